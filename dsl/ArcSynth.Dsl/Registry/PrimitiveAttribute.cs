@@ -1,0 +1,14 @@
+namespace ArcSynth.Dsl.Registry;
+
+/// <summary>Marks a static method as a DSL primitive and gives its signature as data.</summary>
+/// <param name="signature">arc-dsl's signature, e.g. <c>"add(a: Numerical, b: Numerical) -> Numerical"</c>.</param>
+/// <param name="doc">arc-dsl's one-line description.</param>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PrimitiveAttribute(string signature, string doc) : Attribute
+{
+    public string Signature { get; } = signature;
+    public string Doc { get; } = doc;
+
+    /// <summary>Parameters the primitive never inspects (see <see cref="Parameter.Checked"/>).</summary>
+    public string[] Unchecked { get; init; } = [];
+}

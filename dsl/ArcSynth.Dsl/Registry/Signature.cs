@@ -1,0 +1,54 @@
+namespace ArcSynth.Dsl.Registry;
+
+/// <summary>One parameter of a primitive: its name, its declared type, and whether the primitive inspects it.</summary>
+/// <param name="Checked">
+/// False for a parameter the primitive only stores, compares or passes on (canvas's value, branch's
+/// arms, ...): CPython accepts any value there, so the type checker must too.
+/// </param>
+public sealed record Parameter(string Name, DslType Type, bool Checked);
+
+/// <summary>A primitive's signature in arc-dsl's type vocabulary, e.g. <c>add(a: Numerical, b: Numerical) -> Numerical</c>.</summary>
+public sealed record Signature(string Name, IReadOnlyList<Parameter> Parameters, DslType Returns)
+{
+    public int Arity => Parameters.Count;
+
+    /// <summary>
+    /// Parses <c>name(p: Type, q: Type) -> Type</c>. Parameters named in <paramref name="unchecked"/>
+    /// are marked as not inspected; Boolean parameters never are (Python tests any value's truth).
+    /// </summary>
+    public static Signature Parse(string text, IReadOnlyCollection<string>? @unchecked = null)
+    {
+        var open = text.IndexOf('(');
+        var close = text.LastIndexOf(')');
+        var arrow = text.IndexOf("->", close + 1, StringComparison.Ordinal);
+        if (open <= 0 || close < open || arrow < 0)
+            throw new FormatException($"signature '{text}' is not of the form name(p: Type, ...) -> Type");
+        var name = text[..open].Trim();
+        var inside = text[(open + 1)..close].Trim();
+        var parameters = new List<Parameter>();
+        if (inside.Length > 0)
+        {
+            foreach (var part in inside.Split(','))
+            {
+                var colon = part.IndexOf(':');
+                if (colon < 0) throw new FormatException($"parameter '{part.Trim()}' of '{name}' has no type");
+                var pname = part[..colon].Trim();
+                var ptype = ParseType(part[(colon + 1)..].Trim(), text);
+                var isChecked = ptype != DslType.Boolean && !(@unchecked?.Contains(pname) ?? false);
+                parameters.Add(new Parameter(pname, ptype, isChecked));
+            }
+        }
+        var unknown = @unchecked?.Where(u => parameters.All(p => p.Name != u)).ToList();
+        if (unknown is { Count: > 0 })
+            throw new FormatException($"'{name}' marks unknown parameters as unchecked: {string.Join(", ", unknown)}");
+        return new Signature(name, parameters, ParseType(text[(arrow + 2)..].Trim(), text));
+    }
+
+    private static DslType ParseType(string s, string context) =>
+        Enum.TryParse<DslType>(s, ignoreCase: false, out var t) && Enum.IsDefined(t)
+            ? t
+            : throw new FormatException($"unknown type '{s}' in signature '{context}'");
+
+    public override string ToString() =>
+        $"{Name}({string.Join(", ", Parameters.Select(p => $"{p.Name}: {p.Type}"))}) -> {Returns}";
+}

@@ -1,0 +1,320 @@
+using ArcSynth.Dsl.Values;
+
+namespace ArcSynth.Dsl.Sets;
+
+/// <summary>
+/// A Python set laid out exactly as CPython 3.11's Objects/setobject.c lays it out: the same table
+/// sizes, the same probe sequence (9 linear probes, then perturbation), the same resize points and
+/// the same fast paths in merge, difference and intersection. Iterating the table in slot order
+/// therefore gives CPython's iteration order, which arc-dsl programs observe through first, last,
+/// totuple, extract, argmax and friends. See dsl/README.md, "Set iteration order".
+/// </summary>
+internal sealed class SetTable
+{
+    private const int MinSize = 8;
+    private const int LinearProbes = 9;
+    private const int PerturbShift = 5;
+
+    /// <summary>Marks a discarded slot, as CPython's <c>dummy</c> key does.</summary>
+    private static readonly Value Dummy = Int.Of(int.MinValue);
+
+    private Value?[] _keys = new Value?[MinSize];
+    private long[] _hashes = new long[MinSize];
+    private int _mask = MinSize - 1;
+    private int _fill;
+
+    public int Count { get; private set; }
+
+    public int Capacity => _mask + 1;
+
+    /// <summary>An empty set (<c>set()</c>).</summary>
+    public SetTable() { }
+
+    /// <summary>A set of capacity at least <paramref name="minUsed"/>+1, for <see cref="InsertNew"/>.</summary>
+    private SetTable(int tableSize)
+    {
+        _keys = new Value?[tableSize];
+        _hashes = new long[tableSize];
+        _mask = tableSize - 1;
+    }
+
+    /// <summary>The key in slot <paramref name="slot"/>, or null when the slot is empty or discarded.</summary>
+    public Value? At(int slot)
+    {
+        var k = _keys[slot];
+        return ReferenceEquals(k, Dummy) ? null : k;
+    }
+
+    public long HashAt(int slot) => _hashes[slot];
+
+    /// <summary>The keys in iteration order.</summary>
+    public IEnumerable<Value> Keys()
+    {
+        for (var i = 0; i <= _mask; i++)
+        {
+            var k = _keys[i];
+            if (k is not null && !ReferenceEquals(k, Dummy)) yield return k;
+        }
+    }
+
+    /// <summary>The first key in iteration order; the set must not be empty.</summary>
+    public Value First()
+    {
+        for (var i = 0; ; i++)
+        {
+            var k = _keys[i];
+            if (k is not null && !ReferenceEquals(k, Dummy)) return k;
+        }
+    }
+
+    public void Add(Value key) => AddEntry(key, key.Hash);
+
+    /// <summary>CPython's <c>set_add_entry</c>.</summary>
+    public void AddEntry(Value key, long hash)
+    {
+        var mask = (ulong)_mask;
+        var i = (ulong)hash & mask;
+        var freeSlot = -1;
+        var perturb = (ulong)hash;
+        while (true)
+        {
+            var e = (int)i;
+            var probes = i + LinearProbes <= mask ? LinearProbes : 0;
+            do
+            {
+                var k = _keys[e];
+                if (k is null)
+                {
+                    if (freeSlot >= 0)
+                    {
+                        Count++;
+                        _keys[freeSlot] = key;
+                        _hashes[freeSlot] = hash;
+                        return;
+                    }
+                    _fill++;
+                    Count++;
+                    _keys[e] = key;
+                    _hashes[e] = hash;
+                    if ((ulong)_fill * 5 >= mask * 3) Resize(Count > 50000 ? Count * 2 : Count * 4);
+                    return;
+                }
+                if (ReferenceEquals(k, Dummy))
+                {
+                    if (freeSlot < 0) freeSlot = e;
+                }
+                else if (_hashes[e] == hash && (ReferenceEquals(k, key) || k.Equals(key)))
+                {
+                    return;
+                }
+                e++;
+            } while (probes-- > 0);
+            perturb >>= PerturbShift;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+
+    /// <summary>CPython's <c>set_contains_entry</c>.</summary>
+    public bool Contains(Value key) => Find(key, key.Hash) >= 0;
+
+    public bool Contains(Value key, long hash) => Find(key, hash) >= 0;
+
+    private int Find(Value key, long hash)
+    {
+        var mask = (ulong)_mask;
+        var i = (ulong)hash & mask;
+        var perturb = (ulong)hash;
+        while (true)
+        {
+            var e = (int)i;
+            var probes = i + LinearProbes <= mask ? LinearProbes : 0;
+            do
+            {
+                var k = _keys[e];
+                if (k is null) return -1;
+                if (_hashes[e] == hash && !ReferenceEquals(k, Dummy) && (ReferenceEquals(k, key) || k.Equals(key))) return e;
+                e++;
+            } while (probes-- > 0);
+            perturb >>= PerturbShift;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+
+    /// <summary>CPython's <c>set_discard_entry</c>: the slot becomes a dummy.</summary>
+    public bool Discard(Value key, long hash)
+    {
+        var e = Find(key, hash);
+        if (e < 0) return false;
+        _keys[e] = Dummy;
+        _hashes[e] = -1;
+        Count--;
+        return true;
+    }
+
+    /// <summary>CPython's <c>set_table_resize</c>.</summary>
+    private void Resize(int minUsed)
+    {
+        var newSize = MinSize;
+        while (newSize <= minUsed) newSize <<= 1;
+        var oldKeys = _keys;
+        var oldHashes = _hashes;
+        _keys = new Value?[newSize];
+        _hashes = new long[newSize];
+        _mask = newSize - 1;
+        _fill = Count;
+        for (var i = 0; i < oldKeys.Length; i++)
+        {
+            var k = oldKeys[i];
+            if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, oldHashes[i]);
+        }
+    }
+
+    /// <summary>CPython's <c>set_insert_clean</c>: places a key known to be absent, in a table without dummies.</summary>
+    private void InsertClean(Value key, long hash)
+    {
+        var mask = (ulong)_mask;
+        var perturb = (ulong)hash;
+        var i = (ulong)hash & mask;
+        while (true)
+        {
+            var e = (int)i;
+            if (_keys[e] is null) { _keys[e] = key; _hashes[e] = hash; return; }
+            if (i + LinearProbes <= mask)
+            {
+                for (var j = 0; j < LinearProbes; j++)
+                {
+                    e++;
+                    if (_keys[e] is null) { _keys[e] = key; _hashes[e] = hash; return; }
+                }
+            }
+            perturb >>= PerturbShift;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+
+    /// <summary>CPython's <c>set_merge</c>: <c>so.update(other)</c> where other is a set.</summary>
+    public void Merge(SetTable other)
+    {
+        if (ReferenceEquals(other, this) || other.Count == 0) return;
+        if ((long)(_fill + other.Count) * 5 >= (long)_mask * 3) Resize((Count + other.Count) * 2);
+        if (_fill == 0 && _mask == other._mask && other._fill == other.Count)
+        {
+            for (var i = 0; i <= other._mask; i++)
+            {
+                if (other._keys[i] is { } k) { _keys[i] = k; _hashes[i] = other._hashes[i]; }
+            }
+            _fill = other._fill;
+            Count = other.Count;
+            return;
+        }
+        if (_fill == 0)
+        {
+            _fill = other.Count;
+            Count = other.Count;
+            for (var i = 0; i <= other._mask; i++)
+            {
+                var k = other._keys[i];
+                if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, other._hashes[i]);
+            }
+            return;
+        }
+        for (var i = 0; i <= other._mask; i++)
+        {
+            var k = other._keys[i];
+            if (k is not null && !ReferenceEquals(k, Dummy)) AddEntry(k, other._hashes[i]);
+        }
+    }
+
+    /// <summary><c>set(other)</c> or <c>frozenset(other)</c> of a set: a new table merged from it.</summary>
+    public static SetTable CopyOf(SetTable other)
+    {
+        var t = new SetTable();
+        t.Merge(other);
+        return t;
+    }
+
+    /// <summary>CPython's <c>set_or</c>: <c>a | b</c>.</summary>
+    public static SetTable Union(SetTable a, SetTable b)
+    {
+        var result = CopyOf(a);
+        if (!ReferenceEquals(a, b)) result.Merge(b);
+        return result;
+    }
+
+    /// <summary>CPython's <c>set_intersection</c>: <c>a &amp; b</c>.</summary>
+    public static SetTable Intersection(SetTable a, SetTable b)
+    {
+        if (ReferenceEquals(a, b)) return CopyOf(a);
+        var result = new SetTable();
+        if (b.Count > a.Count) (a, b) = (b, a);
+        for (var i = 0; i <= b._mask; i++)
+        {
+            var k = b._keys[i];
+            if (k is null || ReferenceEquals(k, Dummy)) continue;
+            var h = b._hashes[i];
+            if (a.Contains(k, h)) result.AddEntry(k, h);
+        }
+        return result;
+    }
+
+    /// <summary>CPython's <c>set_difference</c>: <c>a - b</c>.</summary>
+    public static SetTable Difference(SetTable a, SetTable b)
+    {
+        if ((a.Count >> 2) > b.Count) return CopyAndDifference(a, b);
+        var result = new SetTable();
+        for (var i = 0; i <= a._mask; i++)
+        {
+            var k = a._keys[i];
+            if (k is null || ReferenceEquals(k, Dummy)) continue;
+            var h = a._hashes[i];
+            if (!b.Contains(k, h)) result.AddEntry(k, h);
+        }
+        return result;
+    }
+
+    /// <summary>CPython's <c>set_copy_and_difference</c> with <c>set_difference_update_internal</c>.</summary>
+    private static SetTable CopyAndDifference(SetTable a, SetTable b)
+    {
+        var result = CopyOf(a);
+        if (ReferenceEquals(a, b)) return new SetTable();
+        var other = (b.Count >> 3) > result.Count ? Intersection(result, b) : b;
+        for (var i = 0; i <= other._mask; i++)
+        {
+            var k = other._keys[i];
+            if (k is not null && !ReferenceEquals(k, Dummy)) result.Discard(k, other._hashes[i]);
+        }
+        if ((ulong)(result._fill - result.Count) > (ulong)result._mask / 4)
+            result.Resize(result.Count > 50000 ? result.Count * 2 : result.Count * 4);
+        return result;
+    }
+
+    /// <summary>Whether every key of this set is in <paramref name="other"/>.</summary>
+    public bool IsSubsetOf(SetTable other)
+    {
+        if (Count > other.Count) return false;
+        for (var i = 0; i <= _mask; i++)
+        {
+            var k = _keys[i];
+            if (k is not null && !ReferenceEquals(k, Dummy) && !other.Contains(k, _hashes[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>CPython's <c>frozenset_hash</c>, which depends only on the keys' hashes.</summary>
+    public long FrozenHash()
+    {
+        ulong hash = 0;
+        for (var i = 0; i <= _mask; i++)
+        {
+            var k = _keys[i];
+            if (k is not null && !ReferenceEquals(k, Dummy)) hash ^= ShuffleBits((ulong)_hashes[i]);
+        }
+        hash ^= ((ulong)Count + 1) * 1927868237UL;
+        hash ^= (hash >> 11) ^ (hash >> 25);
+        hash = hash * 69069U + 907133923UL;
+        if (hash == ulong.MaxValue) hash = 590923713UL;
+        return unchecked((long)hash);
+    }
+
+    private static ulong ShuffleBits(ulong h) => ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL;
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using ArcSynth.Dsl.Sets;
+
+namespace ArcSynth.Dsl.Values;
+
+/// <summary>
+/// A Python frozenset, holding its CPython table so that iteration follows CPython's order.
+/// Objects, Indices, Objects-of-objects and IntegerSets are all frozensets.
+/// </summary>
+public sealed class FrozenSetValue : Value
+{
+    public static readonly FrozenSetValue Empty = new(new SetTable());
+
+    internal readonly SetTable Table;
+    private long _hash;
+    private bool _hashed;
+
+    internal FrozenSetValue(SetTable table) => Table = table;
+
+    /// <summary><c>frozenset(items)</c>: the items added one by one in the order given.</summary>
+    public static FrozenSetValue Of(IEnumerable<Value> items)
+    {
+        var t = new SetTable();
+        foreach (var v in items) t.Add(v);
+        return new FrozenSetValue(t);
+    }
+
+    public int Count => Table.Count;
+
+    /// <summary>The members in CPython's iteration order.</summary>
+    public IEnumerable<Value> Items() => Table.Keys();
+
+    public bool Contains(Value v) => Table.Contains(v);
+
+    public override long Hash
+    {
+        get
+        {
+            if (!_hashed)
+            {
+                _hash = Table.FrozenHash();
+                _hashed = true;
+            }
+            return _hash;
+        }
+    }
+
+    public override string TypeName => "frozenset";
+
+    public override bool Equals(Value? other) =>
+        ReferenceEquals(this, other) ||
+        (other is FrozenSetValue s && s.Count == Count && (!_hashed || !s._hashed || s._hash == _hash) && Table.IsSubsetOf(s.Table));
+
+    public override void Repr(StringBuilder sb)
+    {
+        if (Count == 0) { sb.Append("frozenset()"); return; }
+        sb.Append("frozenset({");
+        var first = true;
+        foreach (var v in Items())
+        {
+            if (!first) sb.Append(", ");
+            first = false;
+            v.Repr(sb);
+        }
+        sb.Append("})");
+    }
+}

@@ -1,0 +1,76 @@
+namespace ArcSynth.Dsl.Values;
+
+/// <summary>
+/// A grid: a tuple of equally long tuples of ints, stored row-major in one array. Immutable: a
+/// primitive that changes cells builds a new grid. A grid of height 0 is the empty tuple; a grid
+/// of width 0 is a tuple of empty tuples, as Python's slicing can make.
+/// </summary>
+public sealed class Grid : TupleValue
+{
+    private readonly int[] _cells;
+    private long _hash;
+    private bool _hashed;
+
+    public int Height { get; }
+    public int Width { get; }
+
+    /// <param name="cells">Row-major cells; the grid takes ownership of the array.</param>
+    public Grid(int height, int width, int[] cells)
+    {
+        if (height < 0 || width < 0 || cells.Length != height * width)
+            throw new ArgumentException($"a {height}x{width} grid needs {height * width} cells, not {cells.Length}");
+        Height = height;
+        Width = height == 0 ? 0 : width;
+        _cells = cells;
+    }
+
+    public static Grid FromRows(IReadOnlyList<IReadOnlyList<int>> rows)
+    {
+        var h = rows.Count;
+        var w = h == 0 ? 0 : rows[0].Count;
+        var cells = new int[h * w];
+        for (var i = 0; i < h; i++)
+        {
+            if (rows[i].Count != w) throw new ArgumentException($"row {i} has {rows[i].Count} cells, row 0 has {w}");
+            for (var j = 0; j < w; j++) cells[i * w + j] = rows[i][j];
+        }
+        return new Grid(h, w, cells);
+    }
+
+    public ReadOnlySpan<int> Cells => _cells;
+
+    public int this[int i, int j] => _cells[i * Width + j];
+
+    public ReadOnlySpan<int> Row(int i) => _cells.AsSpan(i * Width, Width);
+
+    public override int Count => Height;
+
+    public override Value this[int index] => new IntTuple(_cells.AsSpan(index * Width, Width).ToArray());
+
+    public override long Hash
+    {
+        get
+        {
+            if (!_hashed)
+            {
+                var acc = TupleHash.Start;
+                for (var i = 0; i < Height; i++) acc = TupleHash.Add(acc, TupleHash.OfInts(Row(i)));
+                _hash = TupleHash.Finish(acc, Height);
+                _hashed = true;
+            }
+            return _hash;
+        }
+    }
+
+    public override bool Equals(Value? other) => other is Grid g
+        ? g.Height == Height && (Height == 0 || (g.Width == Width && Cells.SequenceEqual(g.Cells)))
+        : base.Equals(other);
+
+    /// <summary>The rows as arrays, for JSON output.</summary>
+    public int[][] ToRows()
+    {
+        var rows = new int[Height][];
+        for (var i = 0; i < Height; i++) rows[i] = Row(i).ToArray();
+        return rows;
+    }
+}
