@@ -1,0 +1,87 @@
+using ArcSynth.Dsl.Values;
+
+namespace ArcSynth.Dsl.Functions;
+
+/// <summary><c>lambda x: outer(inner(x))</c>, made by compose (and by power, n times over).</summary>
+internal sealed class Composition(FunctionValue outer, FunctionValue inner) : FunctionValue
+{
+    public override int Arity => 1;
+    public override string Name => $"compose({outer.Name}, {inner.Name})";
+    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
+    public override Value Call1(Value a) => outer.Call1(inner.Call1(a));
+}
+
+/// <summary><c>lambda x: h(g(f(x)))</c>, made by chain.</summary>
+internal sealed class Chain(FunctionValue h, FunctionValue g, FunctionValue f) : FunctionValue
+{
+    public override int Arity => 1;
+    public override string Name => $"chain({h.Name}, {g.Name}, {f.Name})";
+    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
+    public override Value Call1(Value a) => h.Call1(g.Call1(f.Call1(a)));
+}
+
+/// <summary><c>lambda x: function(x) == target</c>, made by matcher.</summary>
+internal sealed class Matcher(FunctionValue function, Value target) : FunctionValue
+{
+    public override int Arity => 1;
+    public override string Name => $"matcher({function.Name})";
+    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
+    public override Value Call1(Value a) => Bool.Of(function.Call1(a).Equals(target));
+}
+
+/// <summary><c>lambda x: outer(a(x), b(x))</c>, made by fork.</summary>
+internal sealed class Fork(FunctionValue outer, FunctionValue a, FunctionValue b) : FunctionValue
+{
+    public override int Arity => 1;
+    public override string Name => $"fork({outer.Name}, {a.Name}, {b.Name})";
+    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
+    public override Value Call1(Value x) => outer.Call2(a.Call1(x), b.Call1(x));
+}
+
+/// <summary>
+/// rbind's and lbind's closure: fixes the rightmost or leftmost of the function's arguments. As in
+/// arc-dsl, the closure takes 1, 2 or 3 arguments according to the function's own arity (2, 3, or
+/// anything else), and passes one more.
+/// </summary>
+internal sealed class Binding(FunctionValue function, Value fixedValue, bool right) : FunctionValue
+{
+    public override int Arity { get; } = function.Arity switch { 2 => 1, 3 => 2, _ => 3 };
+
+    public override string Name => $"{(right ? "rbind" : "lbind")}({function.Name})";
+
+    public override Value Call(ReadOnlySpan<Value> args)
+    {
+        if (args.Length != Arity) throw ArityError(args.Length);
+        var all = new Value[args.Length + 1];
+        if (right)
+        {
+            args.CopyTo(all);
+            all[^1] = fixedValue;
+        }
+        else
+        {
+            all[0] = fixedValue;
+            args.CopyTo(all.AsSpan(1));
+        }
+        return function.Call(all);
+    }
+
+    public override Value Call1(Value a) => Arity != 1 ? throw ArityError(1) : right ? function.Call2(a, fixedValue) : function.Call2(fixedValue, a);
+}
+
+/// <summary>
+/// <c>power(function, n)</c> for n &gt; 1: arc-dsl nests n - 1 compositions; applying the function
+/// n times in a loop gives the same results without the deep stack.
+/// </summary>
+internal sealed class Power(FunctionValue function, int n) : FunctionValue
+{
+    public override int Arity => 1;
+    public override string Name => $"power({function.Name}, {n})";
+    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
+
+    public override Value Call1(Value a)
+    {
+        for (var k = 0; k < n; k++) a = function.Call1(a);
+        return a;
+    }
+}

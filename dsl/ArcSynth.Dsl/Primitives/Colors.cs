@@ -1,0 +1,88 @@
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Sets;
+using ArcSynth.Dsl.Values;
+using static ArcSynth.Dsl.Primitives.PatchOps;
+
+namespace ArcSynth.Dsl.Primitives;
+
+public static partial class Builtins
+{
+    [Primitive("mostcolor(element: Element) -> Integer", "most common color")]
+    public static Value Mostcolor(Value element) => Int.Of(MostColorOf(element));
+
+    [Primitive("leastcolor(element: Element) -> Integer", "least common color")]
+    public static Value Leastcolor(Value element)
+    {
+        var (distinct, counts) = ColorCounts(element);
+        return Py.Min(distinct.Keys(), v => Int.Of(counts[((Int)v).V]), null);
+    }
+
+    [Primitive("colorcount(element: Element, value: Integer) -> Integer", "number of cells with color", Unchecked = ["value"])]
+    public static Value Colorcount(Value element, Value value)
+    {
+        var n = 0;
+        if (element is TupleValue)
+        {
+            var g = AsGrid(element);
+            foreach (var v in g.Cells)
+                if (value is Int or Bool && v == Py.AsInt(value)) n++;
+        }
+        else
+        {
+            foreach (var e in Py.Iterate(element))
+                if (Py.AsTuple(e).GetItem(0).Equals(value)) n++;
+        }
+        return Int.Of(n);
+    }
+
+    [Primitive("colorfilter(objs: Objects, value: Integer) -> Objects", "filter objects by color", Unchecked = ["value"])]
+    public static Value Colorfilter(Value objs, Value value) =>
+        SetOf(Py.Iterate(objs).Where(obj => Py.AsTuple(First(obj)).GetItem(0).Equals(value)));
+
+    [Primitive("sizefilter(container: Container, n: Integer) -> FrozenSet", "filter items by size", Unchecked = ["n"])]
+    public static Value Sizefilter(Value container, Value n) =>
+        SetOf(Py.Iterate(container).Where(item => Int.Of(Py.Len(item)).Equals(n)));
+
+    [Primitive("palette(element: Element) -> IntegerSet", "colors occurring in object or grid")]
+    public static Value Palette(Value element) => Py.Freeze(ColorCounts(element).Distinct);
+
+    [Primitive("numcolors(element: Element) -> Integer", "number of colors occurring in object or grid")]
+    public static Value Numcolors(Value element) => Int.Of(ColorCounts(element).Distinct.Count);
+
+    [Primitive("color(obj: Object) -> Integer", "color of object")]
+    public static Value Color(Value obj) => Py.AsTuple(First(obj)).GetItem(0);
+
+    internal static int MostColorOf(Value element)
+    {
+        var (distinct, counts) = ColorCounts(element);
+        return ((Int)Py.Max(distinct.Keys(), v => Int.Of(counts[((Int)v).V]), null)).V;
+    }
+
+    /// <summary>
+    /// <c>set(values)</c> of an element's colours, built in the order arc-dsl lists them (row-major
+    /// for a grid, iteration order for an object), and each colour's count.
+    /// </summary>
+    private static (SetTable Distinct, Dictionary<int, int> Counts) ColorCounts(Value element)
+    {
+        var distinct = new SetTable();
+        var counts = new Dictionary<int, int>();
+        void See(int v)
+        {
+            if (counts.TryGetValue(v, out var n)) counts[v] = n + 1;
+            else
+            {
+                counts[v] = 1;
+                distinct.Add(Int.Of(v));
+            }
+        }
+        if (element is TupleValue)
+        {
+            foreach (var v in AsGrid(element).Cells) See(v);
+        }
+        else
+        {
+            foreach (var e in Py.Iterate(element)) See(CellParts(e).C);
+        }
+        return (distinct, counts);
+    }
+}

@@ -1,0 +1,81 @@
+using ArcSynth.Dsl.Functions;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Sets;
+using ArcSynth.Dsl.Values;
+
+namespace ArcSynth.Dsl.Primitives;
+
+public static partial class Builtins
+{
+    /// <summary>
+    /// The largest n for which CPython 3.11 builds <c>power(f, n)</c>: its recursion goes one frame
+    /// per step under the default limit of 1000 frames (measured with arc-dsl's power at top level).
+    /// </summary>
+    internal const int MaxPower = 996;
+
+    [Primitive("compose(outer: Callable, inner: Callable) -> Callable", "function composition")]
+    public static Value Compose(Value outer, Value inner) => new Composition(Py.AsFunction(outer), Py.AsFunction(inner));
+
+    [Primitive("chain(h: Callable, g: Callable, f: Callable) -> Callable", "function composition with three functions")]
+    public static Value Chain(Value h, Value g, Value f) => new Chain(Py.AsFunction(h), Py.AsFunction(g), Py.AsFunction(f));
+
+    [Primitive("matcher(function: Callable, target: Any) -> Callable", "construction of equality function", Unchecked = ["target"])]
+    public static Value Matcher(Value function, Value target) => new Matcher(Py.AsFunction(function), target);
+
+    [Primitive("rbind(function: Callable, fixed: Any) -> Callable", "fix the rightmost argument", Unchecked = ["fixed"])]
+    public static Value Rbind(Value function, Value @fixed) => new Binding(Bindable(function), @fixed, right: true);
+
+    [Primitive("lbind(function: Callable, fixed: Any) -> Callable", "fix the leftmost argument", Unchecked = ["fixed"])]
+    public static Value Lbind(Value function, Value @fixed) => new Binding(Bindable(function), @fixed, right: false);
+
+    [Primitive("power(function: Callable, n: Integer) -> Callable", "power of function")]
+    public static Value Power(Value function, Value n)
+    {
+        var k = Py.AsInt(n, "n");
+        if (k == 1) return function;
+        if (k < 1 || k > MaxPower) throw DslError.Recursion($"power({k}) exceeds CPython's recursion limit");
+        return new Power(Py.AsFunction(function), k);
+    }
+
+    [Primitive("fork(outer: Callable, a: Callable, b: Callable) -> Callable", "creates a wrapper function")]
+    public static Value Fork(Value outer, Value a, Value b) => new Fork(Py.AsFunction(outer), Py.AsFunction(a), Py.AsFunction(b));
+
+    [Primitive("apply(function: Callable, container: Container) -> Container", "apply function to each item in container")]
+    public static Value Apply(Value function, Value container)
+    {
+        var f = Py.AsFunction(function);
+        return Py.SameKind(container, Py.Iterate(container).Select(f.Call1));
+    }
+
+    [Primitive("rapply(functions: Container, value: Any) -> Container", "apply each function in container to value", Unchecked = ["value"])]
+    public static Value Rapply(Value functions, Value value) =>
+        Py.SameKind(functions, Py.Iterate(functions).Select(f => Py.AsFunction(f).Call1(value)));
+
+    [Primitive("mapply(function: Callable, container: ContainerContainer) -> FrozenSet", "apply and merge")]
+    public static Value Mapply(Value function, Value container) => Merge(Apply(function, container));
+
+    [Primitive("papply(function: Callable, a: Tuple, b: Tuple) -> Tuple", "apply function on two vectors")]
+    public static Value Papply(Value function, Value a, Value b)
+    {
+        var f = Py.AsFunction(function);
+        return Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), f.Call2).ToArray());
+    }
+
+    [Primitive("mpapply(function: Callable, a: Tuple, b: Tuple) -> Tuple", "apply function on two vectors and merge")]
+    public static Value Mpapply(Value function, Value a, Value b) => Merge(Papply(function, a, b));
+
+    [Primitive("prapply(function: Callable, a: Container, b: Container) -> FrozenSet", "apply function on cartesian product")]
+    public static Value Prapply(Value function, Value a, Value b)
+    {
+        var f = Py.AsFunction(function);
+        var xs = Py.Iterate(a).ToArray();
+        var t = new SetTable();
+        foreach (var j in Py.Iterate(b))
+            foreach (var i in xs) t.Add(f.Call2(i, j));
+        return new FrozenSetValue(t);
+    }
+
+    /// <summary>rbind and lbind read <c>function.__code__</c>: a non-function raises AttributeError there.</summary>
+    private static FunctionValue Bindable(Value function) =>
+        function as FunctionValue ?? throw DslError.Attribute($"'{function.TypeName}' object has no attribute '__code__'");
+}

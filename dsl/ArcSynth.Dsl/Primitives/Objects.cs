@@ -1,0 +1,171 @@
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Sets;
+using ArcSynth.Dsl.Values;
+using static ArcSynth.Dsl.Primitives.PatchOps;
+
+namespace ArcSynth.Dsl.Primitives;
+
+public static partial class Builtins
+{
+    /// <summary>
+    /// Follows arc-dsl's flood fill set operation by set operation (the same sets, unions and
+    /// differences), because the order in which cells enter each object fixes the object's table
+    /// layout, and so its iteration order.
+    /// </summary>
+    [Primitive("objects(grid: Grid, univalued: Boolean, diagonal: Boolean, without_bg: Boolean) -> Objects", "objects occurring on the grid")]
+    public static Value Objects(Value grid, Value univalued, Value diagonal, Value without_bg)
+    {
+        var g = AsGrid(grid);
+        int? bg = Py.Truthy(without_bg) ? MostColorOf(g) : null;
+        var sameColor = Py.Truthy(univalued);
+        var diag = Py.Truthy(diagonal);
+        var objs = new SetTable();
+        var occupied = new SetTable();
+        int h = g.Height, w = PatchOps.WidthOf(g);
+        var unvisited = (FrozenSetValue)Asindices(g);
+        foreach (var locValue in unvisited.Items())
+        {
+            if (occupied.Contains(locValue)) continue;
+            var loc = (Pair)locValue;
+            var val = g[loc.A, loc.B];
+            if (val == bg) continue;
+            var obj = new SetTable();
+            obj.Add(new Cell(val, loc.A, loc.B));
+            var cands = new SetTable();
+            cands.Add(loc);
+            while (cands.Count > 0)
+            {
+                var neighborhood = new SetTable();
+                foreach (var candValue in cands.Keys())
+                {
+                    var cand = (Pair)candValue;
+                    var v = g[cand.A, cand.B];
+                    if (sameColor ? val == v : v != bg)
+                    {
+                        obj.Add(new Cell(v, cand.A, cand.B));
+                        occupied.Add(cand);
+                        var around = diag ? AllNeighbors((cand.A, cand.B)) : SetTable.CopyOf(DirectNeighbors((cand.A, cand.B)));
+                        var inside = new SetTable();
+                        foreach (var n in around.Keys())
+                        {
+                            var p = (Pair)n;
+                            if (p.A >= 0 && p.A < h && p.B >= 0 && p.B < w) inside.Add(p);
+                        }
+                        neighborhood.Merge(inside);
+                    }
+                }
+                cands = SetTable.Difference(neighborhood, occupied);
+            }
+            objs.Add(Py.Freeze(obj));
+        }
+        return Py.Freeze(objs);
+    }
+
+    [Primitive("partition(grid: Grid) -> Objects", "each cell with the same value part of the same object")]
+    public static Value Partition(Value grid)
+    {
+        var g = AsGrid(grid);
+        return SetOf(((FrozenSetValue)Palette(g)).Items().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
+    }
+
+    [Primitive("fgpartition(grid: Grid) -> Objects", "each cell with the same value part of the same object without background")]
+    public static Value Fgpartition(Value grid)
+    {
+        var g = AsGrid(grid);
+        var background = new SetTable();
+        background.Add(Int.Of(MostColorOf(g)));
+        var colors = SetTable.Difference(((FrozenSetValue)Palette(g)).Table, background);
+        return SetOf(colors.Keys().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
+    }
+
+    [Primitive("occurrences(grid: Grid, obj: Object) -> Indices", "locations of occurrences of object in grid")]
+    public static Value Occurrences(Value grid, Value obj)
+    {
+        var g = AsGrid(grid);
+        var normed = (FrozenSetValue)Normalize(obj);
+        int h = g.Height, w = PatchOps.WidthOf(g);
+        int oh = HeightOf(obj), ow = WidthOf(obj);
+        var cells = normed.Items().Select(CellParts).ToArray();
+        var occs = new SetTable();
+        for (var i = 0; i < h - oh + 1; i++)
+        {
+            for (var j = 0; j < w - ow + 1; j++)
+            {
+                var occurs = true;
+                foreach (var (v, a0, b0) in cells)
+                {
+                    int a = a0 + i, b = b0 + j;
+                    if (!(a >= 0 && a < h && b >= 0 && b < w && g[a, b] == v))
+                    {
+                        occurs = false;
+                        break;
+                    }
+                }
+                if (occurs) occs.Add(new Pair(i, j));
+            }
+        }
+        return Py.Freeze(occs);
+    }
+
+    [Primitive("frontiers(grid: Grid) -> Objects", "set of frontiers")]
+    public static Value Frontiers(Value grid)
+    {
+        var g = AsGrid(grid);
+        int h = g.Height, w = PatchOps.WidthOf(g);
+        var hfrontiers = new SetTable();
+        for (var i = 0; i < h; i++)
+            if (Uniform(w, j => g[i, j])) hfrontiers.Add(FrozenOfSet(Enumerable.Range(0, w).Select(j => (Value)new Cell(g[i, j], i, j))));
+        var vfrontiers = new SetTable();
+        for (var j = 0; j < w; j++)
+            if (Uniform(h, i => g[i, j])) vfrontiers.Add(FrozenOfSet(Enumerable.Range(0, h).Select(i => (Value)new Cell(g[i, j], i, j))));
+        return new FrozenSetValue(SetTable.Union(SetTable.CopyOf(hfrontiers), SetTable.CopyOf(vfrontiers)));
+    }
+
+    [Primitive("hperiod(obj: Object) -> Integer", "horizontal periodicity")]
+    public static Value Hperiod(Value obj) => Int.Of(Period(obj, horizontal: true));
+
+    [Primitive("vperiod(obj: Object) -> Integer", "vertical periodicity")]
+    public static Value Vperiod(Value obj) => Int.Of(Period(obj, horizontal: false));
+
+    /// <summary>All cells of one colour, row-major, as partition and fgpartition collect them.</summary>
+    private static FrozenSetValue CellsOfColor(Grid g, int color)
+    {
+        var t = new SetTable();
+        for (var i = 0; i < g.Height; i++)
+            for (var j = 0; j < g.Width; j++)
+                if (g[i, j] == color) t.Add(new Cell(color, i, j));
+        return new FrozenSetValue(t);
+    }
+
+    /// <summary><c>len(set(line)) == 1</c> for a row or column of n cells.</summary>
+    private static bool Uniform(int n, Func<int, int> at)
+    {
+        for (var k = 1; k < n; k++)
+            if (at(k) != at(0)) return false;
+        return n > 0;
+    }
+
+    /// <summary>The smallest shift p for which the object, moved back by p and cut at the edge, lies within itself.</summary>
+    private static int Period(Value obj, bool horizontal)
+    {
+        var normalized = (FrozenSetValue)Normalize(obj);
+        var extent = horizontal ? WidthOf(normalized) : HeightOf(normalized);
+        var cells = normalized.Items().Select(CellParts).ToArray();
+        var members = cells.ToHashSet();
+        for (var p = 1; p < extent; p++)
+        {
+            var within = true;
+            foreach (var (c, i, j) in cells)
+            {
+                var (si, sj) = horizontal ? (i, j - p) : (i - p, j);
+                if ((horizontal ? sj : si) >= 0 && !members.Contains((c, si, sj)))
+                {
+                    within = false;
+                    break;
+                }
+            }
+            if (within) return p;
+        }
+        return extent;
+    }
+}

@@ -1,0 +1,156 @@
+using ArcSynth.Dsl.Sets;
+using ArcSynth.Dsl.Values;
+
+namespace ArcSynth.Dsl.Primitives;
+
+/// <summary>How arc-dsl looks inside patches (objects and indices) and grids, with Python's errors.</summary>
+internal static class PatchOps
+{
+    /// <summary>arc-dsl's <c>isinstance(next(iter(patch))[1], tuple)</c> for a non-empty set: cells rather than indices.</summary>
+    public static bool HoldsCells(FrozenSetValue patch) => patch.Table.First() switch
+    {
+        Cell => true,
+        Pair => false,
+        TupleValue t => t.GetItem(1) is TupleValue,
+        var v => throw DslError.Type($"'{v.TypeName}' object is not subscriptable"),
+    };
+
+    /// <summary>Unpacks <c>i, j</c>.</summary>
+    public static (int I, int J) Loc(Value v) => v switch
+    {
+        Pair p => (p.A, p.B),
+        TupleValue { Count: 2 } t => (Py.AsInt(t[0]), Py.AsInt(t[1])),
+        TupleValue t => throw DslError.ValueErr($"expected 2 values to unpack, got {t.Count}"),
+        _ => throw DslError.Type($"cannot unpack non-iterable {v.TypeName} object"),
+    };
+
+    /// <summary>Unpacks <c>value, (i, j)</c>.</summary>
+    public static (int C, int I, int J) CellParts(Value v)
+    {
+        if (v is Cell c) return (c.Color, c.I, c.J);
+        if (v is TupleValue { Count: 2 } t)
+        {
+            var (i, j) = Loc(t[1]);
+            return (Py.AsInt(t[0], "cell value"), i, j);
+        }
+        throw DslError.Type($"cannot unpack {v.TypeName} as (value, (i, j))");
+    }
+
+    public static FrozenSetValue AsPatch(Value v) => v as FrozenSetValue ?? throw DslError.Type($"a patch must be a frozenset, not {v.TypeName}");
+
+    /// <summary>
+    /// The locations of a patch's elements in iteration order (with repeats, for objects with two
+    /// cells at one place), for the order-free folds arc-dsl does over <c>toindices</c>.
+    /// </summary>
+    public static IEnumerable<(int I, int J)> Locations(Value patch)
+    {
+        var s = AsPatch(patch);
+        if (s.Count == 0) yield break;
+        var cells = HoldsCells(s);
+        foreach (var e in s.Items())
+        {
+            if (cells)
+            {
+                var (_, i, j) = CellParts(e);
+                yield return (i, j);
+            }
+            else yield return Loc(e);
+        }
+    }
+
+    /// <summary>arc-dsl's <c>toindices</c>: the patch itself for indices, a new set of the cells' locations for an object.</summary>
+    public static FrozenSetValue ToIndices(Value patch)
+    {
+        var s = AsPatch(patch);
+        if (s.Count == 0) return FrozenSetValue.Empty;
+        if (!HoldsCells(s)) return s;
+        var t = new SetTable();
+        foreach (var e in s.Items())
+        {
+            var (_, i, j) = CellParts(e);
+            t.Add(new Pair(i, j));
+        }
+        return new FrozenSetValue(t);
+    }
+
+    /// <summary>(min i, min j, max i, max j) over the locations; ValueError when empty, as min() raises.</summary>
+    public static (int Top, int Left, int Bottom, int Right) Bounds(Value patch)
+    {
+        int top = int.MaxValue, left = int.MaxValue, bottom = int.MinValue, right = int.MinValue;
+        var any = false;
+        foreach (var (i, j) in Locations(patch))
+        {
+            any = true;
+            if (i < top) top = i;
+            if (i > bottom) bottom = i;
+            if (j < left) left = j;
+            if (j > right) right = j;
+        }
+        return any ? (top, left, bottom, right) : throw DslError.ValueErr("min() arg is an empty sequence");
+    }
+
+    /// <summary>A grid argument: a <see cref="Grid"/>, or a rectangular tuple of tuples of ints made elsewhere.</summary>
+    public static Grid AsGrid(Value v)
+    {
+        if (v is Grid g) return g;
+        if (v is not TupleValue t) throw DslError.Type($"a grid must be a tuple, not {v.TypeName}");
+        if (t.Count == 0) return new Grid(0, 0, []);
+        var w = t[0] is TupleValue r0 ? r0.Count : throw DslError.Type("a grid's rows must be tuples");
+        var cells = new int[t.Count * w];
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (t[i] is not TupleValue row || row.Count != w)
+                throw DslError.Type($"row {i} of the grid is not a tuple of {w} ints");
+            for (var j = 0; j < w; j++) cells[i * w + j] = row[j] is Int x ? x.V : throw DslError.Type($"grid cell ({i}, {j}) is {row[j].TypeName}, not int");
+        }
+        return new Grid(t.Count, w, cells);
+    }
+
+    /// <summary>The value to put in a grid cell: an int (bools count as 0 and 1; see dsl/README.md).</summary>
+    public static int CellValue(Value v) => v switch
+    {
+        Int i => i.V,
+        Bool b => b.AsInt,
+        _ => throw DslError.Type($"the port keeps ints in grid cells, not {v.TypeName}"),
+    };
+
+    /// <summary><c>len(grid[0])</c>: IndexError on an empty grid.</summary>
+    public static int WidthOf(Grid g) => g.Height > 0 ? g.Width : throw DslError.Index("tuple index out of range");
+
+    /// <summary>Python's slice bounds <c>[start:stop]</c> over a sequence of length n.</summary>
+    public static (int Start, int Stop) Slice(int n, long start, long stop)
+    {
+        static int Clamp(long x, int n) => (int)(x < 0 ? Math.Max(0, x + n) : Math.Min(x, n));
+        var a = Clamp(start, n);
+        var b = Clamp(stop, n);
+        return (a, Math.Max(a, b));
+    }
+
+    /// <summary>A grid of h rows and w columns whose cell (i, j) is <paramref name="cell"/>(i, j).</summary>
+    public static Grid Build(int h, int w, Func<int, int, int> cell)
+    {
+        if (h <= 0) return new Grid(0, 0, []);
+        w = Math.Max(w, 0);
+        Limits.CheckSize((long)h * w);
+        var cells = new int[h * w];
+        for (var i = 0; i < h; i++)
+            for (var j = 0; j < w; j++) cells[i * w + j] = cell(i, j);
+        return new Grid(h, w, cells);
+    }
+
+    /// <summary>A frozenset of cells or indices built by adding in the given order.</summary>
+    public static FrozenSetValue SetOf(IEnumerable<Value> items)
+    {
+        var t = new SetTable();
+        foreach (var v in items) t.Add(v);
+        return new FrozenSetValue(t);
+    }
+
+    /// <summary><c>frozenset({...})</c> of a set comprehension: built by adding, then frozen (a table merge).</summary>
+    public static FrozenSetValue FrozenOfSet(IEnumerable<Value> items)
+    {
+        var t = new SetTable();
+        foreach (var v in items) t.Add(v);
+        return Py.Freeze(t);
+    }
+}

@@ -1,0 +1,408 @@
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Sets;
+using ArcSynth.Dsl.Values;
+using static ArcSynth.Dsl.Primitives.PatchOps;
+
+namespace ArcSynth.Dsl.Primitives;
+
+public static partial class Builtins
+{
+    [Primitive("height(piece: Piece) -> Integer", "height of grid or patch")]
+    public static Value Height(Value piece) => Int.Of(HeightOf(piece));
+
+    [Primitive("width(piece: Piece) -> Integer", "width of grid or patch")]
+    public static Value Width(Value piece) => Int.Of(WidthOf(piece));
+
+    [Primitive("shape(piece: Piece) -> IntegerTuple", "height and width of grid or patch")]
+    public static Value Shape(Value piece) => new Pair(HeightOf(piece), WidthOf(piece));
+
+    [Primitive("portrait(piece: Piece) -> Boolean", "whether height is greater than width")]
+    public static Value Portrait(Value piece) => Bool.Of(HeightOf(piece) > WidthOf(piece));
+
+    [Primitive("asindices(grid: Grid) -> Indices", "indices of all grid cells")]
+    public static Value Asindices(Value grid)
+    {
+        var g = AsGrid(grid);
+        var t = new SetTable();
+        for (var i = 0; i < g.Height; i++)
+            for (var j = 0; j < g.Width; j++) t.Add(new Pair(i, j));
+        return new FrozenSetValue(t);
+    }
+
+    [Primitive("ofcolor(grid: Grid, value: Integer) -> Indices", "indices of all grid cells with value", Unchecked = ["value"])]
+    public static Value Ofcolor(Value grid, Value value)
+    {
+        var g = AsGrid(grid);
+        var t = new SetTable();
+        if (value is Int or Bool)
+        {
+            var v = Py.AsInt(value);
+            for (var i = 0; i < g.Height; i++)
+                for (var j = 0; j < g.Width; j++)
+                    if (g[i, j] == v) t.Add(new Pair(i, j));
+        }
+        return new FrozenSetValue(t);
+    }
+
+    [Primitive("ulcorner(patch: Patch) -> IntegerTuple", "index of upper left corner")]
+    public static Value Ulcorner(Value patch) => Corner(patch, (b) => (b.Top, b.Left));
+
+    [Primitive("urcorner(patch: Patch) -> IntegerTuple", "index of upper right corner")]
+    public static Value Urcorner(Value patch) => Corner(patch, (b) => (b.Top, b.Right));
+
+    [Primitive("llcorner(patch: Patch) -> IntegerTuple", "index of lower left corner")]
+    public static Value Llcorner(Value patch) => Corner(patch, (b) => (b.Bottom, b.Left));
+
+    [Primitive("lrcorner(patch: Patch) -> IntegerTuple", "index of lower right corner")]
+    public static Value Lrcorner(Value patch) => Corner(patch, (b) => (b.Bottom, b.Right));
+
+    [Primitive("toindices(patch: Patch) -> Indices", "indices of object cells")]
+    public static Value Toindices(Value patch) => ToIndices(patch);
+
+    [Primitive("recolor(value: Integer, patch: Patch) -> Object", "recolor patch", Unchecked = ["value"])]
+    public static Value Recolor(Value value, Value patch)
+    {
+        var t = new SetTable();
+        foreach (var e in ToIndices(patch).Items())
+        {
+            var (i, j) = Loc(e);
+            t.Add(value is Int c ? new Cell(c.V, i, j) : Py.TupleOf([value, e]));
+        }
+        return new FrozenSetValue(t);
+    }
+
+    [Primitive("shift(patch: Patch, directions: IntegerTuple) -> Patch", "shift patch")]
+    public static Value Shift(Value patch, Value directions)
+    {
+        var s = AsPatch(patch);
+        if (s.Count == 0) return s;
+        var (di, dj) = Loc(directions);
+        return ShiftBy(s, di, dj);
+    }
+
+    [Primitive("normalize(patch: Patch) -> Patch", "moves upper left corner to origin")]
+    public static Value Normalize(Value patch)
+    {
+        var s = AsPatch(patch);
+        if (s.Count == 0) return s;
+        var b = Bounds(s);
+        return ShiftBy(s, -b.Top, -b.Left);
+    }
+
+    [Primitive("dneighbors(loc: IntegerTuple) -> Indices", "directly adjacent indices")]
+    public static Value Dneighbors(Value loc) => Py.Freeze(DirectNeighbors(Loc(loc)));
+
+    [Primitive("ineighbors(loc: IntegerTuple) -> Indices", "diagonally adjacent indices")]
+    public static Value Ineighbors(Value loc) => Py.Freeze(DiagonalNeighbors(Loc(loc)));
+
+    [Primitive("neighbors(loc: IntegerTuple) -> Indices", "adjacent indices")]
+    public static Value Neighbors(Value loc) => new FrozenSetValue(AllNeighbors(Loc(loc)));
+
+    [Primitive("uppermost(patch: Patch) -> Integer", "row index of uppermost occupied cell")]
+    public static Value Uppermost(Value patch) => Int.Of(Bounds(patch).Top);
+
+    [Primitive("lowermost(patch: Patch) -> Integer", "row index of lowermost occupied cell")]
+    public static Value Lowermost(Value patch) => Int.Of(Bounds(patch).Bottom);
+
+    [Primitive("leftmost(patch: Patch) -> Integer", "column index of leftmost occupied cell")]
+    public static Value Leftmost(Value patch) => Int.Of(Bounds(patch).Left);
+
+    [Primitive("rightmost(patch: Patch) -> Integer", "column index of rightmost occupied cell")]
+    public static Value Rightmost(Value patch) => Int.Of(Bounds(patch).Right);
+
+    [Primitive("square(piece: Piece) -> Boolean", "whether the piece forms a square")]
+    public static Value Square(Value piece) => piece is TupleValue t
+        ? Bool.Of(t.Count == Py.Len(t.GetItem(0)))
+        : Bool.Of((long)HeightOf(piece) * WidthOf(piece) == Py.Len(piece) && HeightOf(piece) == WidthOf(piece));
+
+    [Primitive("vline(patch: Patch) -> Boolean", "whether the piece forms a vertical line")]
+    public static Value Vline(Value patch) => Bool.Of(HeightOf(patch) == Py.Len(patch) && WidthOf(patch) == 1);
+
+    [Primitive("hline(patch: Patch) -> Boolean", "whether the piece forms a horizontal line")]
+    public static Value Hline(Value patch) => Bool.Of(WidthOf(patch) == Py.Len(patch) && HeightOf(patch) == 1);
+
+    [Primitive("hmatching(a: Patch, b: Patch) -> Boolean", "whether there exists a row for which both patches have cells")]
+    public static Value Hmatching(Value a, Value b) =>
+        Bool.Of(Locations(a).Select(l => l.I).ToHashSet().Overlaps(Locations(b).Select(l => l.I)));
+
+    [Primitive("vmatching(a: Patch, b: Patch) -> Boolean", "whether there exists a column for which both patches have cells")]
+    public static Value Vmatching(Value a, Value b) =>
+        Bool.Of(Locations(a).Select(l => l.J).ToHashSet().Overlaps(Locations(b).Select(l => l.J)));
+
+    [Primitive("manhattan(a: Patch, b: Patch) -> Integer", "closest manhattan distance between two patches")]
+    public static Value Manhattan(Value a, Value b) => Int.Of(ManhattanOf(a, b));
+
+    [Primitive("adjacent(a: Patch, b: Patch) -> Boolean", "whether two patches are adjacent")]
+    public static Value Adjacent(Value a, Value b) => Bool.Of(ManhattanOf(a, b) == 1);
+
+    [Primitive("bordering(patch: Patch, grid: Grid) -> Boolean", "whether a patch is adjacent to a grid border")]
+    public static Value Bordering(Value patch, Value grid)
+    {
+        var b = Bounds(patch);
+        if (b.Top == 0 || b.Left == 0) return Bool.True;
+        var g = AsGrid(grid);
+        return Bool.Of(b.Bottom == g.Height - 1 || b.Right == PatchOps.WidthOf(g) - 1);
+    }
+
+    [Primitive("centerofmass(patch: Patch) -> IntegerTuple", "center of mass")]
+    public static Value Centerofmass(Value patch)
+    {
+        var indices = ToIndices(patch);
+        if (indices.Count == 0) return TupleValue.Empty;
+        long si = 0, sj = 0;
+        foreach (var e in indices.Items())
+        {
+            var (i, j) = Loc(e);
+            si += i;
+            sj += j;
+        }
+        var n = Py.Len(patch);
+        return new Pair((int)PyOps.FloorDiv(si, n), (int)PyOps.FloorDiv(sj, n));
+    }
+
+    [Primitive("toobject(patch: Patch, grid: Grid) -> Object", "object from patch and grid")]
+    public static Value Toobject(Value patch, Value grid)
+    {
+        var g = AsGrid(grid);
+        var h = g.Height;
+        var w = PatchOps.WidthOf(g);
+        var t = new SetTable();
+        foreach (var e in ToIndices(patch).Items())
+        {
+            var (i, j) = Loc(e);
+            if (i >= 0 && i < h && j >= 0 && j < w) t.Add(new Cell(g[i, j], i, j));
+        }
+        return new FrozenSetValue(t);
+    }
+
+    [Primitive("asobject(grid: Grid) -> Object", "conversion of grid to object")]
+    public static Value Asobject(Value grid)
+    {
+        var g = AsGrid(grid);
+        var t = new SetTable();
+        for (var i = 0; i < g.Height; i++)
+            for (var j = 0; j < g.Width; j++) t.Add(new Cell(g[i, j], i, j));
+        return new FrozenSetValue(t);
+    }
+
+    [Primitive("center(patch: Patch) -> IntegerTuple", "center of the patch")]
+    public static Value Center(Value patch) => CenterOf(patch) is var (i, j) ? new Pair(i, j) : throw new InvalidOperationException();
+
+    [Primitive("position(a: Patch, b: Patch) -> IntegerTuple", "relative position between two patches")]
+    public static Value Position(Value a, Value b)
+    {
+        var (ia, ja) = CenterOf(ToIndices(a));
+        var (ib, jb) = CenterOf(ToIndices(b));
+        if (ia == ib) return new Pair(0, ja < jb ? 1 : -1);
+        if (ja == jb) return new Pair(ia < ib ? 1 : -1, 0);
+        return new Pair(ia < ib ? 1 : -1, ja < jb ? 1 : -1);
+    }
+
+    [Primitive("corners(patch: Patch) -> Indices", "indices of corners")]
+    public static Value Corners(Value patch)
+    {
+        Value ul = Ulcorner(patch), ur = Urcorner(patch), ll = Llcorner(patch), lr = Lrcorner(patch);
+        return FrozenOfSet([ul, ur, ll, lr]);
+    }
+
+    [Primitive("connect(a: IntegerTuple, b: IntegerTuple) -> Indices", "line between two points")]
+    public static Value Connect(Value a, Value b)
+    {
+        var (ai, aj) = Loc(a);
+        var (bi, bj) = Loc(b);
+        int si = Math.Min(ai, bi), ei = Math.Max(ai, bi) + 1, sj = Math.Min(aj, bj), ej = Math.Max(aj, bj) + 1;
+        var t = new SetTable();
+        if (ai == bi) for (var j = sj; j < ej; j++) t.Add(new Pair(ai, j));
+        else if (aj == bj) for (var i = si; i < ei; i++) t.Add(new Pair(i, aj));
+        else if (bi - ai == bj - aj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(new Pair(si + k, sj + k));
+        else if (bi - ai == aj - bj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(new Pair(si + k, ej - 1 - k));
+        return new FrozenSetValue(t);
+    }
+
+    [Primitive("backdrop(patch: Patch) -> Indices", "indices in bounding box of patch")]
+    public static Value Backdrop(Value patch) => BackdropOf(patch);
+
+    [Primitive("delta(patch: Patch) -> Indices", "indices in bounding box but not part of patch")]
+    public static Value Delta(Value patch) => Py.Len(patch) == 0
+        ? FrozenSetValue.Empty
+        : new FrozenSetValue(SetTable.Difference(BackdropOf(patch).Table, ToIndices(patch).Table));
+
+    [Primitive("gravitate(source: Patch, destination: Patch) -> IntegerTuple", "direction to move source until adjacent to destination")]
+    public static Value Gravitate(Value source, Value destination)
+    {
+        var (si, sj) = CenterOf(source);
+        var (di, dj) = CenterOf(destination);
+        int i = 0, j = 0;
+        if (Py.Truthy(Vmatching(source, destination))) i = si < di ? 1 : -1;
+        else j = sj < dj ? 1 : -1;
+        int gi = i, gj = j, c = 0;
+        while (ManhattanOf(source, destination) != 1 && c < 42)
+        {
+            c++;
+            gi += i;
+            gj += j;
+            source = Shift(source, new Pair(i, j));
+        }
+        return new Pair(gi - i, gj - j);
+    }
+
+    [Primitive("inbox(patch: Patch) -> Indices", "inbox for patch")]
+    public static Value Inbox(Value patch)
+    {
+        var b = Bounds(patch);
+        return BoxLines(b.Top + 1, b.Left + 1, b.Bottom - 1, b.Right - 1);
+    }
+
+    [Primitive("outbox(patch: Patch) -> Indices", "outbox for patch")]
+    public static Value Outbox(Value patch)
+    {
+        var b = Bounds(patch);
+        return BoxLines(b.Top - 1, b.Left - 1, b.Bottom + 1, b.Right + 1);
+    }
+
+    [Primitive("box(patch: Patch) -> Indices", "outline of patch")]
+    public static Value Box(Value patch)
+    {
+        if (Py.Len(patch) == 0) return patch;
+        var b = Bounds(patch);
+        return BoxLines(b.Top, b.Left, b.Bottom, b.Right);
+    }
+
+    [Primitive("shoot(start: IntegerTuple, direction: IntegerTuple) -> Indices", "line from starting point and direction")]
+    public static Value Shoot(Value start, Value direction)
+    {
+        var (i, j) = Loc(start);
+        var (di, dj) = Loc(direction);
+        return Connect(start, new Pair(checked(i + 42 * di), checked(j + 42 * dj)));
+    }
+
+    [Primitive("vfrontier(location: IntegerTuple) -> Indices", "vertical frontier")]
+    public static Value Vfrontier(Value location)
+    {
+        var j = Py.AsTuple(location, "location").GetItem(1);
+        return SetOf(Enumerable.Range(0, 30).Select(i => (Value)Py.TupleOf([Int.Of(i), j])));
+    }
+
+    [Primitive("hfrontier(location: IntegerTuple) -> Indices", "horizontal frontier")]
+    public static Value Hfrontier(Value location)
+    {
+        var i = Py.AsTuple(location, "location").GetItem(0);
+        return SetOf(Enumerable.Range(0, 30).Select(j => (Value)Py.TupleOf([i, Int.Of(j)])));
+    }
+
+    private static int HeightOf(Value piece)
+    {
+        if (Py.Len(piece) == 0) return 0;
+        if (piece is TupleValue t) return t.Count;
+        var b = Bounds(piece);
+        return b.Bottom - b.Top + 1;
+    }
+
+    private static int WidthOf(Value piece)
+    {
+        if (Py.Len(piece) == 0) return 0;
+        if (piece is TupleValue t) return Py.Len(t[0]);
+        var b = Bounds(piece);
+        return b.Right - b.Left + 1;
+    }
+
+    /// <summary><c>tuple(map(min/max, zip(*toindices(patch))))</c>: the empty tuple for an empty patch.</summary>
+    private static Value Corner(Value patch, Func<(int Top, int Left, int Bottom, int Right), (int, int)> pick)
+    {
+        if (Py.Len(AsPatch(patch)) == 0) return TupleValue.Empty;
+        var (i, j) = pick(Bounds(patch));
+        return new Pair(i, j);
+    }
+
+    private static FrozenSetValue ShiftBy(FrozenSetValue s, int di, int dj)
+    {
+        var t = new SetTable();
+        if (HoldsCells(s))
+        {
+            foreach (var e in s.Items())
+            {
+                var (c, i, j) = CellParts(e);
+                t.Add(new Cell(c, checked(i + di), checked(j + dj)));
+            }
+        }
+        else
+        {
+            foreach (var e in s.Items())
+            {
+                var (i, j) = Loc(e);
+                t.Add(new Pair(checked(i + di), checked(j + dj)));
+            }
+        }
+        return new FrozenSetValue(t);
+    }
+
+    internal static SetTable DirectNeighbors((int I, int J) l)
+    {
+        var t = new SetTable();
+        t.Add(new Pair(l.I - 1, l.J));
+        t.Add(new Pair(l.I + 1, l.J));
+        t.Add(new Pair(l.I, l.J - 1));
+        t.Add(new Pair(l.I, l.J + 1));
+        return t;
+    }
+
+    internal static SetTable DiagonalNeighbors((int I, int J) l)
+    {
+        var t = new SetTable();
+        t.Add(new Pair(l.I - 1, l.J - 1));
+        t.Add(new Pair(l.I - 1, l.J + 1));
+        t.Add(new Pair(l.I + 1, l.J - 1));
+        t.Add(new Pair(l.I + 1, l.J + 1));
+        return t;
+    }
+
+    /// <summary><c>dneighbors(loc) | ineighbors(loc)</c>, each side frozen as arc-dsl does.</summary>
+    internal static SetTable AllNeighbors((int I, int J) l) =>
+        SetTable.Union(SetTable.CopyOf(DirectNeighbors(l)), SetTable.CopyOf(DiagonalNeighbors(l)));
+
+    private static int ManhattanOf(Value a, Value b)
+    {
+        var bs = Locations(b).ToArray();
+        var best = int.MaxValue;
+        var any = false;
+        foreach (var (ai, aj) in Locations(a))
+            foreach (var (bi, bj) in bs)
+            {
+                any = true;
+                best = Math.Min(best, Math.Abs(ai - bi) + Math.Abs(aj - bj));
+            }
+        return any ? best : throw DslError.ValueErr("min() arg is an empty sequence");
+    }
+
+    private static (int I, int J) CenterOf(Value patch)
+    {
+        var b = Bounds(patch);
+        return (b.Top + HeightOf(patch) / 2, b.Left + WidthOf(patch) / 2);
+    }
+
+    private static FrozenSetValue BackdropOf(Value patch)
+    {
+        if (Py.Len(patch) == 0) return FrozenSetValue.Empty;
+        var b = Bounds(patch);
+        Limits.CheckSize((long)(b.Bottom - b.Top + 1) * (b.Right - b.Left + 1));
+        var t = new SetTable();
+        for (var i = b.Top; i <= b.Bottom; i++)
+            for (var j = b.Left; j <= b.Right; j++) t.Add(new Pair(i, j));
+        return new FrozenSetValue(t);
+    }
+
+    /// <summary>The four sides of the box from (ai, aj) to (bi, bj), built as arc-dsl's inbox, outbox and box build them.</summary>
+    private static FrozenSetValue BoxLines(int ai, int aj, int bi, int bj)
+    {
+        int si = Math.Min(ai, bi), sj = Math.Min(aj, bj), ei = Math.Max(ai, bi), ej = Math.Max(aj, bj);
+        SetTable Line(Func<int, Pair> at, int from, int to)
+        {
+            var t = new SetTable();
+            for (var k = from; k <= to; k++) t.Add(at(k));
+            return t;
+        }
+        var vlines = SetTable.Union(Line(i => new Pair(i, sj), si, ei), Line(i => new Pair(i, ej), si, ei));
+        var hlines = SetTable.Union(Line(j => new Pair(si, j), sj, ej), Line(j => new Pair(ei, j), sj, ej));
+        return Py.Freeze(SetTable.Union(vlines, hlines));
+    }
+}
