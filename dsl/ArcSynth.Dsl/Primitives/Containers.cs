@@ -19,7 +19,7 @@ public static partial class Builtins
         new FrozenSetValue(SetTable.Intersection(SetOperand(a, "&", b), SetOperand(b, "&", a)));
 
     [Primitive("difference(a: FrozenSet, b: FrozenSet) -> FrozenSet", "set difference")]
-    public static Value Difference(Value a, Value b) => Py.SameKind(a, Py.Iterate(a).Where(e => !Py.Contains(b, e)));
+    public static Value Difference(Value a, Value b) => Py.MapFilter(a, null, e => !Py.Contains(b, e));
 
     [Primitive("dedupe(tup: Tuple) -> Tuple", "remove duplicates")]
     public static Value Dedupe(Value tup)
@@ -60,8 +60,13 @@ public static partial class Builtins
         if (containers is FrozenSetValue outer)
         {
             var t = new SetTable();
-            foreach (var c in outer.Items())
-                foreach (var e in Py.Iterate(c)) t.Add(e);
+            foreach (var c in outer.Table)
+            {
+                if (c is FrozenSetValue inner)
+                    foreach (var e in inner.Table) t.Add(e);
+                else
+                    foreach (var e in Py.Iterate(c)) t.Add(e);
+            }
             return new FrozenSetValue(t);
         }
         var items = new List<Value>();
@@ -112,7 +117,7 @@ public static partial class Builtins
     public static Value Sfilter(Value container, Value condition)
     {
         var f = Py.AsFunction(condition);
-        return Py.SameKind(container, Py.Iterate(container).Where(e => Py.Truthy(f.Call1(e))));
+        return Py.MapFilter(container, null, e => Py.Truthy(f.Call1(e)));
     }
 
     [Primitive("mfilter(container: Container, function: Callable) -> FrozenSet", "filter and merge")]
@@ -153,8 +158,7 @@ public static partial class Builtins
     }
 
     [Primitive("remove(value: Any, container: Container) -> Container", "remove item from container", Unchecked = ["value"])]
-    public static Value Remove(Value value, Value container) =>
-        Py.SameKind(container, Py.Iterate(container).Where(e => !e.Equals(value)));
+    public static Value Remove(Value value, Value container) => Py.MapFilter(container, null, e => !e.Equals(value));
 
     [Primitive("other(container: Container, value: Any) -> Any", "other value in the container", Unchecked = ["value"])]
     public static Value Other(Value container, Value value) => First(Remove(value, container));
@@ -168,7 +172,7 @@ public static partial class Builtins
         Limits.CheckSize(n);
         var items = new int[n];
         for (var k = 0; k < n; k++) items[k] = (int)(a + k * s);
-        return items.Length == 2 ? new Pair(items[0], items[1]) : new IntTuple(items);
+        return items.Length == 2 ? Pair.Of(items[0], items[1]) : new IntTuple(items);
     }
 
     [Primitive("product(a: Container, b: Container) -> FrozenSet", "cartesian product")]

@@ -44,7 +44,7 @@ public static partial class Builtins
     public static Value Apply(Value function, Value container)
     {
         var f = Py.AsFunction(function);
-        return Py.SameKind(container, Py.Iterate(container).Select(f.Call1));
+        return Py.MapFilter(container, f.Call1, null);
     }
 
     [Primitive("rapply(functions: Container, value: Any) -> Container", "apply each function in container to value", Unchecked = ["value"])]

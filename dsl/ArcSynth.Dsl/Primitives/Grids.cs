@@ -58,7 +58,7 @@ public static partial class Builtins
     {
         if (piece is TupleValue) return Transformed(piece, g => Build(g.Width, g.Height, (i, j) => g[j, i]));
         var s = AsPatch(piece);
-        if (s.Count == 0) throw DslError.ValueErr("not enough values to unpack (expected 2, got 0)");
+        if (Py.Len(s) == 0) throw DslError.ValueErr("not enough values to unpack (expected 2, got 0)");
         var (a, b, _, _) = Bounds(s);
         return Mirrored(piece, (i, j) => (j - b + a, i - a + b));
     }
@@ -113,18 +113,18 @@ public static partial class Builtins
             return Build(g.Height * k, g.Width * k, (i, j) => g[i / k, j / k]);
         }
         var s = AsPatch(element);
-        if (s.Count == 0) return FrozenSetValue.Empty;
+        if (Py.Len(s) == 0) return FrozenSetValue.Empty;
         var (top, left, _, _) = Bounds(s);
-        var normed = (FrozenSetValue)Shift(s, new Pair(-top, -left));
+        var normed = (FrozenSetValue)Shift(s, Pair.Of(-top, -left));
         Limits.CheckSize((long)normed.Count * f * f);
         var o = new SetTable();
         foreach (var e in normed.Items())
         {
             var (v, i, j) = CellParts(e);
             for (var io = 0; io < f; io++)
-                for (var jo = 0; jo < f; jo++) o.Add(new Cell(v, checked(i * f + io), checked(j * f + jo)));
+                for (var jo = 0; jo < f; jo++) o.Add(Cell.Of(v, checked(i * f + io), checked(j * f + jo)));
         }
-        return Shift(Py.Freeze(o), new Pair(top, left));
+        return Shift(Py.Freeze(o), Pair.Of(top, left));
     }
 
     [Primitive("downscale(grid: Grid, factor: Integer) -> Grid", "downscale grid")]
@@ -167,7 +167,7 @@ public static partial class Builtins
         var gw = PatchOps.WidthOf(g);
         var w = (int)PyOps.FloorDiv(gw, k);
         var offset = PyOps.Mod(gw, k) != 0 ? 1 : 0;
-        return Py.TupleOf(Enumerable.Range(0, Math.Max(k, 0)).Select(i => Crop(g, new Pair(0, w * i + i * offset), new Pair(g.Height, w))).ToArray());
+        return Py.TupleOf(Enumerable.Range(0, Math.Max(k, 0)).Select(i => Crop(g, Pair.Of(0, w * i + i * offset), Pair.Of(g.Height, w))).ToArray());
     }
 
     [Primitive("vsplit(grid: Grid, n: Integer) -> Tuple", "split grid vertically")]
@@ -178,7 +178,7 @@ public static partial class Builtins
         var w = PatchOps.WidthOf(g);
         var h = (int)PyOps.FloorDiv(g.Height, k);
         var offset = PyOps.Mod(g.Height, k) != 0 ? 1 : 0;
-        return Py.TupleOf(Enumerable.Range(0, Math.Max(k, 0)).Select(i => Crop(g, new Pair(h * i + i * offset, 0), new Pair(h, w))).ToArray());
+        return Py.TupleOf(Enumerable.Range(0, Math.Max(k, 0)).Select(i => Crop(g, Pair.Of(h * i + i * offset, 0), Pair.Of(h, w))).ToArray());
     }
 
     [Primitive("cellwise(a: Grid, b: Grid, fallback: Integer) -> Grid", "cellwise match of two grids", Unchecked = ["fallback"])]
@@ -288,7 +288,7 @@ public static partial class Builtins
     private static TupleValue Reversed(TupleValue t) => t switch
     {
         Grid g => Build(g.Height, g.Width, (i, j) => g[g.Height - 1 - i, j]),
-        Pair p => new Pair(p.B, p.A),
+        Pair p => Pair.Of(p.B, p.A),
         _ => Py.TupleOf(Enumerable.Range(0, t.Count).Select(i => t[t.Count - 1 - i]).ToArray()),
     };
 
@@ -296,10 +296,10 @@ public static partial class Builtins
     private static Grid Rows(Grid g, int from, int to) => Build(to - from, g.Width, (i, j) => g[from + i, j]);
 
     /// <summary>ulcorner and lrcorner of an empty frozenset are (), and indexing () raises IndexError.</summary>
-    private static FrozenSetValue AsNonEmptyForCorner(Value piece)
+    private static Value AsNonEmptyForCorner(Value piece)
     {
         var s = AsPatch(piece);
-        return s.Count > 0 ? s : throw DslError.Index("tuple index out of range");
+        return Py.Len(s) > 0 ? s : throw DslError.Index("tuple index out of range");
     }
 
     /// <summary>A patch with every location moved by <paramref name="map"/>, in the patch's iteration order.</summary>
@@ -308,19 +308,19 @@ public static partial class Builtins
         var s = AsPatch(piece);
         var t = new SetTable();
         var cells = HoldsCells(s);
-        foreach (var e in s.Items())
+        foreach (var e in Py.Iterate(s))
         {
             if (cells)
             {
                 var (v, i, j) = CellParts(e);
                 var (a, b) = map(i, j);
-                t.Add(new Cell(v, a, b));
+                t.Add(Cell.Of(v, a, b));
             }
             else
             {
                 var (i, j) = Loc(e);
                 var (a, b) = map(i, j);
-                t.Add(new Pair(a, b));
+                t.Add(Pair.Of(a, b));
             }
         }
         return new FrozenSetValue(t);
@@ -338,7 +338,7 @@ public static partial class Builtins
         var cells = g.Cells.ToArray();
         var s = AsPatch(patch);
         IEnumerable<(Value V, int I, int J)> targets = fillValue is null
-            ? s.Items().Select(e => { var (c, i, j) = CellParts(e); return ((Value)Int.Of(c), i, j); })
+            ? Py.Iterate(s).Select(e => { var (c, i, j) = CellParts(e); return ((Value)Int.Of(c), i, j); })
             : Locations(s).Select(l => (fillValue, l.I, l.J));
         foreach (var (v, i, j) in targets)
         {

@@ -20,41 +20,42 @@ public static partial class Builtins
         var sameColor = Py.Truthy(univalued);
         var diag = Py.Truthy(diagonal);
         var objs = new SetTable();
-        var occupied = new SetTable();
         int h = g.Height, w = PatchOps.WidthOf(g);
+        // arc-dsl's `occupied` is a set that is never iterated: only its size and membership
+        // matter (see SetTable.Difference), so a flag per cell stands in for it.
+        var occupied = new bool[h * w];
+        var occupiedCount = 0;
+        bool IsOccupied(Value v, long _) => v is Pair p && (uint)p.A < (uint)h && (uint)p.B < (uint)w && occupied[p.A * w + p.B];
         var unvisited = (FrozenSetValue)Asindices(g);
-        foreach (var locValue in unvisited.Items())
+        foreach (var locValue in unvisited.Table)
         {
-            if (occupied.Contains(locValue)) continue;
+            if (IsOccupied(locValue, 0)) continue;
             var loc = (Pair)locValue;
             var val = g[loc.A, loc.B];
             if (val == bg) continue;
             var obj = new SetTable();
-            obj.Add(new Cell(val, loc.A, loc.B));
+            obj.Add(Cell.Of(val, loc.A, loc.B));
             var cands = new SetTable();
             cands.Add(loc);
             while (cands.Count > 0)
             {
                 var neighborhood = new SetTable();
-                foreach (var candValue in cands.Keys())
+                foreach (var candValue in cands)
                 {
                     var cand = (Pair)candValue;
                     var v = g[cand.A, cand.B];
                     if (sameColor ? val == v : v != bg)
                     {
-                        obj.Add(new Cell(v, cand.A, cand.B));
-                        occupied.Add(cand);
-                        var around = diag ? AllNeighbors((cand.A, cand.B)) : SetTable.CopyOf(DirectNeighbors((cand.A, cand.B)));
-                        var inside = new SetTable();
-                        foreach (var n in around.Keys())
+                        obj.Add(Cell.Of(v, cand.A, cand.B));
+                        if (!occupied[cand.A * w + cand.B])
                         {
-                            var p = (Pair)n;
-                            if (p.A >= 0 && p.A < h && p.B >= 0 && p.B < w) inside.Add(p);
+                            occupied[cand.A * w + cand.B] = true;
+                            occupiedCount++;
                         }
-                        neighborhood.Merge(inside);
+                        neighborhood.Merge(NeighborOrders.Inside(cand.A, cand.B, diag, h, w));
                     }
                 }
-                cands = SetTable.Difference(neighborhood, occupied);
+                cands = SetTable.Difference(neighborhood, occupiedCount, IsOccupied);
             }
             objs.Add(Py.Freeze(obj));
         }
@@ -82,26 +83,32 @@ public static partial class Builtins
     public static Value Occurrences(Value grid, Value obj)
     {
         var g = AsGrid(grid);
-        var normed = (FrozenSetValue)Normalize(obj);
         int h = g.Height, w = PatchOps.WidthOf(g);
-        int oh = HeightOf(obj), ow = WidthOf(obj);
-        var cells = normed.Items().Select(CellParts).ToArray();
+        // normalize(obj) is only iterated here, so its order cannot show: flat arrays do the same checks.
+        var cells = Py.Iterate(AsPatch(obj)).Select(CellParts).ToArray();
+        int top = 0, left = 0, oh = 0, ow = 0;
+        if (cells.Length > 0)
+        {
+            var (t, l, b, r) = Bounds(obj);
+            (top, left, oh, ow) = (t, l, b - t + 1, r - l + 1);
+        }
         var occs = new SetTable();
+        var cells2 = g.Cells;
         for (var i = 0; i < h - oh + 1; i++)
         {
             for (var j = 0; j < w - ow + 1; j++)
             {
                 var occurs = true;
-                foreach (var (v, a0, b0) in cells)
+                foreach (var (v, ci, cj) in cells)
                 {
-                    int a = a0 + i, b = b0 + j;
-                    if (!(a >= 0 && a < h && b >= 0 && b < w && g[a, b] == v))
+                    int a = ci - top + i, b = cj - left + j;
+                    if (a < 0 || a >= h || b < 0 || b >= w || cells2[a * w + b] != v)
                     {
                         occurs = false;
                         break;
                     }
                 }
-                if (occurs) occs.Add(new Pair(i, j));
+                if (occurs) occs.Add(Pair.Of(i, j));
             }
         }
         return Py.Freeze(occs);
@@ -114,10 +121,10 @@ public static partial class Builtins
         int h = g.Height, w = PatchOps.WidthOf(g);
         var hfrontiers = new SetTable();
         for (var i = 0; i < h; i++)
-            if (Uniform(w, j => g[i, j])) hfrontiers.Add(FrozenOfSet(Enumerable.Range(0, w).Select(j => (Value)new Cell(g[i, j], i, j))));
+            if (Uniform(w, j => g[i, j])) hfrontiers.Add(FrozenOfSet(Enumerable.Range(0, w).Select(j => (Value)Cell.Of(g[i, j], i, j))));
         var vfrontiers = new SetTable();
         for (var j = 0; j < w; j++)
-            if (Uniform(h, i => g[i, j])) vfrontiers.Add(FrozenOfSet(Enumerable.Range(0, h).Select(i => (Value)new Cell(g[i, j], i, j))));
+            if (Uniform(h, i => g[i, j])) vfrontiers.Add(FrozenOfSet(Enumerable.Range(0, h).Select(i => (Value)Cell.Of(g[i, j], i, j))));
         return new FrozenSetValue(SetTable.Union(SetTable.CopyOf(hfrontiers), SetTable.CopyOf(vfrontiers)));
     }
 
@@ -133,7 +140,7 @@ public static partial class Builtins
         var t = new SetTable();
         for (var i = 0; i < g.Height; i++)
             for (var j = 0; j < g.Width; j++)
-                if (g[i, j] == color) t.Add(new Cell(color, i, j));
+                if (g[i, j] == color) t.Add(Cell.Of(color, i, j));
         return new FrozenSetValue(t);
     }
 

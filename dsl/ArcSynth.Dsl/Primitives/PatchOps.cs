@@ -6,8 +6,8 @@ namespace ArcSynth.Dsl.Primitives;
 /// <summary>How arc-dsl looks inside patches (objects and indices) and grids, with Python's errors.</summary>
 internal static class PatchOps
 {
-    /// <summary>arc-dsl's <c>isinstance(next(iter(patch))[1], tuple)</c> for a non-empty set: cells rather than indices.</summary>
-    public static bool HoldsCells(FrozenSetValue patch) => patch.Table.First() switch
+    /// <summary>arc-dsl's <c>isinstance(next(iter(patch))[1], tuple)</c> for a non-empty patch: cells rather than indices.</summary>
+    public static bool HoldsCells(Value patch) => FirstOf(patch) switch
     {
         Cell => true,
         Pair => false,
@@ -36,7 +36,19 @@ internal static class PatchOps
         throw DslError.Type($"cannot unpack {v.TypeName} as (value, (i, j))");
     }
 
-    public static FrozenSetValue AsPatch(Value v) => v as FrozenSetValue ?? throw DslError.Type($"a patch must be a frozenset, not {v.TypeName}");
+    /// <summary>
+    /// A patch argument. arc-dsl only iterates patches, so a tuple of cells or locations (what merge
+    /// makes of a tuple of objects) serves as well as a frozenset.
+    /// </summary>
+    public static Value AsPatch(Value v) => v is FrozenSetValue or TupleValue ? v : throw DslError.Type($"'{v.TypeName}' object is not iterable");
+
+    /// <summary><c>next(iter(patch))</c> of a non-empty patch.</summary>
+    public static Value FirstOf(Value patch) => patch switch
+    {
+        FrozenSetValue s => s.Table.First(),
+        TupleValue t => t[0],
+        _ => throw DslError.Type($"'{patch.TypeName}' object is not iterable"),
+    };
 
     /// <summary>
     /// The locations of a patch's elements in iteration order (with repeats, for objects with two
@@ -45,9 +57,9 @@ internal static class PatchOps
     public static IEnumerable<(int I, int J)> Locations(Value patch)
     {
         var s = AsPatch(patch);
-        if (s.Count == 0) yield break;
+        if (Py.Len(s) == 0) yield break;
         var cells = HoldsCells(s);
-        foreach (var e in s.Items())
+        foreach (var e in Py.Iterate(s))
         {
             if (cells)
             {
@@ -59,16 +71,16 @@ internal static class PatchOps
     }
 
     /// <summary>arc-dsl's <c>toindices</c>: the patch itself for indices, a new set of the cells' locations for an object.</summary>
-    public static FrozenSetValue ToIndices(Value patch)
+    public static Value ToIndices(Value patch)
     {
         var s = AsPatch(patch);
-        if (s.Count == 0) return FrozenSetValue.Empty;
+        if (Py.Len(s) == 0) return FrozenSetValue.Empty;
         if (!HoldsCells(s)) return s;
         var t = new SetTable();
-        foreach (var e in s.Items())
+        foreach (var e in Py.Iterate(s))
         {
             var (_, i, j) = CellParts(e);
-            t.Add(new Pair(i, j));
+            t.Add(Pair.Of(i, j));
         }
         return new FrozenSetValue(t);
     }
@@ -77,17 +89,33 @@ internal static class PatchOps
     public static (int Top, int Left, int Bottom, int Right) Bounds(Value patch)
     {
         int top = int.MaxValue, left = int.MaxValue, bottom = int.MinValue, right = int.MinValue;
-        var any = false;
-        foreach (var (i, j) in Locations(patch))
+        if (patch is FrozenSetValue { Count: > 0 } s)
         {
-            any = true;
-            if (i < top) top = i;
-            if (i > bottom) bottom = i;
-            if (j < left) left = j;
-            if (j > right) right = j;
+            // Without the generic iterator: this runs for every uppermost, shape, ulcorner...
+            var cells = HoldsCells(s);
+            foreach (var e in s.Table)
+            {
+                var (i, j) = cells ? (e is Cell c ? (c.I, c.J) : Drop(CellParts(e))) : (e is Pair p ? (p.A, p.B) : Loc(e));
+                if (i < top) top = i;
+                if (i > bottom) bottom = i;
+                if (j < left) left = j;
+                if (j > right) right = j;
+            }
         }
-        return any ? (top, left, bottom, right) : throw DslError.ValueErr("min() arg is an empty sequence");
+        else
+        {
+            foreach (var (i, j) in Locations(patch))
+            {
+                if (i < top) top = i;
+                if (i > bottom) bottom = i;
+                if (j < left) left = j;
+                if (j > right) right = j;
+            }
+        }
+        return top <= bottom ? (top, left, bottom, right) : throw DslError.ValueErr("min() arg is an empty sequence");
     }
+
+    private static (int I, int J) Drop((int C, int I, int J) cell) => (cell.I, cell.J);
 
     /// <summary>A grid argument: a <see cref="Grid"/>, or a rectangular tuple of tuples of ints made elsewhere.</summary>
     public static Grid AsGrid(Value v)

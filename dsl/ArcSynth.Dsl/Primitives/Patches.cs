@@ -14,7 +14,7 @@ public static partial class Builtins
     public static Value Width(Value piece) => Int.Of(WidthOf(piece));
 
     [Primitive("shape(piece: Piece) -> IntegerTuple", "height and width of grid or patch")]
-    public static Value Shape(Value piece) => new Pair(HeightOf(piece), WidthOf(piece));
+    public static Value Shape(Value piece) => Pair.Of(HeightOf(piece), WidthOf(piece));
 
     [Primitive("portrait(piece: Piece) -> Boolean", "whether height is greater than width")]
     public static Value Portrait(Value piece) => Bool.Of(HeightOf(piece) > WidthOf(piece));
@@ -25,7 +25,7 @@ public static partial class Builtins
         var g = AsGrid(grid);
         var t = new SetTable();
         for (var i = 0; i < g.Height; i++)
-            for (var j = 0; j < g.Width; j++) t.Add(new Pair(i, j));
+            for (var j = 0; j < g.Width; j++) t.Add(Pair.Of(i, j));
         return new FrozenSetValue(t);
     }
 
@@ -39,7 +39,7 @@ public static partial class Builtins
             var v = Py.AsInt(value);
             for (var i = 0; i < g.Height; i++)
                 for (var j = 0; j < g.Width; j++)
-                    if (g[i, j] == v) t.Add(new Pair(i, j));
+                    if (g[i, j] == v) t.Add(Pair.Of(i, j));
         }
         return new FrozenSetValue(t);
     }
@@ -63,10 +63,10 @@ public static partial class Builtins
     public static Value Recolor(Value value, Value patch)
     {
         var t = new SetTable();
-        foreach (var e in ToIndices(patch).Items())
+        foreach (var e in Py.Iterate(ToIndices(patch)))
         {
             var (i, j) = Loc(e);
-            t.Add(value is Int c ? new Cell(c.V, i, j) : Py.TupleOf([value, e]));
+            t.Add(value is Int c ? Cell.Of(c.V, i, j) : Py.TupleOf([value, e]));
         }
         return new FrozenSetValue(t);
     }
@@ -75,7 +75,7 @@ public static partial class Builtins
     public static Value Shift(Value patch, Value directions)
     {
         var s = AsPatch(patch);
-        if (s.Count == 0) return s;
+        if (Py.Len(s) == 0) return s;
         var (di, dj) = Loc(directions);
         return ShiftBy(s, di, dj);
     }
@@ -84,7 +84,7 @@ public static partial class Builtins
     public static Value Normalize(Value patch)
     {
         var s = AsPatch(patch);
-        if (s.Count == 0) return s;
+        if (Py.Len(s) == 0) return s;
         var b = Bounds(s);
         return ShiftBy(s, -b.Top, -b.Left);
     }
@@ -148,16 +148,16 @@ public static partial class Builtins
     public static Value Centerofmass(Value patch)
     {
         var indices = ToIndices(patch);
-        if (indices.Count == 0) return TupleValue.Empty;
+        if (Py.Len(indices) == 0) return TupleValue.Empty;
         long si = 0, sj = 0;
-        foreach (var e in indices.Items())
+        foreach (var e in Py.Iterate(indices))
         {
             var (i, j) = Loc(e);
             si += i;
             sj += j;
         }
         var n = Py.Len(patch);
-        return new Pair((int)PyOps.FloorDiv(si, n), (int)PyOps.FloorDiv(sj, n));
+        return Pair.Of((int)PyOps.FloorDiv(si, n), (int)PyOps.FloorDiv(sj, n));
     }
 
     [Primitive("toobject(patch: Patch, grid: Grid) -> Object", "object from patch and grid")]
@@ -167,10 +167,10 @@ public static partial class Builtins
         var h = g.Height;
         var w = PatchOps.WidthOf(g);
         var t = new SetTable();
-        foreach (var e in ToIndices(patch).Items())
+        foreach (var e in Py.Iterate(ToIndices(patch)))
         {
             var (i, j) = Loc(e);
-            if (i >= 0 && i < h && j >= 0 && j < w) t.Add(new Cell(g[i, j], i, j));
+            if (i >= 0 && i < h && j >= 0 && j < w) t.Add(Cell.Of(g[i, j], i, j));
         }
         return new FrozenSetValue(t);
     }
@@ -181,21 +181,21 @@ public static partial class Builtins
         var g = AsGrid(grid);
         var t = new SetTable();
         for (var i = 0; i < g.Height; i++)
-            for (var j = 0; j < g.Width; j++) t.Add(new Cell(g[i, j], i, j));
+            for (var j = 0; j < g.Width; j++) t.Add(Cell.Of(g[i, j], i, j));
         return new FrozenSetValue(t);
     }
 
     [Primitive("center(patch: Patch) -> IntegerTuple", "center of the patch")]
-    public static Value Center(Value patch) => CenterOf(patch) is var (i, j) ? new Pair(i, j) : throw new InvalidOperationException();
+    public static Value Center(Value patch) => CenterOf(patch) is var (i, j) ? Pair.Of(i, j) : throw new InvalidOperationException();
 
     [Primitive("position(a: Patch, b: Patch) -> IntegerTuple", "relative position between two patches")]
     public static Value Position(Value a, Value b)
     {
         var (ia, ja) = CenterOf(ToIndices(a));
         var (ib, jb) = CenterOf(ToIndices(b));
-        if (ia == ib) return new Pair(0, ja < jb ? 1 : -1);
-        if (ja == jb) return new Pair(ia < ib ? 1 : -1, 0);
-        return new Pair(ia < ib ? 1 : -1, ja < jb ? 1 : -1);
+        if (ia == ib) return Pair.Of(0, ja < jb ? 1 : -1);
+        if (ja == jb) return Pair.Of(ia < ib ? 1 : -1, 0);
+        return Pair.Of(ia < ib ? 1 : -1, ja < jb ? 1 : -1);
     }
 
     [Primitive("corners(patch: Patch) -> Indices", "indices of corners")]
@@ -212,10 +212,10 @@ public static partial class Builtins
         var (bi, bj) = Loc(b);
         int si = Math.Min(ai, bi), ei = Math.Max(ai, bi) + 1, sj = Math.Min(aj, bj), ej = Math.Max(aj, bj) + 1;
         var t = new SetTable();
-        if (ai == bi) for (var j = sj; j < ej; j++) t.Add(new Pair(ai, j));
-        else if (aj == bj) for (var i = si; i < ei; i++) t.Add(new Pair(i, aj));
-        else if (bi - ai == bj - aj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(new Pair(si + k, sj + k));
-        else if (bi - ai == aj - bj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(new Pair(si + k, ej - 1 - k));
+        if (ai == bi) for (var j = sj; j < ej; j++) t.Add(Pair.Of(ai, j));
+        else if (aj == bj) for (var i = si; i < ei; i++) t.Add(Pair.Of(i, aj));
+        else if (bi - ai == bj - aj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(Pair.Of(si + k, sj + k));
+        else if (bi - ai == aj - bj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(Pair.Of(si + k, ej - 1 - k));
         return new FrozenSetValue(t);
     }
 
@@ -225,7 +225,7 @@ public static partial class Builtins
     [Primitive("delta(patch: Patch) -> Indices", "indices in bounding box but not part of patch")]
     public static Value Delta(Value patch) => Py.Len(patch) == 0
         ? FrozenSetValue.Empty
-        : new FrozenSetValue(SetTable.Difference(BackdropOf(patch).Table, ToIndices(patch).Table));
+        : new FrozenSetValue(SetTable.Difference(BackdropOf(patch).Table, Py.AsSet(ToIndices(patch), "patch").Table));
 
     [Primitive("gravitate(source: Patch, destination: Patch) -> IntegerTuple", "direction to move source until adjacent to destination")]
     public static Value Gravitate(Value source, Value destination)
@@ -241,9 +241,9 @@ public static partial class Builtins
             c++;
             gi += i;
             gj += j;
-            source = Shift(source, new Pair(i, j));
+            source = Shift(source, Pair.Of(i, j));
         }
-        return new Pair(gi - i, gj - j);
+        return Pair.Of(gi - i, gj - j);
     }
 
     [Primitive("inbox(patch: Patch) -> Indices", "inbox for patch")]
@@ -273,7 +273,7 @@ public static partial class Builtins
     {
         var (i, j) = Loc(start);
         var (di, dj) = Loc(direction);
-        return Connect(start, new Pair(checked(i + 42 * di), checked(j + 42 * dj)));
+        return Connect(start, Pair.Of(checked(i + 42 * di), checked(j + 42 * dj)));
     }
 
     [Primitive("vfrontier(location: IntegerTuple) -> Indices", "vertical frontier")]
@@ -311,26 +311,34 @@ public static partial class Builtins
     {
         if (Py.Len(AsPatch(patch)) == 0) return TupleValue.Empty;
         var (i, j) = pick(Bounds(patch));
-        return new Pair(i, j);
+        return Pair.Of(i, j);
     }
 
-    private static FrozenSetValue ShiftBy(FrozenSetValue s, int di, int dj)
+    private static FrozenSetValue ShiftBy(Value s, int di, int dj)
     {
         var t = new SetTable();
-        if (HoldsCells(s))
+        if (s is FrozenSetValue fs && fs.Table.First() is Cell)
         {
-            foreach (var e in s.Items())
+            foreach (var e in fs.Table)
+            {
+                var (c, i, j) = e is Cell cell ? (cell.Color, cell.I, cell.J) : CellParts(e);
+                t.Add(Cell.Of(c, checked(i + di), checked(j + dj)));
+            }
+        }
+        else if (HoldsCells(s))
+        {
+            foreach (var e in Py.Iterate(s))
             {
                 var (c, i, j) = CellParts(e);
-                t.Add(new Cell(c, checked(i + di), checked(j + dj)));
+                t.Add(Cell.Of(c, checked(i + di), checked(j + dj)));
             }
         }
         else
         {
-            foreach (var e in s.Items())
+            foreach (var e in Py.Iterate(s))
             {
                 var (i, j) = Loc(e);
-                t.Add(new Pair(checked(i + di), checked(j + dj)));
+                t.Add(Pair.Of(checked(i + di), checked(j + dj)));
             }
         }
         return new FrozenSetValue(t);
@@ -339,20 +347,20 @@ public static partial class Builtins
     internal static SetTable DirectNeighbors((int I, int J) l)
     {
         var t = new SetTable();
-        t.Add(new Pair(l.I - 1, l.J));
-        t.Add(new Pair(l.I + 1, l.J));
-        t.Add(new Pair(l.I, l.J - 1));
-        t.Add(new Pair(l.I, l.J + 1));
+        t.Add(Pair.Of(l.I - 1, l.J));
+        t.Add(Pair.Of(l.I + 1, l.J));
+        t.Add(Pair.Of(l.I, l.J - 1));
+        t.Add(Pair.Of(l.I, l.J + 1));
         return t;
     }
 
     internal static SetTable DiagonalNeighbors((int I, int J) l)
     {
         var t = new SetTable();
-        t.Add(new Pair(l.I - 1, l.J - 1));
-        t.Add(new Pair(l.I - 1, l.J + 1));
-        t.Add(new Pair(l.I + 1, l.J - 1));
-        t.Add(new Pair(l.I + 1, l.J + 1));
+        t.Add(Pair.Of(l.I - 1, l.J - 1));
+        t.Add(Pair.Of(l.I - 1, l.J + 1));
+        t.Add(Pair.Of(l.I + 1, l.J - 1));
+        t.Add(Pair.Of(l.I + 1, l.J + 1));
         return t;
     }
 
@@ -387,7 +395,7 @@ public static partial class Builtins
         Limits.CheckSize((long)(b.Bottom - b.Top + 1) * (b.Right - b.Left + 1));
         var t = new SetTable();
         for (var i = b.Top; i <= b.Bottom; i++)
-            for (var j = b.Left; j <= b.Right; j++) t.Add(new Pair(i, j));
+            for (var j = b.Left; j <= b.Right; j++) t.Add(Pair.Of(i, j));
         return new FrozenSetValue(t);
     }
 
@@ -401,8 +409,8 @@ public static partial class Builtins
             for (var k = from; k <= to; k++) t.Add(at(k));
             return t;
         }
-        var vlines = SetTable.Union(Line(i => new Pair(i, sj), si, ei), Line(i => new Pair(i, ej), si, ei));
-        var hlines = SetTable.Union(Line(j => new Pair(si, j), sj, ej), Line(j => new Pair(ei, j), sj, ej));
+        var vlines = SetTable.Union(Line(i => Pair.Of(i, sj), si, ei), Line(i => Pair.Of(i, ej), si, ei));
+        var hlines = SetTable.Union(Line(j => Pair.Of(si, j), sj, ej), Line(j => Pair.Of(ei, j), sj, ej));
         return Py.Freeze(SetTable.Union(vlines, hlines));
     }
 }

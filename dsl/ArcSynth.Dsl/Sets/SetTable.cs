@@ -30,14 +30,6 @@ internal sealed class SetTable
     /// <summary>An empty set (<c>set()</c>).</summary>
     public SetTable() { }
 
-    /// <summary>A set of capacity at least <paramref name="minUsed"/>+1, for <see cref="InsertNew"/>.</summary>
-    private SetTable(int tableSize)
-    {
-        _keys = new Value?[tableSize];
-        _hashes = new long[tableSize];
-        _mask = tableSize - 1;
-    }
-
     /// <summary>The key in slot <paramref name="slot"/>, or null when the slot is empty or discarded.</summary>
     public Value? At(int slot)
     {
@@ -54,6 +46,30 @@ internal sealed class SetTable
         {
             var k = _keys[i];
             if (k is not null && !ReferenceEquals(k, Dummy)) yield return k;
+        }
+    }
+
+    /// <summary>Allocation-free iteration in CPython's order, for the primitives' hot loops.</summary>
+    public Enumerator GetEnumerator() => new(_keys);
+
+    public struct Enumerator(Value?[] keys)
+    {
+        private int _slot = -1;
+
+        public Value Current { get; private set; } = null!;
+
+        public bool MoveNext()
+        {
+            while (++_slot < keys.Length)
+            {
+                var k = keys[_slot];
+                if (k is not null && !ReferenceEquals(k, Dummy))
+                {
+                    Current = k;
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -258,30 +274,39 @@ internal sealed class SetTable
     }
 
     /// <summary>CPython's <c>set_difference</c>: <c>a - b</c>.</summary>
-    public static SetTable Difference(SetTable a, SetTable b)
+    public static SetTable Difference(SetTable a, SetTable b) =>
+        ReferenceEquals(a, b) ? new SetTable() : Difference(a, b.Count, (k, h) => b.Contains(k, h));
+
+    /// <summary>
+    /// <c>a - b</c> where b is known only by its size and membership: the layout of the result does
+    /// not depend on b's order (CPython either adds a's keys missing from b, in a's order, or copies
+    /// a and turns b's keys into dummies, each at its own slot).
+    /// </summary>
+    public static SetTable Difference(SetTable a, int bCount, Func<Value, long, bool> bContains)
     {
-        if ((a.Count >> 2) > b.Count) return CopyAndDifference(a, b);
+        if ((a.Count >> 2) > bCount) return CopyAndDifference(a, bContains);
         var result = new SetTable();
         for (var i = 0; i <= a._mask; i++)
         {
             var k = a._keys[i];
             if (k is null || ReferenceEquals(k, Dummy)) continue;
             var h = a._hashes[i];
-            if (!b.Contains(k, h)) result.AddEntry(k, h);
+            if (!bContains(k, h)) result.AddEntry(k, h);
         }
         return result;
     }
 
     /// <summary>CPython's <c>set_copy_and_difference</c> with <c>set_difference_update_internal</c>.</summary>
-    private static SetTable CopyAndDifference(SetTable a, SetTable b)
+    private static SetTable CopyAndDifference(SetTable a, Func<Value, long, bool> bContains)
     {
         var result = CopyOf(a);
-        if (ReferenceEquals(a, b)) return new SetTable();
-        var other = (b.Count >> 3) > result.Count ? Intersection(result, b) : b;
-        for (var i = 0; i <= other._mask; i++)
+        for (var i = 0; i <= result._mask; i++)
         {
-            var k = other._keys[i];
-            if (k is not null && !ReferenceEquals(k, Dummy)) result.Discard(k, other._hashes[i]);
+            var k = result._keys[i];
+            if (k is null || ReferenceEquals(k, Dummy) || !bContains(k, result._hashes[i])) continue;
+            result._keys[i] = Dummy;
+            result._hashes[i] = -1;
+            result.Count--;
         }
         if ((ulong)(result._fill - result.Count) > (ulong)result._mask / 4)
             result.Resize(result.Count > 50000 ? result.Count * 2 : result.Count * 4);

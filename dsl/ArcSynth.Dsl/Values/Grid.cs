@@ -37,6 +37,28 @@ public sealed class Grid : TupleValue
         return new Grid(h, w, cells);
     }
 
+    /// <summary>
+    /// The value as an ARC-style result grid: a non-empty rectangular tuple of non-empty tuples of
+    /// ints (bools excluded, as Python's <c>isinstance(v, bool)</c> would tell them), else null.
+    /// </summary>
+    public static Grid? TryFrom(Value v)
+    {
+        if (v is Grid g) return g.Height > 0 && g.Width > 0 ? g : null;
+        if (v is not TupleValue t || t.Count == 0 || t[0] is not TupleValue first || first.Count == 0) return null;
+        var w = first.Count;
+        var cells = new int[t.Count * w];
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (t[i] is not TupleValue row || row.Count != w) return null;
+            for (var j = 0; j < w; j++)
+            {
+                if (row[j] is not Int x) return null;
+                cells[i * w + j] = x.V;
+            }
+        }
+        return new Grid(t.Count, w, cells);
+    }
+
     public ReadOnlySpan<int> Cells => _cells;
 
     public int this[int i, int j] => _cells[i * Width + j];

@@ -190,7 +190,7 @@ public static class Py
     /// <summary><c>tuple(items)</c>, as the most compact representation that fits.</summary>
     public static TupleValue TupleOf(IReadOnlyList<Value> items)
     {
-        if (items.Count == 2 && items[0] is Int a && items[1] is Int b) return new Pair(a.V, b.V);
+        if (items.Count == 2 && items[0] is Int a && items[1] is Int b) return Pair.Of(a.V, b.V);
         return new GeneralTuple(items as Value[] ?? [.. items]);
     }
 
@@ -204,6 +204,33 @@ public static class Py
         FrozenSetValue => FrozenSetOf(items),
         _ => throw DslError.Type($"'{template.TypeName}' object is not iterable"),
     };
+
+    /// <summary><c>type(container)(map(e) for e in container if keep(e))</c> without an iterator chain (apply, sfilter).</summary>
+    public static Value MapFilter(Value container, Func<Value, Value>? map, Func<Value, bool>? keep)
+    {
+        switch (container)
+        {
+            case FrozenSetValue s:
+            {
+                var t = new SetTable();
+                foreach (var e in s.Table)
+                    if (keep is null || keep(e)) t.Add(map is null ? e : map(e));
+                return new FrozenSetValue(t);
+            }
+            case TupleValue tuple:
+            {
+                var items = new List<Value>(tuple.Count);
+                for (var i = 0; i < tuple.Count; i++)
+                {
+                    var e = tuple[i];
+                    if (keep is null || keep(e)) items.Add(map is null ? e : map(e));
+                }
+                return TupleOf(items);
+            }
+            default:
+                throw DslError.Type($"'{container.TypeName}' object is not iterable");
+        }
+    }
 
     /// <summary><c>frozenset(set)</c> of a mutable set: CPython merges its table into a fresh one.</summary>
     internal static FrozenSetValue Freeze(SetTable set) => new(SetTable.CopyOf(set));
