@@ -56,7 +56,6 @@ def main():
     args = parser.parse_args()
 
     sys.path.insert(0, os.path.abspath(args.dsl))
-    sys.setrecursionlimit(3000)
     dsl_dir = os.path.abspath(args.dsl)
     preload = [load_module(m, os.path.join(dsl_dir, m + ".py"))
                for m in ("dsl", "constants") if os.path.exists(os.path.join(dsl_dir, m + ".py"))]
