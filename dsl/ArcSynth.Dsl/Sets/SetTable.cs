@@ -18,7 +18,13 @@ internal sealed class SetTable
     /// <summary>Marks a discarded slot, as CPython's <c>dummy</c> key does.</summary>
     private static readonly Value Dummy = Int.Of(int.MinValue);
 
-    private Value?[] _keys = new Value?[MinSize];
+    /// <summary>A key slot. An array of this struct, unlike a Value[] (covariant), stores without a type check.</summary>
+    internal struct Slot
+    {
+        public Value? Key;
+    }
+
+    private Slot[] _keys = new Slot[MinSize];
     private long[] _hashes = new long[MinSize];
     private int _mask = MinSize - 1;
     private int _fill;
@@ -33,7 +39,7 @@ internal sealed class SetTable
     /// <summary>The key in slot <paramref name="slot"/>, or null when the slot is empty or discarded.</summary>
     public Value? At(int slot)
     {
-        var k = _keys[slot];
+        var k = _keys[slot].Key;
         return ReferenceEquals(k, Dummy) ? null : k;
     }
 
@@ -44,7 +50,7 @@ internal sealed class SetTable
     {
         for (var i = 0; i <= _mask; i++)
         {
-            var k = _keys[i];
+            var k = _keys[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) yield return k;
         }
     }
@@ -52,7 +58,7 @@ internal sealed class SetTable
     /// <summary>Allocation-free iteration in CPython's order, for the primitives' hot loops.</summary>
     public Enumerator GetEnumerator() => new(_keys);
 
-    public struct Enumerator(Value?[] keys)
+    public struct Enumerator(Slot[] keys)
     {
         private int _slot = -1;
 
@@ -62,7 +68,7 @@ internal sealed class SetTable
         {
             while (++_slot < keys.Length)
             {
-                var k = keys[_slot];
+                var k = keys[_slot].Key;
                 if (k is not null && !ReferenceEquals(k, Dummy))
                 {
                     Current = k;
@@ -78,7 +84,7 @@ internal sealed class SetTable
     {
         for (var i = 0; ; i++)
         {
-            var k = _keys[i];
+            var k = _keys[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) return k;
         }
     }
@@ -98,19 +104,19 @@ internal sealed class SetTable
             var probes = i + LinearProbes <= mask ? LinearProbes : 0;
             do
             {
-                var k = _keys[e];
+                var k = _keys[e].Key;
                 if (k is null)
                 {
                     if (freeSlot >= 0)
                     {
                         Count++;
-                        _keys[freeSlot] = key;
+                        _keys[freeSlot].Key = key;
                         _hashes[freeSlot] = hash;
                         return;
                     }
                     _fill++;
                     Count++;
-                    _keys[e] = key;
+                    _keys[e].Key = key;
                     _hashes[e] = hash;
                     if ((ulong)_fill * 5 >= mask * 3) Resize(Count > 50000 ? Count * 2 : Count * 4);
                     return;
@@ -146,7 +152,7 @@ internal sealed class SetTable
             var probes = i + LinearProbes <= mask ? LinearProbes : 0;
             do
             {
-                var k = _keys[e];
+                var k = _keys[e].Key;
                 if (k is null) return -1;
                 if (_hashes[e] == hash && !ReferenceEquals(k, Dummy) && (ReferenceEquals(k, key) || k.Equals(key))) return e;
                 e++;
@@ -161,7 +167,7 @@ internal sealed class SetTable
     {
         var e = Find(key, hash);
         if (e < 0) return false;
-        _keys[e] = Dummy;
+        _keys[e].Key = Dummy;
         _hashes[e] = -1;
         Count--;
         return true;
@@ -174,13 +180,13 @@ internal sealed class SetTable
         while (newSize <= minUsed) newSize <<= 1;
         var oldKeys = _keys;
         var oldHashes = _hashes;
-        _keys = new Value?[newSize];
+        _keys = new Slot[newSize];
         _hashes = new long[newSize];
         _mask = newSize - 1;
         _fill = Count;
         for (var i = 0; i < oldKeys.Length; i++)
         {
-            var k = oldKeys[i];
+            var k = oldKeys[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, oldHashes[i]);
         }
     }
@@ -194,13 +200,13 @@ internal sealed class SetTable
         while (true)
         {
             var e = (int)i;
-            if (_keys[e] is null) { _keys[e] = key; _hashes[e] = hash; return; }
+            if (_keys[e].Key is null) { _keys[e].Key = key; _hashes[e] = hash; return; }
             if (i + LinearProbes <= mask)
             {
                 for (var j = 0; j < LinearProbes; j++)
                 {
                     e++;
-                    if (_keys[e] is null) { _keys[e] = key; _hashes[e] = hash; return; }
+                    if (_keys[e].Key is null) { _keys[e].Key = key; _hashes[e] = hash; return; }
                 }
             }
             perturb >>= PerturbShift;
@@ -217,7 +223,7 @@ internal sealed class SetTable
         {
             for (var i = 0; i <= other._mask; i++)
             {
-                if (other._keys[i] is { } k) { _keys[i] = k; _hashes[i] = other._hashes[i]; }
+                if (other._keys[i].Key is { } k) { _keys[i].Key = k; _hashes[i] = other._hashes[i]; }
             }
             _fill = other._fill;
             Count = other.Count;
@@ -229,14 +235,14 @@ internal sealed class SetTable
             Count = other.Count;
             for (var i = 0; i <= other._mask; i++)
             {
-                var k = other._keys[i];
+                var k = other._keys[i].Key;
                 if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, other._hashes[i]);
             }
             return;
         }
         for (var i = 0; i <= other._mask; i++)
         {
-            var k = other._keys[i];
+            var k = other._keys[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) AddEntry(k, other._hashes[i]);
         }
     }
@@ -265,7 +271,7 @@ internal sealed class SetTable
         if (b.Count > a.Count) (a, b) = (b, a);
         for (var i = 0; i <= b._mask; i++)
         {
-            var k = b._keys[i];
+            var k = b._keys[i].Key;
             if (k is null || ReferenceEquals(k, Dummy)) continue;
             var h = b._hashes[i];
             if (a.Contains(k, h)) result.AddEntry(k, h);
@@ -288,7 +294,7 @@ internal sealed class SetTable
         var result = new SetTable();
         for (var i = 0; i <= a._mask; i++)
         {
-            var k = a._keys[i];
+            var k = a._keys[i].Key;
             if (k is null || ReferenceEquals(k, Dummy)) continue;
             var h = a._hashes[i];
             if (!bContains(k, h)) result.AddEntry(k, h);
@@ -302,9 +308,9 @@ internal sealed class SetTable
         var result = CopyOf(a);
         for (var i = 0; i <= result._mask; i++)
         {
-            var k = result._keys[i];
+            var k = result._keys[i].Key;
             if (k is null || ReferenceEquals(k, Dummy) || !bContains(k, result._hashes[i])) continue;
-            result._keys[i] = Dummy;
+            result._keys[i].Key = Dummy;
             result._hashes[i] = -1;
             result.Count--;
         }
@@ -319,7 +325,7 @@ internal sealed class SetTable
         if (Count > other.Count) return false;
         for (var i = 0; i <= _mask; i++)
         {
-            var k = _keys[i];
+            var k = _keys[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy) && !other.Contains(k, _hashes[i])) return false;
         }
         return true;
@@ -331,7 +337,7 @@ internal sealed class SetTable
         ulong hash = 0;
         for (var i = 0; i <= _mask; i++)
         {
-            var k = _keys[i];
+            var k = _keys[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) hash ^= ShuffleBits((ulong)_hashes[i]);
         }
         hash ^= ((ulong)Count + 1) * 1927868237UL;
