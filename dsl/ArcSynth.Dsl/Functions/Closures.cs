@@ -8,7 +8,13 @@ internal sealed class Composition(FunctionValue outer, FunctionValue inner) : Fu
     public override int Arity => 1;
     public override string Name => $"compose({outer.Name}, {inner.Name})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value a) => outer.Call1(inner.Call1(a));
+    public override Value Call1(Value a)
+    {
+        Limits.Call();
+        var result = outer.Call1(inner.Call1(a));
+        Limits.Return();
+        return result;
+    }
 }
 
 /// <summary><c>lambda x: h(g(f(x)))</c>, made by chain.</summary>
@@ -17,7 +23,13 @@ internal sealed class Chain(FunctionValue h, FunctionValue g, FunctionValue f) :
     public override int Arity => 1;
     public override string Name => $"chain({h.Name}, {g.Name}, {f.Name})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value a) => h.Call1(g.Call1(f.Call1(a)));
+    public override Value Call1(Value a)
+    {
+        Limits.Call();
+        var result = h.Call1(g.Call1(f.Call1(a)));
+        Limits.Return();
+        return result;
+    }
 }
 
 /// <summary><c>lambda x: function(x) == target</c>, made by matcher.</summary>
@@ -26,7 +38,13 @@ internal sealed class Matcher(FunctionValue function, Value target) : FunctionVa
     public override int Arity => 1;
     public override string Name => $"matcher({function.Name})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value a) => Bool.Of(function.Call1(a).Equals(target));
+    public override Value Call1(Value a)
+    {
+        Limits.Call();
+        var result = Bool.Of(function.Call1(a).Equals(target));
+        Limits.Return();
+        return result;
+    }
 }
 
 /// <summary><c>lambda x: outer(a(x), b(x))</c>, made by fork.</summary>
@@ -35,7 +53,13 @@ internal sealed class Fork(FunctionValue outer, FunctionValue a, FunctionValue b
     public override int Arity => 1;
     public override string Name => $"fork({outer.Name}, {a.Name}, {b.Name})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value x) => outer.Call2(a.Call1(x), b.Call1(x));
+    public override Value Call1(Value x)
+    {
+        Limits.Call();
+        var result = outer.Call2(a.Call1(x), b.Call1(x));
+        Limits.Return();
+        return result;
+    }
 }
 
 /// <summary>
@@ -52,6 +76,7 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
     public override Value Call(ReadOnlySpan<Value> args)
     {
         if (args.Length != Arity) throw ArityError(args.Length);
+        Limits.Call();
         var all = new Value[args.Length + 1];
         if (right)
         {
@@ -63,10 +88,19 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
             all[0] = fixedValue;
             args.CopyTo(all.AsSpan(1));
         }
-        return function.Call(all);
+        var result = function.Call(all);
+        Limits.Return();
+        return result;
     }
 
-    public override Value Call1(Value a) => Arity != 1 ? throw ArityError(1) : right ? function.Call2(a, fixedValue) : function.Call2(fixedValue, a);
+    public override Value Call1(Value a)
+    {
+        if (Arity != 1) throw ArityError(1);
+        Limits.Call();
+        var result = right ? function.Call2(a, fixedValue) : function.Call2(fixedValue, a);
+        Limits.Return();
+        return result;
+    }
 }
 
 /// <summary>
@@ -81,7 +115,13 @@ internal sealed class Power(FunctionValue function, int n) : FunctionValue
 
     public override Value Call1(Value a)
     {
-        for (var k = 0; k < n; k++) a = function.Call1(a);
+        Limits.Call();
+        for (var k = 0; k < n; k++)
+        {
+            Limits.Step();
+            a = function.Call1(a);
+        }
+        Limits.Return();
         return a;
     }
 }

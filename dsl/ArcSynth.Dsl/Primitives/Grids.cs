@@ -109,7 +109,7 @@ public static partial class Builtins
             var g = AsGrid(element);
             var k = Math.Max(f, 0);
             if (g.Height * k == 0) return TupleValue.Empty;
-            Limits.CheckSize((long)g.Height * k * g.Width * k);
+            Limits.CheckGrid((long)g.Height * k, (long)g.Width * k);
             return Build(g.Height * k, g.Width * k, (i, j) => g[i / k, j / k]);
         }
         var s = AsPatch(element);

@@ -159,7 +159,7 @@ internal static class PatchOps
     {
         if (h <= 0) return new Grid(0, 0, []);
         w = Math.Max(w, 0);
-        Limits.CheckSize((long)h * w);
+        Limits.CheckGrid(h, w);
         var cells = new int[h * w];
         for (var i = 0; i < h; i++)
             for (var j = 0; j < w; j++) cells[i * w + j] = cell(i, j);

@@ -176,6 +176,7 @@ internal sealed class SetTable
     /// <summary>CPython's <c>set_table_resize</c>.</summary>
     private void Resize(int minUsed)
     {
+        Limits.CheckSize(Count);
         var newSize = MinSize;
         while (newSize <= minUsed) newSize <<= 1;
         var oldKeys = _keys;

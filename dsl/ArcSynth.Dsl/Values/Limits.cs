@@ -1,18 +1,97 @@
+using System.Diagnostics;
+
 namespace ArcSynth.Dsl.Values;
 
 /// <summary>
-/// The one size guard inside the DSL: no container a primitive builds may exceed
-/// <see cref="MaxContainerSize"/> items, so a runaway program fails with MemoryError before it
-/// exhausts memory. (CPython has no such limit; on real ARC programs nothing comes near it.)
+/// The limits every execution runs under, checked by the primitives themselves so that no program
+/// can hang or exhaust the process: the size of any container or grid, the side of any grid, the
+/// depth of nested function calls, and a deadline. A limit broken raises <see cref="DslError"/>
+/// with the Python type "LimitExceeded" (or "TimeoutError" for the deadline).
 /// </summary>
-public static class Limits
+/// <remarks>
+/// The limits in force are per thread (<see cref="Current"/>), set by whoever runs a program
+/// (<see cref="Enter"/>); outside a run, <see cref="Default"/> applies with no deadline.
+/// </remarks>
+public sealed record Limits
 {
+    /// <summary>
+    /// No deadline, 2^20 items per container, grids up to 1024 per side, 1000 nested calls
+    /// (CPython's recursion limit). arc-dsl's own solvers build grids of 3x147 on the way to a 30x30
+    /// answer, so the side limit leaves room for such intermediates.
+    /// </summary>
+    public static Limits Default { get; } = new();
+
     /// <summary>Largest tuple, frozenset or grid (in cells) a primitive may build.</summary>
-    public const int MaxContainerSize = 1 << 20;
+    public int MaxContainerSize { get; init; } = 1 << 20;
+
+    /// <summary>Largest height or width of a grid a primitive may build.</summary>
+    public int MaxGridSide { get; init; } = 1024;
+
+    /// <summary>Deepest nesting of calls through closures (compose, fork, rbind...).</summary>
+    public int MaxCallDepth { get; init; } = 1000;
+
+    /// <summary>Wall-clock time one run may take; null for none.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    [ThreadStatic] private static Limits? _current;
+    [ThreadStatic] private static long _deadline; // Stopwatch ticks; 0 for none
+    [ThreadStatic] private static int _depth;
+    [ThreadStatic] private static int _steps;
+
+    /// <summary>The limits in force on this thread.</summary>
+    public static Limits Current => _current ?? Default;
+
+    /// <summary>Puts these limits in force on this thread until the returned scope is disposed; the deadline starts now.</summary>
+    public Scope Enter()
+    {
+        var previous = (_current, _deadline, _depth);
+        _current = this;
+        _deadline = Timeout is { } t ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency) : 0;
+        _depth = 0;
+        return new Scope(previous);
+    }
+
+    /// <summary>Restores the limits that were in force before <see cref="Enter"/>.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly (Limits? Current, long Deadline, int Depth) _previous;
+
+        internal Scope((Limits?, long, int) previous) => _previous = previous;
+
+        public void Dispose() => (_current, _deadline, _depth) = _previous;
+    }
 
     public static void CheckSize(long size)
     {
-        if (size > MaxContainerSize)
-            throw new DslError("MemoryError", $"a container of {size} items exceeds the limit of {MaxContainerSize}");
+        if (size > Current.MaxContainerSize)
+            throw new DslError("LimitExceeded", $"a container of {size} items exceeds the limit of {Current.MaxContainerSize}");
     }
+
+    public static void CheckGrid(long height, long width)
+    {
+        var limits = Current;
+        if (height > limits.MaxGridSide || width > limits.MaxGridSide)
+            throw new DslError("LimitExceeded", $"a {height}x{width} grid exceeds the limit of {limits.MaxGridSide} per side");
+        CheckSize(height * width);
+    }
+
+    /// <summary>Counts one unit of work and checks the deadline every 256 of them.</summary>
+    public static void Step()
+    {
+        if ((++_steps & 255) == 0 && _deadline != 0 && Stopwatch.GetTimestamp() > _deadline)
+            throw new DslError("TimeoutError", $"the run took longer than {Current.Timeout?.TotalMilliseconds} ms");
+    }
+
+    /// <summary>Enters one nested call; pair with <see cref="Return"/>.</summary>
+    public static void Call()
+    {
+        if (++_depth > Current.MaxCallDepth)
+        {
+            _depth--;
+            throw DslError.Recursion("maximum recursion depth exceeded");
+        }
+        Step();
+    }
+
+    public static void Return() => _depth--;
 }

@@ -214,7 +214,10 @@ public static class Py
             {
                 var t = new SetTable();
                 foreach (var e in s.Table)
+                {
+                    Limits.Step();
                     if (keep is null || keep(e)) t.Add(map is null ? e : map(e));
+                }
                 return new FrozenSetValue(t);
             }
             case TupleValue tuple:
@@ -222,6 +225,7 @@ public static class Py
                 var items = new List<Value>(tuple.Count);
                 for (var i = 0; i < tuple.Count; i++)
                 {
+                    Limits.Step();
                     var e = tuple[i];
                     if (keep is null || keep(e)) items.Add(map is null ? e : map(e));
                 }
