@@ -2,61 +2,64 @@ using ArcSynth.Dsl.Values;
 
 namespace ArcSynth.Dsl.Functions;
 
-/// <summary><c>lambda x: outer(inner(x))</c>, made by compose (and by power, n times over).</summary>
-internal sealed class Composition(FunctionValue outer, FunctionValue inner) : FunctionValue
+// The closures hold their parts as plain values: like Python's lambdas, they check that a part is
+// callable only when they call it, so building compose(5, f) is fine and calling it is a TypeError.
+
+/// <summary><c>lambda x: outer(inner(x))</c>, made by compose.</summary>
+internal sealed class Composition(Value outer, Value inner) : FunctionValue
 {
     public override int Arity => 1;
-    public override string Name => $"compose({outer.Name}, {inner.Name})";
+    public override string Name => $"compose({ClosureNames.Of(outer)}, {ClosureNames.Of(inner)})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
     public override Value Call1(Value a)
     {
         Limits.Call();
-        var result = outer.Call1(inner.Call1(a));
+        var result = Py.AsFunction(outer).Call1(Py.AsFunction(inner).Call1(a));
         Limits.Return();
         return result;
     }
 }
 
 /// <summary><c>lambda x: h(g(f(x)))</c>, made by chain.</summary>
-internal sealed class Chain(FunctionValue h, FunctionValue g, FunctionValue f) : FunctionValue
+internal sealed class Chain(Value h, Value g, Value f) : FunctionValue
 {
     public override int Arity => 1;
-    public override string Name => $"chain({h.Name}, {g.Name}, {f.Name})";
+    public override string Name => $"chain({ClosureNames.Of(h)}, {ClosureNames.Of(g)}, {ClosureNames.Of(f)})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
     public override Value Call1(Value a)
     {
         Limits.Call();
-        var result = h.Call1(g.Call1(f.Call1(a)));
+        var result = Py.AsFunction(h).Call1(Py.AsFunction(g).Call1(Py.AsFunction(f).Call1(a)));
         Limits.Return();
         return result;
     }
 }
 
 /// <summary><c>lambda x: function(x) == target</c>, made by matcher.</summary>
-internal sealed class Matcher(FunctionValue function, Value target) : FunctionValue
+internal sealed class Matcher(Value function, Value target) : FunctionValue
 {
     public override int Arity => 1;
-    public override string Name => $"matcher({function.Name})";
+    public override string Name => $"matcher({ClosureNames.Of(function)})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
     public override Value Call1(Value a)
     {
         Limits.Call();
-        var result = Bool.Of(function.Call1(a).Equals(target));
+        var result = Bool.Of(Py.AsFunction(function).Call1(a).Equals(target));
         Limits.Return();
         return result;
     }
 }
 
 /// <summary><c>lambda x: outer(a(x), b(x))</c>, made by fork.</summary>
-internal sealed class Fork(FunctionValue outer, FunctionValue a, FunctionValue b) : FunctionValue
+internal sealed class Fork(Value outer, Value a, Value b) : FunctionValue
 {
     public override int Arity => 1;
-    public override string Name => $"fork({outer.Name}, {a.Name}, {b.Name})";
+    public override string Name => $"fork({ClosureNames.Of(outer)}, {ClosureNames.Of(a)}, {ClosureNames.Of(b)})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
     public override Value Call1(Value x)
     {
         Limits.Call();
-        var result = outer.Call2(a.Call1(x), b.Call1(x));
+        var result = Py.AsFunction(outer).Call2(Py.AsFunction(a).Call1(x), Py.AsFunction(b).Call1(x));
         Limits.Return();
         return result;
     }
@@ -107,21 +110,27 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
 /// <c>power(function, n)</c> for n &gt; 1: arc-dsl nests n - 1 compositions; applying the function
 /// n times in a loop gives the same results without the deep stack.
 /// </summary>
-internal sealed class Power(FunctionValue function, int n) : FunctionValue
+internal sealed class Power(Value function, int n) : FunctionValue
 {
     public override int Arity => 1;
-    public override string Name => $"power({function.Name}, {n})";
+    public override string Name => $"power({ClosureNames.Of(function)}, {n})";
     public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
 
     public override Value Call1(Value a)
     {
         Limits.Call();
+        var f = Py.AsFunction(function);
         for (var k = 0; k < n; k++)
         {
             Limits.Step();
-            a = function.Call1(a);
+            a = f.Call1(a);
         }
         Limits.Return();
         return a;
     }
+}
+
+internal static class ClosureNames
+{
+    public static string Of(Value v) => v is FunctionValue f ? f.Name : v.ToString();
 }

@@ -38,10 +38,10 @@ public static partial class Builtins
     [Primitive("greater(a: Integer, b: Integer) -> Boolean", "greater")]
     public static Value Greater(Value a, Value b) => Bool.Of(Py.Gt(a, b));
 
-    [Primitive("both(a: Boolean, b: Boolean) -> Boolean", "logical and")]
+    [Primitive("both(a: Boolean, b: Boolean) -> Boolean", "logical and", LooseResult = true)]
     public static Value Both(Value a, Value b) => Py.Truthy(a) ? b : a;
 
-    [Primitive("either(a: Boolean, b: Boolean) -> Boolean", "logical or")]
+    [Primitive("either(a: Boolean, b: Boolean) -> Boolean", "logical or", LooseResult = true)]
     public static Value Either(Value a, Value b) => Py.Truthy(a) ? a : b;
 
     [Primitive("increment(x: Numerical) -> Numerical", "incrementing")]

@@ -49,7 +49,7 @@ public static partial class Builtins
     [Primitive("numcolors(element: Element) -> Integer", "number of colors occurring in object or grid")]
     public static Value Numcolors(Value element) => Int.Of(ColorCounts(element).Distinct.Count);
 
-    [Primitive("color(obj: Object) -> Integer", "color of object")]
+    [Primitive("color(obj: Object) -> Integer", "color of object", LooseResult = true)]
     public static Value Color(Value obj) => Py.AsTuple(First(obj)).GetItem(0);
 
     internal static int MostColorOf(Value element)

@@ -18,7 +18,7 @@ public static partial class Builtins
     public static Value Intersection(Value a, Value b) =>
         new FrozenSetValue(SetTable.Intersection(SetOperand(a, "&", b), SetOperand(b, "&", a)));
 
-    [Primitive("difference(a: FrozenSet, b: FrozenSet) -> FrozenSet", "set difference")]
+    [Primitive("difference(a: FrozenSet, b: FrozenSet) -> FrozenSet", "set difference", LooseResult = true)]
     public static Value Difference(Value a, Value b) => Py.MapFilter(a, null, e => !Py.Contains(b, e));
 
     [Primitive("dedupe(tup: Tuple) -> Tuple", "remove duplicates")]
@@ -78,20 +78,20 @@ public static partial class Builtins
         return Py.TupleOf(items);
     }
 
-    [Primitive("maximum(container: IntegerSet) -> Integer", "maximum")]
+    [Primitive("maximum(container: IntegerSet) -> Integer", "maximum", LooseResult = true)]
     public static Value Maximum(Value container) => Py.Max(Py.Iterate(container), null, Int.Of(0));
 
-    [Primitive("minimum(container: IntegerSet) -> Integer", "minimum")]
+    [Primitive("minimum(container: IntegerSet) -> Integer", "minimum", LooseResult = true)]
     public static Value Minimum(Value container) => Py.Min(Py.Iterate(container), null, Int.Of(0));
 
-    [Primitive("valmax(container: Container, compfunc: Callable) -> Integer", "maximum by custom function")]
+    [Primitive("valmax(container: Container, compfunc: Callable) -> Integer", "maximum by custom function", LooseResult = true)]
     public static Value Valmax(Value container, Value compfunc)
     {
         var f = Py.AsFunction(compfunc);
         return f.Call1(Py.Max(Py.Iterate(container), f.Call1, Int.Of(0)));
     }
 
-    [Primitive("valmin(container: Container, compfunc: Callable) -> Integer", "minimum by custom function")]
+    [Primitive("valmin(container: Container, compfunc: Callable) -> Integer", "minimum by custom function", LooseResult = true)]
     public static Value Valmin(Value container, Value compfunc)
     {
         var f = Py.AsFunction(compfunc);
@@ -120,7 +120,7 @@ public static partial class Builtins
         return Py.MapFilter(container, null, e => Py.Truthy(f.Call1(e)));
     }
 
-    [Primitive("mfilter(container: Container, function: Callable) -> FrozenSet", "filter and merge")]
+    [Primitive("mfilter(container: Container, function: Callable) -> FrozenSet", "filter and merge", LooseResult = true)]
     public static Value Mfilter(Value container, Value function) => Merge(Sfilter(container, function));
 
     [Primitive("extract(container: Container, condition: Callable) -> Any", "first element of container that satisfies condition")]

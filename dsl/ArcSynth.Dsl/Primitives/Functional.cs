@@ -15,13 +15,13 @@ public static partial class Builtins
     internal const int MaxPower = 997;
 
     [Primitive("compose(outer: Callable, inner: Callable) -> Callable", "function composition")]
-    public static Value Compose(Value outer, Value inner) => new Composition(Py.AsFunction(outer), Py.AsFunction(inner));
+    public static Value Compose(Value outer, Value inner) => new Composition(outer, inner);
 
     [Primitive("chain(h: Callable, g: Callable, f: Callable) -> Callable", "function composition with three functions")]
-    public static Value Chain(Value h, Value g, Value f) => new Chain(Py.AsFunction(h), Py.AsFunction(g), Py.AsFunction(f));
+    public static Value Chain(Value h, Value g, Value f) => new Chain(h, g, f);
 
     [Primitive("matcher(function: Callable, target: Any) -> Callable", "construction of equality function", Unchecked = ["target"])]
-    public static Value Matcher(Value function, Value target) => new Matcher(Py.AsFunction(function), target);
+    public static Value Matcher(Value function, Value target) => new Matcher(function, target);
 
     [Primitive("rbind(function: Callable, fixed: Any) -> Callable", "fix the rightmost argument", Unchecked = ["fixed"])]
     public static Value Rbind(Value function, Value @fixed) => new Binding(Bindable(function), @fixed, right: true);
@@ -29,17 +29,17 @@ public static partial class Builtins
     [Primitive("lbind(function: Callable, fixed: Any) -> Callable", "fix the leftmost argument", Unchecked = ["fixed"])]
     public static Value Lbind(Value function, Value @fixed) => new Binding(Bindable(function), @fixed, right: false);
 
-    [Primitive("power(function: Callable, n: Integer) -> Callable", "power of function")]
+    [Primitive("power(function: Callable, n: Integer) -> Callable", "power of function", LooseResult = true)]
     public static Value Power(Value function, Value n)
     {
         var k = Py.AsInt(n, "n");
         if (k == 1) return function;
         if (k < 1 || k > MaxPower) throw DslError.Recursion($"power({k}) exceeds CPython's recursion limit");
-        return new Power(Py.AsFunction(function), k);
+        return new Power(function, k);
     }
 
     [Primitive("fork(outer: Callable, a: Callable, b: Callable) -> Callable", "creates a wrapper function")]
-    public static Value Fork(Value outer, Value a, Value b) => new Fork(Py.AsFunction(outer), Py.AsFunction(a), Py.AsFunction(b));
+    public static Value Fork(Value outer, Value a, Value b) => new Fork(outer, a, b);
 
     [Primitive("apply(function: Callable, container: Container) -> Container", "apply function to each item in container")]
     public static Value Apply(Value function, Value container)
@@ -52,7 +52,7 @@ public static partial class Builtins
     public static Value Rapply(Value functions, Value value) =>
         Py.SameKind(functions, Py.Iterate(functions).Select(f => Py.AsFunction(f).Call1(value)));
 
-    [Primitive("mapply(function: Callable, container: ContainerContainer) -> FrozenSet", "apply and merge")]
+    [Primitive("mapply(function: Callable, container: ContainerContainer) -> FrozenSet", "apply and merge", LooseResult = true)]
     public static Value Mapply(Value function, Value container) => Merge(Apply(function, container));
 
     [Primitive("papply(function: Callable, a: Tuple, b: Tuple) -> Tuple", "apply function on two vectors")]

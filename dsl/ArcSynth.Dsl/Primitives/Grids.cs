@@ -211,7 +211,7 @@ public static partial class Builtins
         });
     }
 
-    [Primitive("index(grid: Grid, loc: IntegerTuple) -> Integer", "color at location")]
+    [Primitive("index(grid: Grid, loc: IntegerTuple) -> Integer", "color at location", LooseResult = true)]
     public static Value Index(Value grid, Value loc)
     {
         var (i, j) = Loc(loc);

@@ -56,7 +56,7 @@ public static partial class Builtins
     [Primitive("lrcorner(patch: Patch) -> IntegerTuple", "index of lower right corner")]
     public static Value Lrcorner(Value patch) => Corner(patch, (b) => (b.Bottom, b.Right));
 
-    [Primitive("toindices(patch: Patch) -> Indices", "indices of object cells")]
+    [Primitive("toindices(patch: Patch) -> Indices", "indices of object cells", LooseResult = true)]
     public static Value Toindices(Value patch) => ToIndices(patch);
 
     [Primitive("recolor(value: Integer, patch: Patch) -> Object", "recolor patch", Unchecked = ["value"])]
@@ -260,7 +260,7 @@ public static partial class Builtins
         return BoxLines(b.Top - 1, b.Left - 1, b.Bottom + 1, b.Right + 1);
     }
 
-    [Primitive("box(patch: Patch) -> Indices", "outline of patch")]
+    [Primitive("box(patch: Patch) -> Indices", "outline of patch", LooseResult = true)]
     public static Value Box(Value patch)
     {
         if (Py.Len(patch) == 0) return patch;

@@ -11,4 +11,7 @@ public sealed class PrimitiveAttribute(string signature, string doc) : Attribute
 
     /// <summary>Parameters the primitive never inspects (see <see cref="Parameter.Checked"/>).</summary>
     public string[] Unchecked { get; init; } = [];
+
+    /// <summary>Whether the result can be of another kind than the signature says (see <see cref="Signature.LooseResult"/>).</summary>
+    public bool LooseResult { get; init; }
 }

@@ -47,6 +47,6 @@ public sealed class PrimitiveRegistry
             .Select(m => (Method: m, Attr: m.GetCustomAttribute<PrimitiveAttribute>()))
             .Where(x => x.Attr is not null)
             .OrderBy(x => x.Method.MetadataToken)
-            .Select(x => new PrimitiveFunction(Signature.Parse(x.Attr!.Signature, x.Attr.Unchecked), x.Attr.Doc, x.Method))
+            .Select(x => new PrimitiveFunction(Signature.Parse(x.Attr!.Signature, x.Attr.Unchecked, x.Attr.LooseResult), x.Attr.Doc, x.Method))
             .ToList();
 }

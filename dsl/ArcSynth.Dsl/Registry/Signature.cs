@@ -8,7 +8,12 @@ namespace ArcSynth.Dsl.Registry;
 public sealed record Parameter(string Name, DslType Type, bool Checked);
 
 /// <summary>A primitive's signature in arc-dsl's type vocabulary, e.g. <c>add(a: Numerical, b: Numerical) -> Numerical</c>.</summary>
-public sealed record Signature(string Name, IReadOnlyList<Parameter> Parameters, DslType Returns)
+/// <param name="LooseResult">
+/// True when the value can be of another kind than <paramref name="Returns"/> says (arc-dsl's
+/// annotations are sometimes looser than its code: maximum returns an element, index returns None
+/// off the grid, mapply returns a tuple for a tuple): checkers and generators must not rely on it.
+/// </param>
+public sealed record Signature(string Name, IReadOnlyList<Parameter> Parameters, DslType Returns, bool LooseResult = false)
 {
     public int Arity => Parameters.Count;
 
@@ -16,7 +21,7 @@ public sealed record Signature(string Name, IReadOnlyList<Parameter> Parameters,
     /// Parses <c>name(p: Type, q: Type) -> Type</c>. Parameters named in <paramref name="unchecked"/>
     /// are marked as not inspected; Boolean parameters never are (Python tests any value's truth).
     /// </summary>
-    public static Signature Parse(string text, IReadOnlyCollection<string>? @unchecked = null)
+    public static Signature Parse(string text, IReadOnlyCollection<string>? @unchecked = null, bool looseResult = false)
     {
         var open = text.IndexOf('(');
         var close = text.LastIndexOf(')');
@@ -41,7 +46,7 @@ public sealed record Signature(string Name, IReadOnlyList<Parameter> Parameters,
         var unknown = @unchecked?.Where(u => parameters.All(p => p.Name != u)).ToList();
         if (unknown is { Count: > 0 })
             throw new FormatException($"'{name}' marks unknown parameters as unchecked: {string.Join(", ", unknown)}");
-        return new Signature(name, parameters, ParseType(text[(arrow + 2)..].Trim(), text));
+        return new Signature(name, parameters, ParseType(text[(arrow + 2)..].Trim(), text), looseResult);
     }
 
     private static DslType ParseType(string s, string context) =>

@@ -1,0 +1,105 @@
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+
+namespace ArcSynth.Dsl.Language.Checking;
+
+/// <summary>
+/// Rejects, before anything runs, what cannot run: an unknown name, a variable used before it is
+/// assigned, a wrong number of arguments to a primitive or to a closure of known arity, a call of
+/// something that is not a function, and a definite type clash (a value whose kind is certain
+/// where the parameter cannot take that kind). It never rejects a program CPython runs: where a
+/// kind or an arity is not certain, it accepts.
+/// </summary>
+public static class TypeChecker
+{
+    /// <summary>What is known statically of a value: its possible kinds, its arity if it is a function of known arity, and where it came from.</summary>
+    private readonly record struct Info(Kind Kind, int? Arity, string Origin);
+
+    public static IReadOnlyList<Diagnostic> Check(FunctionDef function, PrimitiveRegistry registry)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var variables = new Dictionary<string, Info>(StringComparer.Ordinal);
+        var assignedLater = function.Body.Select(a => a.Target).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in function.Parameters) variables[p.Name] = new Info(Kind.Tuple, null, $"the input {p.Name}");
+        var context = new Context(function.File, registry, variables, assignedLater, diagnostics);
+        foreach (var a in function.Body)
+        {
+            variables[a.Target] = context.Infer(a.Value) with { Origin = $"{a.Target} (line {a.At.Line})" };
+        }
+        context.Infer(function.Result);
+        return diagnostics;
+    }
+
+    private sealed class Context(string file, PrimitiveRegistry registry, Dictionary<string, Info> variables, HashSet<string> assignedLater, List<Diagnostic> diagnostics)
+    {
+        private static readonly Info Unknown = new(Kind.Any, null, "");
+
+        public Info Infer(Expr e) => e switch
+        {
+            IntExpr => new Info(Kind.Int, null, "an integer literal"),
+            NameExpr n => Resolve(n),
+            CallExpr c => InferCall(c),
+            _ => Unknown,
+        };
+
+        private Info Resolve(NameExpr n)
+        {
+            if (variables.TryGetValue(n.Name, out var v)) return v;
+            if (registry.TryGet(n.Name, out var p)) return new Info(Kind.Function, p.Arity, $"primitive {p.Name}");
+            if (DslConstants.TryGet(n.Name, out var c))
+                return new Info(c.Type == DslType.Boolean ? Kind.Int : Kinds.Accepted(c.Type), null, $"constant {c.Name}");
+            Report(n.At, assignedLater.Contains(n.Name)
+                ? $"variable '{n.Name}' is used before it is assigned"
+                : $"unknown name '{n.Name}': not a variable, primitive or constant");
+            return Unknown;
+        }
+
+        private Info InferCall(CallExpr c)
+        {
+            var args = c.Args.Select(Infer).ToList();
+            // A primitive called by its own name (not shadowed by a variable) gets the full check.
+            if (c.Callee is NameExpr n && !variables.ContainsKey(n.Name) && registry.TryGet(n.Name, out var p))
+                return CheckPrimitive(c, p, args);
+            var callee = Infer(c.Callee);
+            if ((callee.Kind & Kind.Function) == 0)
+            {
+                Report(c.At, $"{Describe(c.Callee, callee)} is {Kinds.Describe(callee.Kind)}, not a function, and cannot be called");
+                return Unknown;
+            }
+            if (callee.Arity is { } arity && arity != args.Count)
+                Report(c.At, $"{Describe(c.Callee, callee)} takes {arity} argument{(arity == 1 ? "" : "s")}, but {args.Count} {(args.Count == 1 ? "is" : "are")} given");
+            return Unknown;
+        }
+
+        private Info CheckPrimitive(CallExpr c, PrimitiveFunction p, List<Info> args)
+        {
+            var s = p.Signature;
+            if (args.Count != s.Arity)
+            {
+                Report(c.At, $"{s.Name} takes {s.Arity} argument{(s.Arity == 1 ? "" : "s")} ({string.Join(", ", s.Parameters.Select(x => x.Name))}), but {args.Count} {(args.Count == 1 ? "is" : "are")} given");
+                return Unknown;
+            }
+            for (var i = 0; i < args.Count; i++)
+            {
+                var param = s.Parameters[i];
+                if (!param.Checked || args[i].Kind == Kind.Any) continue;
+                var accepted = Kinds.Accepted(param.Type);
+                if ((args[i].Kind & accepted) == 0)
+                    Report(c.Args[i].At, $"argument {i + 1} of {s.Name} ({param.Name}: {param.Type}) must be {Kinds.Describe(accepted)}, but {Describe(c.Args[i], args[i])} is {Kinds.Describe(args[i].Kind)}");
+            }
+            return new Info(Kinds.Result(s), ResultArity(s.Name, args), $"the result of {s.Name}");
+        }
+
+        /// <summary>The arity of the closures the functional primitives make (arc-dsl's lambdas), where certain.</summary>
+        private static int? ResultArity(string primitive, List<Info> args) => primitive switch
+        {
+            "compose" or "chain" or "matcher" or "fork" => 1,
+            "rbind" or "lbind" => args[0].Arity switch { 2 => 1, 3 => 2, null => null, _ => 3 },
+            _ => null,
+        };
+
+        private static string Describe(Expr e, Info info) => e is NameExpr n && info.Origin.Length > 0 ? $"'{n.Name}' ({info.Origin})" : $"'{ProgramPrinter.Print(e)}'";
+
+        private void Report(Position at, string message) => diagnostics.Add(new Diagnostic(file, at.Line, at.Column, message));
+    }
+}

@@ -1,0 +1,282 @@
+using System.Text;
+
+namespace ArcSynth.Dsl.Language.Syntax;
+
+/// <summary>The functions of a programs file, and the diagnostics of those that could not be parsed.</summary>
+public sealed record ParsedFile(string File, IReadOnlyList<FunctionDef> Functions, IReadOnlyList<Diagnostic> Errors);
+
+/// <summary>
+/// Parses the arc-dsl program format (arc-dsl's <c>solvers.py</c>, re-arc's <c>verifiers.py</c>):
+/// many <c>def name(I):</c> functions, optional annotations, one assignment per line whose value is
+/// a call (nested calls and integer literals are accepted too), a variable holding a function may be
+/// called, and a <c>return</c>. Import lines, comments, blank lines and docstrings are skipped.
+/// A function with an error is reported and left out; the others are kept.
+/// </summary>
+public static class ProgramParser
+{
+    /// <summary>Parses a whole file; never throws for bad programs (see <see cref="ParsedFile.Errors"/>).</summary>
+    public static ParsedFile Parse(string text, string file = "<programs>")
+    {
+        var functions = new List<FunctionDef>();
+        var errors = new List<Diagnostic>();
+        FunctionBuilder? current = null;
+
+        void Finish()
+        {
+            if (current is null) return;
+            if (current.Build(errors) is { } f)
+            {
+                // As in Python, a later definition of a name replaces an earlier one.
+                functions.RemoveAll(g => g.Name == f.Name);
+                functions.Add(f);
+            }
+            current = null;
+        }
+
+        foreach (var line in LogicalLines(text, file, errors))
+        {
+            if (line.Indent == 0)
+            {
+                var first = line.Text.TrimStart();
+                if (first.StartsWith("from ", StringComparison.Ordinal) || first.StartsWith("import ", StringComparison.Ordinal)) { Finish(); continue; }
+                Finish();
+                try
+                {
+                    current = ParseDef(Lexer.Tokenize(line.Text, line.Positions, file), file);
+                }
+                catch (ProgramException e)
+                {
+                    errors.AddRange(e.Diagnostics);
+                    current = FunctionBuilder.Broken;
+                }
+                continue;
+            }
+            if (current is null)
+            {
+                errors.Add(new Diagnostic(file, line.Positions[0].Line, line.Positions[0].Column, "indented line outside of a function"));
+                continue;
+            }
+            if (ReferenceEquals(current, FunctionBuilder.Broken)) continue;
+            try
+            {
+                current.Add(ParseStatement(Lexer.Tokenize(line.Text, line.Positions, file), file));
+            }
+            catch (ProgramException e)
+            {
+                errors.AddRange(e.Diagnostics);
+                current.Failed = true;
+            }
+        }
+        Finish();
+        return new ParsedFile(file, functions, errors);
+    }
+
+    /// <summary>Parses a file that must hold exactly one function, or throws with every diagnostic.</summary>
+    public static FunctionDef ParseFunction(string text, string file = "<program>")
+    {
+        var parsed = Parse(text, file);
+        if (parsed.Errors.Count > 0) throw new ProgramException(parsed.Errors);
+        return parsed.Functions.Count == 1
+            ? parsed.Functions[0]
+            : throw new ProgramException([new Diagnostic(file, 1, 1, $"expected one function, found {parsed.Functions.Count}")]);
+    }
+
+    private sealed record Statement(Assignment? Assignment, Expr? Return, Position At);
+
+    private sealed class FunctionBuilder(string name, List<ParameterDef> parameters, string? returns, Position at, string file)
+    {
+        public static readonly FunctionBuilder Broken = new("", [], null, default, "");
+        private readonly List<Assignment> _body = [];
+        private Expr? _result;
+
+        public bool Failed { get; set; }
+
+        public void Add(Statement s)
+        {
+            if (_result is not null)
+                throw new ProgramException([new Diagnostic(file, s.At.Line, s.At.Column, "statement after return")]);
+            if (s.Assignment is { } a) _body.Add(a);
+            else _result = s.Return;
+        }
+
+        public FunctionDef? Build(List<Diagnostic> errors)
+        {
+            if (ReferenceEquals(this, Broken) || Failed) return null;
+            if (_result is null)
+            {
+                errors.Add(new Diagnostic(file, at.Line, at.Column, $"function '{name}' has no return"));
+                return null;
+            }
+            return new FunctionDef(name, parameters, returns, _body, _result, at, file);
+        }
+    }
+
+    private sealed record LogicalLine(string Text, int Indent, List<Position> Positions);
+
+    /// <summary>
+    /// Physical lines without comments, blank lines and docstrings, joined while parentheses are
+    /// open; each character keeps its original line and column.
+    /// </summary>
+    private static IEnumerable<LogicalLine> LogicalLines(string text, string file, List<Diagnostic> errors)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var sb = new StringBuilder();
+        var positions = new List<Position>();
+        var indent = 0;
+        var depth = 0;
+        string? docstring = null;
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var raw = lines[n];
+            var content = raw;
+            if (docstring is not null)
+            {
+                if (raw.Contains(docstring, StringComparison.Ordinal)) docstring = null;
+                continue;
+            }
+            var trimmed = raw.TrimStart();
+            if (depth == 0 && (trimmed.StartsWith("\"\"\"", StringComparison.Ordinal) || trimmed.StartsWith("'''", StringComparison.Ordinal)))
+            {
+                var quote = trimmed[..3];
+                if (trimmed.IndexOf(quote, 3, StringComparison.Ordinal) < 0) docstring = quote;
+                continue;
+            }
+            var hash = content.IndexOf('#');
+            if (hash >= 0) content = content[..hash];
+            if (content.Trim().Length == 0) continue;
+            if (depth == 0)
+            {
+                indent = content.Length - content.TrimStart().Length;
+                sb.Clear();
+                positions.Clear();
+            }
+            for (var col = 0; col < content.Length; col++)
+            {
+                var c = content[col];
+                if (c == '(') depth++;
+                if (c == ')') depth--;
+                sb.Append(c == '\t' ? ' ' : c);
+                positions.Add(new Position(n + 1, col + 1));
+            }
+            sb.Append(' ');
+            positions.Add(new Position(n + 1, content.Length + 1));
+            if (depth < 0)
+            {
+                errors.Add(new Diagnostic(file, n + 1, content.LastIndexOf(')') + 1, "unmatched ')'"));
+                depth = 0;
+                continue;
+            }
+            if (depth == 0) yield return new LogicalLine(sb.ToString(), indent, [.. positions]);
+        }
+        if (depth > 0 && positions.Count > 0)
+            errors.Add(new Diagnostic(file, positions[0].Line, positions[0].Column, "'(' is never closed"));
+    }
+
+    private static FunctionBuilder ParseDef(List<Token> t, string file)
+    {
+        var p = new Cursor(t, file);
+        var def = p.Expect(TokenKind.Name, "'def'");
+        if (def.Text != "def") throw p.Error(def, $"expected 'def', found {def}");
+        var name = p.Expect(TokenKind.Name, "a function name");
+        p.Expect(TokenKind.LParen, "'('");
+        var parameters = new List<ParameterDef>();
+        while (p.Peek.Kind != TokenKind.RParen)
+        {
+            var pname = p.Expect(TokenKind.Name, "a parameter name").Text;
+            string? annotation = null;
+            if (p.Accept(TokenKind.Colon)) annotation = p.Expect(TokenKind.Name, "a type name").Text;
+            parameters.Add(new ParameterDef(pname, annotation));
+            if (!p.Accept(TokenKind.Comma)) break;
+        }
+        p.Expect(TokenKind.RParen, "')'");
+        string? returns = null;
+        if (p.Accept(TokenKind.Arrow)) returns = p.Expect(TokenKind.Name, "a type name").Text;
+        p.Expect(TokenKind.Colon, "':'");
+        p.Expect(TokenKind.End, "end of line");
+        if (parameters.Count != 1)
+            throw p.Error(name, $"function '{name.Text}' must take exactly one parameter (the input grid), not {parameters.Count}");
+        return new FunctionBuilder(name.Text, parameters, returns, name.At, file);
+    }
+
+    private static Statement ParseStatement(List<Token> t, string file)
+    {
+        var p = new Cursor(t, file);
+        var first = p.Expect(TokenKind.Name, "a statement");
+        if (first.Text == "return")
+        {
+            var value = ParseExpr(p);
+            p.Expect(TokenKind.End, "end of line");
+            return new Statement(null, value, first.At);
+        }
+        if (Keywords.Contains(first.Text)) throw p.Error(first, $"'{first.Text}' is not supported in programs");
+        p.Expect(TokenKind.Equals, "'='");
+        var expr = ParseExpr(p);
+        p.Expect(TokenKind.End, "end of line");
+        return new Statement(new Assignment(first.Text, expr, first.At), null, first.At);
+    }
+
+    private static readonly HashSet<string> Keywords = ["def", "if", "else", "for", "while", "lambda", "import", "from", "class", "with", "try"];
+
+    private static Expr ParseExpr(Cursor p)
+    {
+        Expr e;
+        var tok = p.Next();
+        switch (tok.Kind)
+        {
+            case TokenKind.Name when !Keywords.Contains(tok.Text) && tok.Text != "return":
+                e = new NameExpr(tok.Text, tok.At);
+                break;
+            case TokenKind.Int:
+                e = new IntExpr(ParseInt(p, tok, tok.Text), tok.At);
+                break;
+            case TokenKind.Minus:
+                var digits = p.Expect(TokenKind.Int, "a number after '-'");
+                e = new IntExpr(ParseInt(p, digits, "-" + digits.Text), tok.At);
+                break;
+            default:
+                throw p.Error(tok, $"expected a name, a number or a call, found {tok}");
+        }
+        while (p.Peek.Kind == TokenKind.LParen)
+        {
+            var open = p.Next();
+            var args = new List<Expr>();
+            while (p.Peek.Kind != TokenKind.RParen)
+            {
+                args.Add(ParseExpr(p));
+                if (!p.Accept(TokenKind.Comma)) break;
+            }
+            p.Expect(TokenKind.RParen, "')' or ','");
+            e = new CallExpr(e, args, open.At);
+        }
+        return e;
+    }
+
+    private static int ParseInt(Cursor p, Token at, string text) =>
+        int.TryParse(text, out var v) ? v : throw p.Error(at, $"integer {text} is out of range");
+
+    private sealed class Cursor(List<Token> tokens, string file)
+    {
+        private int _i;
+
+        public Token Peek => tokens[_i];
+
+        public Token Next() => tokens[_i < tokens.Count - 1 ? _i++ : _i];
+
+        public bool Accept(TokenKind kind)
+        {
+            if (Peek.Kind != kind) return false;
+            _i++;
+            return true;
+        }
+
+        public Token Expect(TokenKind kind, string what)
+        {
+            var t = Peek;
+            if (t.Kind != kind) throw Error(t, $"expected {what}, found {t}");
+            _i++;
+            return t;
+        }
+
+        public ProgramException Error(Token at, string message) => new([new Diagnostic(file, at.At.Line, at.At.Column, message)]);
+    }
+}
