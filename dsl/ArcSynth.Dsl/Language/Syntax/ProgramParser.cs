@@ -2,8 +2,14 @@ using System.Text;
 
 namespace ArcSynth.Dsl.Language.Syntax;
 
-/// <summary>The functions of a programs file, and the diagnostics of those that could not be parsed.</summary>
-public sealed record ParsedFile(string File, IReadOnlyList<FunctionDef> Functions, IReadOnlyList<Diagnostic> Errors);
+/// <summary>
+/// The functions of a programs file; <see cref="Errors"/> holds every diagnostic, and
+/// <see cref="Broken"/> the functions whose name is known but whose body could not be parsed.
+/// </summary>
+public sealed record ParsedFile(string File, IReadOnlyList<FunctionDef> Functions, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<BrokenFunction> Broken);
+
+/// <summary>A function that could not be parsed, with the reasons.</summary>
+public sealed record BrokenFunction(string Name, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>
 /// Parses the arc-dsl program format (arc-dsl's <c>solvers.py</c>, re-arc's <c>verifiers.py</c>):
@@ -19,16 +25,22 @@ public static class ProgramParser
     {
         var functions = new List<FunctionDef>();
         var errors = new List<Diagnostic>();
+        var broken = new List<BrokenFunction>();
         FunctionBuilder? current = null;
 
         void Finish()
         {
             if (current is null) return;
+            var before = errors.Count;
             if (current.Build(errors) is { } f)
             {
                 // As in Python, a later definition of a name replaces an earlier one.
                 functions.RemoveAll(g => g.Name == f.Name);
                 functions.Add(f);
+            }
+            else if (current.Name.Length > 0)
+            {
+                broken.Add(new BrokenFunction(current.Name, [.. current.Diagnostics, .. errors.Skip(before)]));
             }
             current = null;
         }
@@ -64,11 +76,11 @@ public static class ProgramParser
             catch (ProgramException e)
             {
                 errors.AddRange(e.Diagnostics);
-                current.Failed = true;
+                current.Diagnostics.AddRange(e.Diagnostics);
             }
         }
         Finish();
-        return new ParsedFile(file, functions, errors);
+        return new ParsedFile(file, functions, errors, broken);
     }
 
     /// <summary>Parses a file that must hold exactly one function, or throws with every diagnostic.</summary>
@@ -89,7 +101,10 @@ public static class ProgramParser
         private readonly List<Assignment> _body = [];
         private Expr? _result;
 
-        public bool Failed { get; set; }
+        public string Name => name;
+
+        /// <summary>The errors found in the body; a function with any is not built.</summary>
+        public List<Diagnostic> Diagnostics { get; } = [];
 
         public void Add(Statement s)
         {
@@ -101,7 +116,7 @@ public static class ProgramParser
 
         public FunctionDef? Build(List<Diagnostic> errors)
         {
-            if (ReferenceEquals(this, Broken) || Failed) return null;
+            if (ReferenceEquals(this, Broken) || Diagnostics.Count > 0) return null;
             if (_result is null)
             {
                 errors.Add(new Diagnostic(file, at.Line, at.Column, $"function '{name}' has no return"));

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using ArcSynth.Cli.Commands;
+
+namespace ArcSynth.Cli;
+
+/// <summary>The <c>arcsynth</c> command line: one command per file under Commands/.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for arguments or input files that cannot be used.</summary>
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(
+            "ArcSynth: learns to solve ARC tasks by writing programs in a C# port of Michael Hodel's arc-dsl.\n" +
+            "Each command has --help.");
+        var dsl = new Command("dsl", "The DSL: check programs against tasks, list primitives, measure speed.");
+        dsl.Subcommands.Add(DslCheckCommand.Create(output, error));
+        dsl.Subcommands.Add(DslPrimitivesCommand.Create(output));
+        dsl.Subcommands.Add(DslBenchCommand.Create(output, error));
+        root.Subcommands.Add(dsl);
+        var tasks = new Command("tasks", "ARC task files: validate them.");
+        tasks.Subcommands.Add(TasksValidateCommand.Create(output, error));
+        root.Subcommands.Add(tasks);
+
+        var parsed = root.Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"arcsynth: {e.Message}");
+            error.WriteLine("Try 'arcsynth --help'.");
+            return UsageError;
+        }
+        return parsed.Invoke(config);
+    }
+}

@@ -1,0 +1,3 @@
+using ArcSynth.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
