@@ -39,7 +39,7 @@ public static partial class Builtins
     public static Value Order(Value container, Value compfunc)
     {
         var f = Py.AsFunction(compfunc);
-        return Py.TupleOf(Py.Sorted(Py.Iterate(container), f.Call1));
+        return Py.TupleOf(Py.Sorted(Py.Iterate(container), f.Unary));
     }
 
     [Primitive("repeat(item: Any, num: Integer) -> Tuple", "repetition of item within vector", Unchecked = ["item"])]
@@ -88,21 +88,21 @@ public static partial class Builtins
     public static Value Valmax(Value container, Value compfunc)
     {
         var f = Py.AsFunction(compfunc);
-        return f.Call1(Py.Max(Py.Iterate(container), f.Call1, Int.Of(0)));
+        return f.Call1(Py.Max(Py.Iterate(container), f.Unary, Int.Of(0)));
     }
 
     [Primitive("valmin(container: Container, compfunc: Callable) -> Integer", "minimum by custom function", LooseResult = true)]
     public static Value Valmin(Value container, Value compfunc)
     {
         var f = Py.AsFunction(compfunc);
-        return f.Call1(Py.Min(Py.Iterate(container), f.Call1, Int.Of(0)));
+        return f.Call1(Py.Min(Py.Iterate(container), f.Unary, Int.Of(0)));
     }
 
     [Primitive("argmax(container: Container, compfunc: Callable) -> Any", "largest item by custom order")]
-    public static Value Argmax(Value container, Value compfunc) => Py.Max(Py.Iterate(container), Py.AsFunction(compfunc).Call1);
+    public static Value Argmax(Value container, Value compfunc) => Py.Max(Py.Iterate(container), Py.AsFunction(compfunc).Unary);
 
     [Primitive("argmin(container: Container, compfunc: Callable) -> Any", "smallest item by custom order")]
-    public static Value Argmin(Value container, Value compfunc) => Py.Min(Py.Iterate(container), Py.AsFunction(compfunc).Call1);
+    public static Value Argmin(Value container, Value compfunc) => Py.Min(Py.Iterate(container), Py.AsFunction(compfunc).Unary);
 
     [Primitive("mostcommon(container: Container) -> Any", "most common item")]
     public static Value Mostcommon(Value container) => Common(container, Py.Max);

@@ -45,7 +45,7 @@ public static partial class Builtins
     public static Value Apply(Value function, Value container)
     {
         var f = Py.AsFunction(function);
-        return Py.MapFilter(container, f.Call1, null);
+        return Py.MapFilter(container, f.Unary, null);
     }
 
     [Primitive("rapply(functions: Container, value: Any) -> Container", "apply each function in container to value", Unchecked = ["value"])]
@@ -59,7 +59,7 @@ public static partial class Builtins
     public static Value Papply(Value function, Value a, Value b)
     {
         var f = Py.AsFunction(function);
-        return Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), f.Call2).ToArray());
+        return Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), f.Binary).ToArray());
     }
 
     [Primitive("mpapply(function: Callable, a: Tuple, b: Tuple) -> Tuple", "apply function on two vectors and merge")]

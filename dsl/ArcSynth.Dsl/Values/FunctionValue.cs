@@ -21,6 +21,15 @@ public abstract class FunctionValue : Value
 
     public virtual Value Call2(Value a, Value b) => Call([a, b]);
 
+    private Func<Value, Value>? _unary;
+    private Func<Value, Value, Value>? _binary;
+
+    /// <summary><see cref="Call1"/> as a delegate, made once: creating a delegate to a virtual method costs far more than a call.</summary>
+    public Func<Value, Value> Unary => _unary ??= Call1;
+
+    /// <summary><see cref="Call2"/> as a delegate, made once.</summary>
+    public Func<Value, Value, Value> Binary => _binary ??= Call2;
+
     public override string TypeName => "function";
 
     /// <summary>Python hashes functions by address; a hash of the name keeps runs reproducible instead.</summary>

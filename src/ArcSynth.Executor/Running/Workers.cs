@@ -6,7 +6,7 @@ namespace ArcSynth.Executor.Running;
 /// </summary>
 public static class Workers
 {
-    private const int StackBytes = 64 * 1024 * 1024;
+    private const int StackBytes = 16 * 1024 * 1024;
 
     /// <summary>Calls <paramref name="work"/> for every index below <paramref name="count"/>, on <paramref name="threads"/> threads.</summary>
     public static void For(int count, int threads, Action<int> work, CancellationToken cancellation = default)
