@@ -45,8 +45,14 @@ public static class ProgramParser
             current = null;
         }
 
-        foreach (var line in LogicalLines(text, file, errors))
+        foreach (var line in LogicalLines(text, file))
         {
+            if (line.Error is { } lineError)
+            {
+                errors.Add(lineError);
+                current?.Diagnostics.Add(lineError);
+                continue;
+            }
             if (line.Indent == 0)
             {
                 var first = line.Text.TrimStart();
@@ -126,13 +132,16 @@ public static class ProgramParser
         }
     }
 
-    private sealed record LogicalLine(string Text, int Indent, List<Position> Positions);
+    /// <summary>A statement's text, or the error that stopped it from being one.</summary>
+    private sealed record LogicalLine(string Text, int Indent, List<Position> Positions, Diagnostic? Error = null);
 
     /// <summary>
     /// Physical lines without comments, blank lines and docstrings, joined while parentheses are
-    /// open; each character keeps its original line and column.
+    /// open; each character keeps its original line and column. A parenthesis left open when the
+    /// next line starts a new statement is an error of its own line, so one bad line does not
+    /// swallow the rest of the file.
     /// </summary>
-    private static IEnumerable<LogicalLine> LogicalLines(string text, string file, List<Diagnostic> errors)
+    private static IEnumerable<LogicalLine> LogicalLines(string text, string file)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n');
         var sb = new StringBuilder();
@@ -159,6 +168,11 @@ public static class ProgramParser
             var hash = content.IndexOf('#');
             if (hash >= 0) content = content[..hash];
             if (content.Trim().Length == 0) continue;
+            if (depth > 0 && StartsStatement(content))
+            {
+                yield return Unclosed(file, positions, sb.ToString());
+                depth = 0;
+            }
             if (depth == 0)
             {
                 indent = content.Length - content.TrimStart().Length;
@@ -177,14 +191,24 @@ public static class ProgramParser
             positions.Add(new Position(n + 1, content.Length + 1));
             if (depth < 0)
             {
-                errors.Add(new Diagnostic(file, n + 1, content.LastIndexOf(')') + 1, "unmatched ')'"));
+                yield return new LogicalLine("", indent, [], new Diagnostic(file, n + 1, content.LastIndexOf(')') + 1, "unmatched ')'"));
                 depth = 0;
                 continue;
             }
             if (depth == 0) yield return new LogicalLine(sb.ToString(), indent, [.. positions]);
         }
-        if (depth > 0 && positions.Count > 0)
-            errors.Add(new Diagnostic(file, positions[0].Line, positions[0].Column, "'(' is never closed"));
+        if (depth > 0 && positions.Count > 0) yield return Unclosed(file, positions, sb.ToString());
+    }
+
+    /// <summary>Whether a physical line looks like the start of a statement or function, not a continuation.</summary>
+    private static bool StartsStatement(string line) =>
+        System.Text.RegularExpressions.Regex.IsMatch(line, @"^\s*(def\s|return\b|[A-Za-z_]\w*\s*=[^=])");
+
+    private static LogicalLine Unclosed(string file, List<Position> positions, string text)
+    {
+        var open = text.LastIndexOf('(');
+        var at = positions[Math.Max(0, open)];
+        return new LogicalLine("", 0, [], new Diagnostic(file, at.Line, at.Column, "'(' is never closed"));
     }
 
     private static FunctionBuilder ParseDef(List<Token> t, string file)
