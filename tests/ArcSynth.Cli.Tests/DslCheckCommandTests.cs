@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ArcSynth.Cli.Tests;
+
+public sealed class DslCheckCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("arcsynth-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static List<JsonElement> JsonLines(IEnumerable<string> lines) =>
+        lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+    [Fact]
+    public void Checks_handwritten_programs_on_real_tasks()
+    {
+        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("handwritten.py"), "--tasks", Paths.Training);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("solved 12 of 12", run.OutputLines[^1]);
+        var lines = JsonLines(run.OutputLines);
+        Assert.Equal(53, lines.Count);
+        var first = lines[0];
+        Assert.Equal(["program", "task", "split", "index", "output", "error", "correct"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("enclosed_00d62c1b", first.GetProperty("program").GetString());
+        Assert.Equal("00d62c1b", first.GetProperty("task").GetString());
+        Assert.Equal("train", first.GetProperty("split").GetString());
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("error").ValueKind);
+        Assert.True(lines.All(l => l.GetProperty("correct").GetBoolean()));
+    }
+
+    [Fact]
+    public void Writes_the_lines_to_a_file_with_out()
+    {
+        var output = Path.Combine(_dir, "out.jsonl");
+        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("handwritten.py"), "--tasks", Paths.Training, "--out", output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["solved 12 of 12"], run.OutputLines);
+        Assert.Equal(53, JsonLines(File.ReadLines(output)).Count);
+    }
+
+    [Fact]
+    public void Programs_that_do_not_parse_check_or_run_get_an_error_per_example()
+    {
+        var programs = Path.Combine(_dir, "bad.py");
+        File.WriteAllText(programs, """
+            def broken_3c9b0459(I):
+                O = rot90(I
+                return O
+
+            def mistyped_3c9b0459(I):
+                x1 = size(I)
+                O = rot90(x1)
+                return O
+
+            def failing_3c9b0459(I):
+                x1 = ofcolor(I, NINE)
+                O = first(x1)
+                return O
+
+            def notgrid_3c9b0459(I):
+                O = size(I)
+                return O
+
+            def right_3c9b0459(I):
+                O = rot180(I)
+                return O
+
+            def orphan_ffffffff(I):
+                return I
+            """);
+        var run = CliRun.Of("dsl", "check", "--programs", programs, "--tasks", Paths.Training);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("solved 1 of 5", run.OutputLines[^1]);
+        var byProgram = JsonLines(run.OutputLines).GroupBy(l => l.GetProperty("program").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.All(byProgram.Values, g => Assert.Equal(5, g.Count));
+        string Error(string program) => byProgram[program][0].GetProperty("error").GetString()!;
+        Assert.Contains("bad.py:2:14: '(' is never closed", Error("broken_3c9b0459"));
+        Assert.Contains("bad.py:7:15: argument 1 of rot90", Error("mistyped_3c9b0459"));
+        Assert.StartsWith("StopIteration", Error("failing_3c9b0459"));
+        Assert.Equal("not a grid", Error("notgrid_3c9b0459"));
+        Assert.Contains("orphan_ffffffff names task 'ffffffff'", run.Error);
+    }
+
+    [Fact]
+    public void Hostile_programs_are_stopped_and_reported_within_the_limits()
+    {
+        var tasks = Directory.CreateDirectory(Path.Combine(_dir, "tasks")).FullName;
+        File.Copy(Path.Combine(Paths.Training, "3c9b0459.json"), Path.Combine(tasks, "3c9b0459.json"));
+        // A 30x30 grid in which no two neighbouring cells share a colour: 900 one-cell objects.
+        var grid = JsonSerializer.Serialize(Enumerable.Range(0, 30).Select(i => Enumerable.Range(0, 30).Select(j => (i + 3 * j) % 10)));
+        File.WriteAllText(Path.Combine(tasks, "distinct30.json"), $"{{\"train\": [{{\"input\": {grid}, \"output\": {grid}}}], \"test\": [{{\"input\": {grid}, \"output\": {grid}}}]}}");
+
+        var clock = Stopwatch.StartNew();
+        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("hostile.py"), "--tasks", tasks, "--timeout-ms", "300");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("solved 0 of 6", run.OutputLines[^1]);
+        var errors = JsonLines(run.OutputLines).ToLookup(l => l.GetProperty("program").GetString()!, l => l.GetProperty("error").GetString()!);
+        Assert.All(errors["powers_3c9b0459"], e => Assert.StartsWith("TimeoutError", e));
+        Assert.All(errors["doubling_3c9b0459"], e => Assert.StartsWith("TimeoutError", e));
+        Assert.All(errors["objects_distinct30"], e => Assert.StartsWith("TimeoutError", e));
+        Assert.All(errors["upscales_3c9b0459"], e => Assert.StartsWith("LimitExceeded", e));
+        Assert.All(errors["interval_3c9b0459"], e => Assert.StartsWith("LimitExceeded", e));
+        Assert.All(errors["nesting_3c9b0459"], e => Assert.StartsWith("RecursionError", e));
+        Assert.Equal(27, errors.Sum(g => g.Count()));
+    }
+
+    [Theory]
+    [InlineData("--programs", "/nonexistent/programs.py", "programs file '/nonexistent/programs.py' does not exist")]
+    [InlineData("--tasks", "/nonexistent/tasks", "tasks folder '/nonexistent/tasks' does not exist")]
+    public void Unusable_inputs_exit_with_2_and_name_the_path(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string> { ["--programs"] = Paths.Data("handwritten.py"), ["--tasks"] = Paths.Training, [option] = value };
+        var run = CliRun.Of(["dsl", "check", .. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+    }
+
+    [Fact]
+    public void A_missing_required_option_exits_with_2()
+    {
+        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("handwritten.py"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--tasks", run.Error);
+    }
+
+    [Fact]
+    public void Help_explains_every_command()
+    {
+        var root = CliRun.Of("--help");
+        Assert.Equal(0, root.ExitCode);
+        Assert.Contains("dsl", root.Output);
+        var check = CliRun.Of("dsl", "check", "--help");
+        Assert.Contains("solved X of Y", check.Output);
+        Assert.Contains("--timeout-ms", check.Output);
+    }
+}
