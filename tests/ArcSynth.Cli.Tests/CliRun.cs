@@ -15,19 +15,3 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 
     public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
-
-/// <summary>Paths the tests share: the real ARC data and the repository's tests/data files.</summary>
-internal static class Paths
-{
-    public static string Training => ArcSynth.Tasks.Loading.ArcData.Folder("arc-agi-1", "training");
-
-    public static string Data(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "data", name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"tests/data/{name} not found above {AppContext.BaseDirectory}");
-    }
-}

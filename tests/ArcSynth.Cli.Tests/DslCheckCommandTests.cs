@@ -1,3 +1,4 @@
+using ArcSynth.Tests.Shared;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -15,7 +16,7 @@ public sealed class DslCheckCommandTests : IDisposable
     [Fact]
     public void Checks_handwritten_programs_on_real_tasks()
     {
-        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("handwritten.py"), "--tasks", Paths.Training);
+        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("solved 12 of 12", run.OutputLines[^1]);
         var lines = JsonLines(run.OutputLines);
@@ -33,7 +34,7 @@ public sealed class DslCheckCommandTests : IDisposable
     public void Writes_the_lines_to_a_file_with_out()
     {
         var output = Path.Combine(_dir, "out.jsonl");
-        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("handwritten.py"), "--tasks", Paths.Training, "--out", output);
+        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training, "--out", output);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(["solved 12 of 12"], run.OutputLines);
         Assert.Equal(53, JsonLines(File.ReadLines(output)).Count);
@@ -69,7 +70,7 @@ public sealed class DslCheckCommandTests : IDisposable
             def orphan_ffffffff(I):
                 return I
             """);
-        var run = CliRun.Of("dsl", "check", "--programs", programs, "--tasks", Paths.Training);
+        var run = CliRun.Of("dsl", "check", "--programs", programs, "--tasks", TestData.Training);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("solved 1 of 5", run.OutputLines[^1]);
         var byProgram = JsonLines(run.OutputLines).GroupBy(l => l.GetProperty("program").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
@@ -86,13 +87,13 @@ public sealed class DslCheckCommandTests : IDisposable
     public void Hostile_programs_are_stopped_and_reported_within_the_limits()
     {
         var tasks = Directory.CreateDirectory(Path.Combine(_dir, "tasks")).FullName;
-        File.Copy(Path.Combine(Paths.Training, "3c9b0459.json"), Path.Combine(tasks, "3c9b0459.json"));
+        File.Copy(Path.Combine(TestData.Training, "3c9b0459.json"), Path.Combine(tasks, "3c9b0459.json"));
         // A 30x30 grid in which no two neighbouring cells share a colour: 900 one-cell objects.
         var grid = JsonSerializer.Serialize(Enumerable.Range(0, 30).Select(i => Enumerable.Range(0, 30).Select(j => (i + 3 * j) % 10)));
         File.WriteAllText(Path.Combine(tasks, "distinct30.json"), $"{{\"train\": [{{\"input\": {grid}, \"output\": {grid}}}], \"test\": [{{\"input\": {grid}, \"output\": {grid}}}]}}");
 
         var clock = Stopwatch.StartNew();
-        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("hostile.py"), "--tasks", tasks, "--timeout-ms", "300");
+        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("hostile.py"), "--tasks", tasks, "--timeout-ms", "300");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("solved 0 of 6", run.OutputLines[^1]);
@@ -111,7 +112,7 @@ public sealed class DslCheckCommandTests : IDisposable
     [InlineData("--tasks", "/nonexistent/tasks", "tasks folder '/nonexistent/tasks' does not exist")]
     public void Unusable_inputs_exit_with_2_and_name_the_path(string option, string value, string message)
     {
-        var args = new Dictionary<string, string> { ["--programs"] = Paths.Data("handwritten.py"), ["--tasks"] = Paths.Training, [option] = value };
+        var args = new Dictionary<string, string> { ["--programs"] = TestData.File("handwritten.py"), ["--tasks"] = TestData.Training, [option] = value };
         var run = CliRun.Of(["dsl", "check", .. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error);
@@ -120,7 +121,7 @@ public sealed class DslCheckCommandTests : IDisposable
     [Fact]
     public void A_missing_required_option_exits_with_2()
     {
-        var run = CliRun.Of("dsl", "check", "--programs", Paths.Data("handwritten.py"));
+        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("handwritten.py"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--tasks", run.Error);
     }

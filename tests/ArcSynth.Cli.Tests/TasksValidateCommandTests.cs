@@ -1,3 +1,4 @@
+using ArcSynth.Tests.Shared;
 namespace ArcSynth.Cli.Tests;
 
 public sealed class TasksValidateCommandTests
@@ -5,7 +6,7 @@ public sealed class TasksValidateCommandTests
     [Fact]
     public void All_real_training_tasks_are_valid()
     {
-        var run = CliRun.Of("tasks", "validate", "--tasks", Paths.Training);
+        var run = CliRun.Of("tasks", "validate", "--tasks", TestData.Training);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("400 valid tasks (1718 examples), 0 invalid", run.OutputLines[^1]);
     }

@@ -5,63 +5,74 @@ namespace ArcSynth.Dsl.Functions;
 // The closures hold their parts as plain values: like Python's lambdas, they check that a part is
 // callable only when they call it, so building compose(5, f) is fine and calling it is a TypeError.
 
-/// <summary><c>lambda x: outer(inner(x))</c>, made by compose.</summary>
-internal sealed class Composition(Value outer, Value inner) : FunctionValue
+/// <summary>
+/// A one-argument closure made by a functional primitive. Every call counts against the run's
+/// call-depth and time limits, so that nested or repeated closures cannot hang or overflow.
+/// </summary>
+internal abstract class Closure : FunctionValue
 {
-    public override int Arity => 1;
-    public override string Name => $"compose({ClosureNames.Of(outer)}, {ClosureNames.Of(inner)})";
-    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value a)
+    public sealed override int Arity => 1;
+
+    public sealed override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
+
+    public sealed override Value Call1(Value a)
     {
         Limits.Call();
-        var result = Py.AsFunction(outer).Call1(Py.AsFunction(inner).Call1(a));
+        var result = Apply(a);
         Limits.Return();
         return result;
     }
+
+    protected abstract Value Apply(Value a);
+
+    protected static string NameOf(Value v) => v is FunctionValue f ? f.Name : v.ToString();
+}
+
+/// <summary><c>lambda x: outer(inner(x))</c>, made by compose.</summary>
+internal sealed class Composition(Value outer, Value inner) : Closure
+{
+    public override string Name => $"compose({NameOf(outer)}, {NameOf(inner)})";
+    protected override Value Apply(Value a) => Py.AsFunction(outer).Call1(Py.AsFunction(inner).Call1(a));
 }
 
 /// <summary><c>lambda x: h(g(f(x)))</c>, made by chain.</summary>
-internal sealed class Chain(Value h, Value g, Value f) : FunctionValue
+internal sealed class Chain(Value h, Value g, Value f) : Closure
 {
-    public override int Arity => 1;
-    public override string Name => $"chain({ClosureNames.Of(h)}, {ClosureNames.Of(g)}, {ClosureNames.Of(f)})";
-    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value a)
-    {
-        Limits.Call();
-        var result = Py.AsFunction(h).Call1(Py.AsFunction(g).Call1(Py.AsFunction(f).Call1(a)));
-        Limits.Return();
-        return result;
-    }
+    public override string Name => $"chain({NameOf(h)}, {NameOf(g)}, {NameOf(f)})";
+    protected override Value Apply(Value a) => Py.AsFunction(h).Call1(Py.AsFunction(g).Call1(Py.AsFunction(f).Call1(a)));
 }
 
 /// <summary><c>lambda x: function(x) == target</c>, made by matcher.</summary>
-internal sealed class Matcher(Value function, Value target) : FunctionValue
+internal sealed class Matcher(Value function, Value target) : Closure
 {
-    public override int Arity => 1;
-    public override string Name => $"matcher({ClosureNames.Of(function)})";
-    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value a)
-    {
-        Limits.Call();
-        var result = Bool.Of(Py.AsFunction(function).Call1(a).Equals(target));
-        Limits.Return();
-        return result;
-    }
+    public override string Name => $"matcher({NameOf(function)})";
+    protected override Value Apply(Value a) => Bool.Of(Py.AsFunction(function).Call1(a).Equals(target));
 }
 
 /// <summary><c>lambda x: outer(a(x), b(x))</c>, made by fork.</summary>
-internal sealed class Fork(Value outer, Value a, Value b) : FunctionValue
+internal sealed class Fork(Value outer, Value a, Value b) : Closure
 {
-    public override int Arity => 1;
-    public override string Name => $"fork({ClosureNames.Of(outer)}, {ClosureNames.Of(a)}, {ClosureNames.Of(b)})";
-    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-    public override Value Call1(Value x)
+    public override string Name => $"fork({NameOf(outer)}, {NameOf(a)}, {NameOf(b)})";
+    protected override Value Apply(Value x) => Py.AsFunction(outer).Call2(Py.AsFunction(a).Call1(x), Py.AsFunction(b).Call1(x));
+}
+
+/// <summary>
+/// <c>power(function, n)</c> for n &gt; 1: arc-dsl nests n - 1 compositions; applying the function
+/// n times in a loop gives the same results without the deep stack.
+/// </summary>
+internal sealed class Power(Value function, int n) : Closure
+{
+    public override string Name => $"power({NameOf(function)}, {n})";
+
+    protected override Value Apply(Value a)
     {
-        Limits.Call();
-        var result = Py.AsFunction(outer).Call2(Py.AsFunction(a).Call1(x), Py.AsFunction(b).Call1(x));
-        Limits.Return();
-        return result;
+        var f = Py.AsFunction(function);
+        for (var k = 0; k < n; k++)
+        {
+            Limits.Step();
+            a = f.Call1(a);
+        }
+        return a;
     }
 }
 
@@ -79,7 +90,6 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
     public override Value Call(ReadOnlySpan<Value> args)
     {
         if (args.Length != Arity) throw ArityError(args.Length);
-        Limits.Call();
         var all = new Value[args.Length + 1];
         if (right)
         {
@@ -91,6 +101,7 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
             all[0] = fixedValue;
             args.CopyTo(all.AsSpan(1));
         }
+        Limits.Call();
         var result = function.Call(all);
         Limits.Return();
         return result;
@@ -104,33 +115,4 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
         Limits.Return();
         return result;
     }
-}
-
-/// <summary>
-/// <c>power(function, n)</c> for n &gt; 1: arc-dsl nests n - 1 compositions; applying the function
-/// n times in a loop gives the same results without the deep stack.
-/// </summary>
-internal sealed class Power(Value function, int n) : FunctionValue
-{
-    public override int Arity => 1;
-    public override string Name => $"power({ClosureNames.Of(function)}, {n})";
-    public override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
-
-    public override Value Call1(Value a)
-    {
-        Limits.Call();
-        var f = Py.AsFunction(function);
-        for (var k = 0; k < n; k++)
-        {
-            Limits.Step();
-            a = f.Call1(a);
-        }
-        Limits.Return();
-        return a;
-    }
-}
-
-internal static class ClosureNames
-{
-    public static string Of(Value v) => v is FunctionValue f ? f.Name : v.ToString();
 }

@@ -3,6 +3,7 @@ using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
 using ArcSynth.Dsl.Tests.Support;
+using ArcSynth.Tests.Shared;
 using static ArcSynth.Dsl.Tests.Support.Build;
 
 namespace ArcSynth.Dsl.Tests.Language;
@@ -12,7 +13,7 @@ public sealed class InterpreterTests
     [Fact]
     public void Every_handwritten_program_solves_its_real_ARC_task()
     {
-        var parsed = ProgramParser.Parse(File.ReadAllText(Files.Data("handwritten.py")), "handwritten.py");
+        var parsed = ProgramParser.Parse(File.ReadAllText(TestData.File("handwritten.py")), "handwritten.py");
         Assert.True(parsed.Functions.Count >= 12);
         foreach (var f in parsed.Functions)
         {

@@ -1,5 +1,6 @@
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Tests.Support;
+using ArcSynth.Tests.Shared;
 
 namespace ArcSynth.Dsl.Tests.Language;
 
@@ -75,7 +76,7 @@ public sealed class ParserTests
     [Fact]
     public void Printing_then_parsing_gives_the_same_programs()
     {
-        var parsed = ProgramParser.Parse(File.ReadAllText(Files.Data("handwritten.py")), "handwritten.py");
+        var parsed = ProgramParser.Parse(File.ReadAllText(TestData.File("handwritten.py")), "handwritten.py");
         Assert.Empty(parsed.Errors);
         var printed = ProgramPrinter.Print(parsed.Functions);
         var again = ProgramParser.Parse(printed, "printed.py");

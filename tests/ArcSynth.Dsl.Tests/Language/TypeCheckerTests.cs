@@ -2,6 +2,7 @@ using ArcSynth.Dsl.Language.Checking;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Tests.Support;
+using ArcSynth.Tests.Shared;
 
 namespace ArcSynth.Dsl.Tests.Language;
 
@@ -46,7 +47,7 @@ public sealed class TypeCheckerTests
     [Fact]
     public void Accepts_every_handwritten_program()
     {
-        var parsed = ProgramParser.Parse(File.ReadAllText(Files.Data("handwritten.py")), "handwritten.py");
+        var parsed = ProgramParser.Parse(File.ReadAllText(TestData.File("handwritten.py")), "handwritten.py");
         Assert.All(parsed.Functions, f => Assert.Empty(TypeChecker.Check(f, PrimitiveRegistry.BuiltIn)));
     }
 }
