@@ -37,7 +37,7 @@ public static partial class Builtins
 
     [Primitive("colorfilter(objs: Objects, value: Integer) -> Objects", "filter objects by color", Unchecked = ["value"])]
     public static Value Colorfilter(Value objs, Value value) =>
-        SetOf(Py.Iterate(objs).Where(obj => Py.AsTuple(First(obj)).GetItem(0).Equals(value)));
+        Py.InGenerator(() => SetOf(Py.Iterate(objs).Where(obj => Py.AsTuple(First(obj)).GetItem(0).Equals(value))));
 
     [Primitive("sizefilter(container: Container, n: Integer) -> FrozenSet", "filter items by size", Unchecked = ["n"])]
     public static Value Sizefilter(Value container, Value n) =>

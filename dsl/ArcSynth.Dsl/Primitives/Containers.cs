@@ -127,9 +127,8 @@ public static partial class Builtins
     public static Value Extract(Value container, Value condition)
     {
         var f = Py.AsFunction(condition);
-        foreach (var e in Py.Iterate(container))
-            if (Py.Truthy(f.Call1(e))) return e;
-        throw DslError.StopIteration("no element satisfies the condition");
+        var found = Py.InGenerator(() => Py.Iterate(container).FirstOrDefault(e => Py.Truthy(f.Call1(e))));
+        return found ?? throw DslError.StopIteration("no element satisfies the condition");
     }
 
     [Primitive("totuple(container: FrozenSet) -> Tuple", "conversion to tuple")]

@@ -50,7 +50,7 @@ public static partial class Builtins
 
     [Primitive("rapply(functions: Container, value: Any) -> Container", "apply each function in container to value", Unchecked = ["value"])]
     public static Value Rapply(Value functions, Value value) =>
-        Py.SameKind(functions, Py.Iterate(functions).Select(f => Py.AsFunction(f).Call1(value)));
+        Py.MapFilter(functions, f => Py.AsFunction(f).Call1(value), null);
 
     [Primitive("mapply(function: Callable, container: ContainerContainer) -> FrozenSet", "apply and merge", LooseResult = true)]
     public static Value Mapply(Value function, Value container) => Merge(Apply(function, container));
@@ -59,7 +59,7 @@ public static partial class Builtins
     public static Value Papply(Value function, Value a, Value b)
     {
         var f = Py.AsFunction(function);
-        return Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), f.Binary).ToArray());
+        return Py.InGenerator(() => Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), f.Binary).ToArray()));
     }
 
     [Primitive("mpapply(function: Callable, a: Tuple, b: Tuple) -> Tuple", "apply function on two vectors and merge")]
@@ -70,10 +70,13 @@ public static partial class Builtins
     {
         var f = Py.AsFunction(function);
         var xs = Py.Iterate(a).ToArray();
-        var t = new SetTable();
-        foreach (var j in Py.Iterate(b))
-            foreach (var i in xs) t.Add(f.Call2(i, j));
-        return new FrozenSetValue(t);
+        return Py.InGenerator(() =>
+        {
+            var t = new SetTable();
+            foreach (var j in Py.Iterate(b))
+                foreach (var i in xs) t.Add(f.Call2(i, j));
+            return new FrozenSetValue(t);
+        });
     }
 
     /// <summary>rbind and lbind read <c>function.__code__</c>: a non-function raises AttributeError there.</summary>

@@ -205,8 +205,28 @@ public static class Py
         _ => throw DslError.Type($"'{template.TypeName}' object is not iterable"),
     };
 
+    /// <summary>
+    /// Runs the body of a generator expression: as CPython does since PEP 479, a StopIteration
+    /// raised inside one (say, by <c>first</c> of an empty set called by <c>apply</c>) comes out as
+    /// RuntimeError.
+    /// </summary>
+    public static T InGenerator<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (DslError e) when (e.PythonType == "StopIteration")
+        {
+            throw new DslError("RuntimeError", "generator raised StopIteration");
+        }
+    }
+
     /// <summary><c>type(container)(map(e) for e in container if keep(e))</c> without an iterator chain (apply, sfilter).</summary>
-    public static Value MapFilter(Value container, Func<Value, Value>? map, Func<Value, bool>? keep)
+    public static Value MapFilter(Value container, Func<Value, Value>? map, Func<Value, bool>? keep) =>
+        InGenerator(() => MapFilterBody(container, map, keep));
+
+    private static Value MapFilterBody(Value container, Func<Value, Value>? map, Func<Value, bool>? keep)
     {
         switch (container)
         {
