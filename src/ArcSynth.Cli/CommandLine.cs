@@ -22,6 +22,7 @@ public static class CommandLine
         var tasks = new Command("tasks", "ARC task files: validate them.");
         tasks.Subcommands.Add(TasksValidateCommand.Create(output, error));
         root.Subcommands.Add(tasks);
+        root.Subcommands.Add(SolveCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error };

@@ -1,0 +1,22 @@
+namespace ArcSynth.Executor.Scoring;
+
+/// <summary>
+/// A program's score on a task's demonstrations, ordered best first: more pairs exactly right,
+/// then smaller mean grid distance, then a shorter program.
+/// </summary>
+public readonly record struct ProgramScore(int Exact, int Pairs, double MeanDistance, int Length) : IComparable<ProgramScore>
+{
+    /// <summary>Whether every demonstration pair is exactly right.</summary>
+    public bool SolvesDemonstrations => Exact == Pairs && Pairs > 0;
+
+    /// <summary>Negative when this score is better than <paramref name="other"/>.</summary>
+    public int CompareTo(ProgramScore other)
+    {
+        var c = other.Exact.CompareTo(Exact);
+        if (c != 0) return c;
+        c = MeanDistance.CompareTo(other.MeanDistance);
+        return c != 0 ? c : Length.CompareTo(other.Length);
+    }
+
+    public override string ToString() => $"{Exact}/{Pairs} exact, mean distance {MeanDistance:F3}, {Length} lines";
+}

@@ -1,0 +1,97 @@
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Executor.Batch;
+using ArcSynth.Executor.Running;
+using ArcSynth.Tasks.Loading;
+using ArcSynth.Tasks.Model;
+using ArcSynth.Tests.Shared;
+
+namespace ArcSynth.Executor.Tests;
+
+public sealed class BatchExecutorTests
+{
+    private static ArcTask Task(string id) => ArcTaskLoader.LoadFile(Path.Combine(TestData.Training, id + ".json"));
+
+    private static IReadOnlyList<FunctionDef> Programs(string text) => ProgramParser.Parse(text, "t.py").Functions;
+
+    private const string Candidates = """
+        def right_a(I):
+            O = rot180(I)
+            return O
+
+        def renamed_b(I):
+            x9 = rot180(I)
+            return x9
+
+        def close_c(I):
+            O = rot90(I)
+            return O
+
+        def longer_d(I):
+            x1 = rot90(I)
+            x2 = rot90(x1)
+            return x2
+
+        def failing_e(I):
+            x1 = ofcolor(I, NINE)
+            O = first(x1)
+            return O
+        """;
+
+    [Fact]
+    public void Ranks_programs_on_a_real_task_and_runs_identical_ones_once()
+    {
+        var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 2);
+        var result = Assert.Single(executor.Run(Programs(Candidates), [Task("3c9b0459")]));
+        Assert.Equal(["right_a", "longer_d", "close_c", "failing_e"], result.Ranked.Select(r => r.Program));
+        Assert.Equal(["renamed_b"], result.Ranked[0].Aliases);
+        Assert.True(result.Ranked[0].Score.SolvesDemonstrations);
+        Assert.Equal(4, result.Ranked[0].Score.Pairs);
+        Assert.Equal(ExampleStatus.Error, result.Ranked[3].Train[0].Status);
+        Assert.Equal(1.0, result.Ranked[3].Score.MeanDistance);
+        Assert.Equal(4 * 5, executor.Executions);
+    }
+
+    [Fact]
+    public void Outcomes_are_cached_by_program_and_input()
+    {
+        var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 1);
+        var tasks = new[] { Task("3c9b0459") };
+        executor.Run(Programs(Candidates), tasks);
+        var before = executor.Executions;
+        executor.Run(Programs("def again_x(I):\n    v = rot180(I)\n    return v\n"), tasks);
+        Assert.Equal(before, executor.Executions);
+    }
+
+    [Fact]
+    public void The_ARC_score_counts_a_task_when_every_test_output_is_among_the_attempts()
+    {
+        var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 2);
+        var results = executor.Run(Programs(Candidates), [Task("3c9b0459"), Task("6150a2bd"), Task("67a3c6ac")]);
+        Assert.True(results[0].Solved(attempts: 1));
+        Assert.True(results[1].Solved(attempts: 1));
+        Assert.False(results[2].Solved(attempts: 3));
+    }
+
+    [Fact]
+    public void Attempts_are_the_distinct_outputs_of_the_best_programs()
+    {
+        // 67a3c6ac is solved by vmirror, which no candidate is; its attempts are the top distinct outputs.
+        var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 2);
+        var result = Assert.Single(executor.Run(Programs(Candidates + "\ndef mirror_f(I):\n    O = vmirror(I)\n    return O\n"), [Task("67a3c6ac")]));
+        Assert.Equal("mirror_f", result.Ranked[0].Program);
+        var attempts = result.Predictions(2)[0];
+        Assert.Equal(2, attempts.Count);
+        Assert.NotEqual(attempts[0], attempts[1]);
+        Assert.True(result.Solved(1));
+    }
+
+    [Fact]
+    public void A_program_that_does_not_check_is_an_error_on_every_example()
+    {
+        var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 1);
+        var result = Assert.Single(executor.Run(Programs("def bad_x(I):\n    O = rot90(I, I)\n    return O\n"), [Task("3c9b0459")]));
+        Assert.All(result.Ranked[0].Train, o => Assert.Contains("rot90 takes 1 argument", o.Error));
+    }
+}
