@@ -23,6 +23,9 @@ public static class CommandLine
         tasks.Subcommands.Add(TasksValidateCommand.Create(output, error));
         root.Subcommands.Add(tasks);
         root.Subcommands.Add(SolveCommand.Create(output, error));
+        var bench = new Command("bench", "Benchmarks of the hot paths (the DSL's own is 'dsl bench').");
+        bench.Subcommands.Add(BenchExecCommand.Create(output, error));
+        root.Subcommands.Add(bench);
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error };

@@ -7,7 +7,8 @@ namespace ArcSynth.Dsl.Functions;
 
 /// <summary>
 /// A one-argument closure made by a functional primitive. Every call counts against the run's
-/// call-depth and time limits, so that nested or repeated closures cannot hang or overflow.
+/// call-depth and time limits, so that nested or repeated closures cannot hang or overflow; the
+/// depth is given back however the call ends.
 /// </summary>
 internal abstract class Closure : FunctionValue
 {
@@ -18,9 +19,14 @@ internal abstract class Closure : FunctionValue
     public sealed override Value Call1(Value a)
     {
         Limits.Call();
-        var result = Apply(a);
-        Limits.Return();
-        return result;
+        try
+        {
+            return Apply(a);
+        }
+        finally
+        {
+            Limits.Return();
+        }
     }
 
     protected abstract Value Apply(Value a);
@@ -102,17 +108,27 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
             args.CopyTo(all.AsSpan(1));
         }
         Limits.Call();
-        var result = function.Call(all);
-        Limits.Return();
-        return result;
+        try
+        {
+            return function.Call(all);
+        }
+        finally
+        {
+            Limits.Return();
+        }
     }
 
     public override Value Call1(Value a)
     {
         if (Arity != 1) throw ArityError(1);
         Limits.Call();
-        var result = right ? function.Call2(a, fixedValue) : function.Call2(fixedValue, a);
-        Limits.Return();
-        return result;
+        try
+        {
+            return right ? function.Call2(a, fixedValue) : function.Call2(fixedValue, a);
+        }
+        finally
+        {
+            Limits.Return();
+        }
     }
 }

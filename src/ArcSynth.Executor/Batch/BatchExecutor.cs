@@ -27,22 +27,47 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     public IReadOnlyList<TaskResult> Run(IReadOnlyList<FunctionDef> programs, IReadOnlyList<ArcTask> tasks, CancellationToken cancellation = default)
     {
         var distinct = Distinct(programs);
-        var units = (from t in Enumerable.Range(0, tasks.Count) from p in Enumerable.Range(0, distinct.Count) select (Task: t, Program: p)).ToArray();
-        var results = new ProgramOnTask?[tasks.Count, distinct.Count];
-        Workers.For(units.Length, threads, i =>
+        var pairs = (from t in Enumerable.Range(0, tasks.Count) from p in Enumerable.Range(0, distinct.Count) select (t, p)).ToList();
+        var ran = RunPairs(distinct, tasks, pairs, cancellation);
+        return tasks.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
+    }
+
+    /// <summary>
+    /// Each program on the task its name ends with (<c>solve_&lt;taskid&gt;</c>), as <c>dsl check</c>
+    /// pairs them; programs naming no given task are left out. One result per task that has programs.
+    /// </summary>
+    public IReadOnlyList<TaskResult> RunOnOwnTasks(IReadOnlyList<FunctionDef> programs, IReadOnlyDictionary<string, ArcTask> tasks, CancellationToken cancellation = default)
+    {
+        var distinct = Distinct(programs.Where(f => tasks.ContainsKey(f.TaskId)).ToList());
+        var taskList = distinct.Select(d => d.TaskId).Distinct().Select(id => tasks[id]).ToList();
+        var index = taskList.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var pairs = distinct.Select((d, p) => (index[d.TaskId], p)).ToList();
+        var ran = RunPairs(distinct, taskList, pairs, cancellation);
+        return taskList.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
+    }
+
+    private List<(int Task, ProgramOnTask Result)> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, CancellationToken cancellation)
+    {
+        var results = new ProgramOnTask[pairs.Count];
+        Workers.For(pairs.Count, threads, i =>
         {
-            var (t, p) = units[i];
-            var program = distinct[p];
+            var (t, p) = pairs[i];
+            var program = programs[p];
             var task = tasks[t];
             var train = task.Train.Select(e => Outcome(program, e.Input)).ToList();
             var test = task.Test.Select(e => Outcome(program, e.Input)).ToList();
-            results[t, p] = new ProgramOnTask(program.Name, program.Aliases, Score(program, task, train), train, test);
+            results[i] = new ProgramOnTask(program.Name, program.Aliases, Score(program, task, train), train, test);
         }, cancellation);
-        return tasks.Select((task, t) => new TaskResult(task,
-            Enumerable.Range(0, distinct.Count).Select(p => results[t, p]!).OrderBy(r => r.Score).ThenBy(r => r.Program, StringComparer.Ordinal).ToList())).ToList();
+        return pairs.Select((pair, i) => (pair.Task, results[i])).ToList();
     }
 
-    private sealed record DistinctProgram(string Name, List<string> Aliases, string Canonical, CompiledProgram? Program, string? Failure, int Length);
+    private static TaskResult Ranked(ArcTask task, IEnumerable<ProgramOnTask> results) =>
+        new(task, results.OrderBy(r => r.Score).ThenBy(r => r.Program, StringComparer.Ordinal).ToList());
+
+    private sealed record DistinctProgram(string Name, List<string> Aliases, string Canonical, CompiledProgram? Program, string? Failure, int Length)
+    {
+        public string TaskId => Name[(Name.LastIndexOf('_') + 1)..];
+    }
 
     private List<DistinctProgram> Distinct(IReadOnlyList<FunctionDef> programs)
     {
