@@ -96,15 +96,16 @@ public sealed class DslCheckCommandTests : IDisposable
         var run = CliRun.Of("dsl", "check", "--programs", TestData.File("hostile.py"), "--tasks", tasks, "--timeout-ms", "300");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("solved 0 of 6", run.OutputLines[^1]);
+        Assert.Equal("solved 0 of 7", run.OutputLines[^1]);
         var errors = JsonLines(run.OutputLines).ToLookup(l => l.GetProperty("program").GetString()!, l => l.GetProperty("error").GetString()!);
         Assert.All(errors["powers_3c9b0459"], e => Assert.StartsWith("TimeoutError", e));
         Assert.All(errors["doubling_3c9b0459"], e => Assert.StartsWith("TimeoutError", e));
         Assert.All(errors["objects_distinct30"], e => Assert.StartsWith("TimeoutError", e));
+        Assert.All(errors["hugeobjects_distinct30"], e => Assert.StartsWith("TimeoutError", e));
         Assert.All(errors["upscales_3c9b0459"], e => Assert.StartsWith("LimitExceeded", e));
         Assert.All(errors["interval_3c9b0459"], e => Assert.StartsWith("LimitExceeded", e));
         Assert.All(errors["nesting_3c9b0459"], e => Assert.StartsWith("RecursionError", e));
-        Assert.Equal(27, errors.Sum(g => g.Count()));
+        Assert.Equal(29, errors.Sum(g => g.Count()));
     }
 
     [Theory]

@@ -71,3 +71,8 @@ def objects_distinct30(I):
     x5 = apply(x3, x4)
     O = first(x5)
     return O
+
+def hugeobjects_distinct30(I):
+    x1 = upscale(I, 30)
+    O = objects(x1, T, F, F)
+    return O

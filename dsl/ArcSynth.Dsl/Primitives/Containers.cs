@@ -182,7 +182,10 @@ public static partial class Builtins
         Limits.CheckSize((long)xs.Length * ys.Length);
         var t = new SetTable();
         foreach (var j in ys)
+        {
+            Limits.Step();
             foreach (var i in xs) t.Add(Py.TupleOf([i, j]));
+        }
         return new FrozenSetValue(t);
     }
 

@@ -29,6 +29,7 @@ public static partial class Builtins
         var unvisited = (FrozenSetValue)Asindices(g);
         foreach (var locValue in unvisited.Table)
         {
+            Limits.Step();
             if (IsOccupied(locValue, 0)) continue;
             var loc = (Pair)locValue;
             var val = g[loc.A, loc.B];
@@ -96,6 +97,7 @@ public static partial class Builtins
         var cells2 = g.Cells;
         for (var i = 0; i < h - oh + 1; i++)
         {
+            Limits.Step();
             for (var j = 0; j < w - ow + 1; j++)
             {
                 var occurs = true;

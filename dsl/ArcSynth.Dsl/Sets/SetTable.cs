@@ -177,6 +177,7 @@ internal sealed class SetTable
     private void Resize(int minUsed)
     {
         Limits.CheckSize(Count);
+        Limits.Step();
         var newSize = MinSize;
         while (newSize <= minUsed) newSize <<= 1;
         var oldKeys = _keys;
