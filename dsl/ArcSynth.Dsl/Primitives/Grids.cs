@@ -11,8 +11,8 @@ public static partial class Builtins
     public static Value Crop(Value grid, Value start, Value dims)
     {
         var g = AsGrid(grid);
-        var (si, sj) = Loc(start);
-        var (h, w) = Loc(dims);
+        var (si, sj) = FirstTwo(start);
+        var (h, w) = FirstTwo(dims);
         var (r0, r1) = Slice(g.Height, si, (long)si + h);
         var (c0, c1) = Slice(g.Width, sj, (long)sj + w);
         return Build(r1 - r0, c1 - c0, (i, j) => g[r0 + i, c0 + j]);
@@ -223,7 +223,7 @@ public static partial class Builtins
     [Primitive("canvas(value: Integer, dimensions: IntegerTuple) -> Grid", "grid construction", Unchecked = ["value"])]
     public static Value Canvas(Value value, Value dimensions)
     {
-        var (h, w) = Loc(dimensions);
+        var (h, w) = FirstTwo(dimensions);
         if (h <= 0) return TupleValue.Empty;
         if (w <= 0) return Build(h, 0, (_, _) => 0);
         var v = CellValue(value);
@@ -326,6 +326,14 @@ public static partial class Builtins
         return new FrozenSetValue(t);
     }
 
+    /// <summary><c>value, (i, j)</c> of an object's element, the value left as it is (paint checks it only where it lands).</summary>
+    private static (Value, int, int) ValueAndLocation(Value e)
+    {
+        if (e is not TupleValue { Count: 2 } t) throw DslError.ValueErr($"cannot unpack {e} as (value, (i, j))");
+        var (i, j) = Loc(t[1]);
+        return (t[0], i, j);
+    }
+
     /// <summary>
     /// fill and underfill (one <paramref name="fillValue"/> at every location), paint and underpaint
     /// (each cell's own value; later cells overwrite earlier ones, in iteration order).
@@ -338,7 +346,7 @@ public static partial class Builtins
         var cells = g.Cells.ToArray();
         var s = AsPatch(patch);
         IEnumerable<(Value V, int I, int J)> targets = fillValue is null
-            ? Py.Iterate(s).Select(e => { var (c, i, j) = CellParts(e); return ((Value)Int.Of(c), i, j); })
+            ? Py.Iterate(s).Select(e => e is Cell c ? (Int.Of(c.Color), c.I, c.J) : ValueAndLocation(e))
             : Locations(s).Select(l => (fillValue, l.I, l.J));
         foreach (var (v, i, j) in targets)
         {

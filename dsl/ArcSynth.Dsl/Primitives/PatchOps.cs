@@ -24,6 +24,15 @@ internal static class PatchOps
         _ => throw DslError.Type($"cannot unpack non-iterable {v.TypeName} object"),
     };
 
+    /// <summary><c>(v[0], v[1])</c>: Python's indexing, which takes any tuple of two or more (crop's start, canvas's dimensions).</summary>
+    public static (int I, int J) FirstTwo(Value v) => v switch
+    {
+        Pair p => (p.A, p.B),
+        TupleValue { Count: >= 2 } t => (Py.AsInt(t[0]), Py.AsInt(t[1])),
+        TupleValue => throw DslError.Index("tuple index out of range"),
+        _ => throw DslError.Type($"'{v.TypeName}' object is not subscriptable"),
+    };
+
     /// <summary>Unpacks <c>value, (i, j)</c>.</summary>
     public static (int C, int I, int J) CellParts(Value v)
     {

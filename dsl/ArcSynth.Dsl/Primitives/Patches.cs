@@ -45,16 +45,16 @@ public static partial class Builtins
     }
 
     [Primitive("ulcorner(patch: Patch) -> IntegerTuple", "index of upper left corner")]
-    public static Value Ulcorner(Value patch) => Corner(patch, (b) => (b.Top, b.Left));
+    public static Value Ulcorner(Value patch) => Corner(patch, lowRow: true, lowColumn: true, anyWidth: true);
 
     [Primitive("urcorner(patch: Patch) -> IntegerTuple", "index of upper right corner")]
-    public static Value Urcorner(Value patch) => Corner(patch, (b) => (b.Top, b.Right));
+    public static Value Urcorner(Value patch) => Corner(patch, lowRow: true, lowColumn: false, anyWidth: false);
 
     [Primitive("llcorner(patch: Patch) -> IntegerTuple", "index of lower left corner")]
-    public static Value Llcorner(Value patch) => Corner(patch, (b) => (b.Bottom, b.Left));
+    public static Value Llcorner(Value patch) => Corner(patch, lowRow: false, lowColumn: true, anyWidth: false);
 
     [Primitive("lrcorner(patch: Patch) -> IntegerTuple", "index of lower right corner")]
-    public static Value Lrcorner(Value patch) => Corner(patch, (b) => (b.Bottom, b.Right));
+    public static Value Lrcorner(Value patch) => Corner(patch, lowRow: false, lowColumn: false, anyWidth: true);
 
     [Primitive("toindices(patch: Patch) -> Indices", "indices of object cells", LooseResult = true)]
     public static Value Toindices(Value patch) => ToIndices(patch);
@@ -90,13 +90,13 @@ public static partial class Builtins
     }
 
     [Primitive("dneighbors(loc: IntegerTuple) -> Indices", "directly adjacent indices")]
-    public static Value Dneighbors(Value loc) => Py.Freeze(DirectNeighbors(Loc(loc)));
+    public static Value Dneighbors(Value loc) => Py.Freeze(DirectNeighbors(FirstTwo(loc)));
 
     [Primitive("ineighbors(loc: IntegerTuple) -> Indices", "diagonally adjacent indices")]
-    public static Value Ineighbors(Value loc) => Py.Freeze(DiagonalNeighbors(Loc(loc)));
+    public static Value Ineighbors(Value loc) => Py.Freeze(DiagonalNeighbors(FirstTwo(loc)));
 
     [Primitive("neighbors(loc: IntegerTuple) -> Indices", "adjacent indices")]
-    public static Value Neighbors(Value loc) => new FrozenSetValue(AllNeighbors(Loc(loc)));
+    public static Value Neighbors(Value loc) => new FrozenSetValue(AllNeighbors(FirstTwo(loc)));
 
     [Primitive("uppermost(patch: Patch) -> Integer", "row index of uppermost occupied cell")]
     public static Value Uppermost(Value patch) => Int.Of(Bounds(patch).Top);
@@ -271,8 +271,8 @@ public static partial class Builtins
     [Primitive("shoot(start: IntegerTuple, direction: IntegerTuple) -> Indices", "line from starting point and direction")]
     public static Value Shoot(Value start, Value direction)
     {
-        var (i, j) = Loc(start);
-        var (di, dj) = Loc(direction);
+        var (i, j) = FirstTwo(start);
+        var (di, dj) = FirstTwo(direction);
         return Connect(start, Pair.Of(checked(i + 42 * di), checked(j + 42 * dj)));
     }
 
@@ -306,12 +306,31 @@ public static partial class Builtins
         return b.Right - b.Left + 1;
     }
 
-    /// <summary><c>tuple(map(min/max, zip(*toindices(patch))))</c>: the empty tuple for an empty patch.</summary>
-    private static Value Corner(Value patch, Func<(int Top, int Left, int Bottom, int Right), (int, int)> pick)
+    /// <summary>
+    /// arc-dsl's corners: min or max of each column of <c>zip(*toindices(patch))</c>, the empty tuple
+    /// for an empty patch. For locations that is (row, column); a patch of longer tuples (a grid's
+    /// rows, say) gives one value per column, and urcorner and llcorner, which pick min or max by a
+    /// dictionary of columns 0 and 1, raise KeyError at column 2, as in CPython.
+    /// </summary>
+    private static Value Corner(Value patch, bool lowRow, bool lowColumn, bool anyWidth)
     {
-        if (Py.Len(AsPatch(patch)) == 0) return TupleValue.Empty;
-        var (i, j) = pick(Bounds(patch));
-        return Pair.Of(i, j);
+        var indices = ToIndices(patch);
+        if (Py.Len(indices) == 0) return TupleValue.Empty;
+        if (FirstOf(indices) is Pair)
+        {
+            var (top, left, bottom, right) = Bounds(indices);
+            return Pair.Of(lowRow ? top : bottom, lowColumn ? left : right);
+        }
+        var rows = Py.Iterate(indices).Select(e => e as TupleValue ?? throw DslError.Type($"'{e.TypeName}' object is not iterable")).ToList();
+        var width = rows.Min(r => r.Count);
+        var corner = new Value[width];
+        for (var k = 0; k < width; k++)
+        {
+            if (k >= 2 && !anyWidth) throw DslError.Key(k.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var column = rows.Select(r => r[k]);
+            corner[k] = (k == 0 ? lowRow : lowColumn) ? Py.Min(column, null) : Py.Max(column, null);
+        }
+        return Py.TupleOf(corner);
     }
 
     private static FrozenSetValue ShiftBy(Value s, int di, int dj)
