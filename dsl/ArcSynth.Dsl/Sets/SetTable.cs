@@ -31,19 +31,8 @@ internal sealed class SetTable
 
     public int Count { get; private set; }
 
-    public int Capacity => _mask + 1;
-
     /// <summary>An empty set (<c>set()</c>).</summary>
     public SetTable() { }
-
-    /// <summary>The key in slot <paramref name="slot"/>, or null when the slot is empty or discarded.</summary>
-    public Value? At(int slot)
-    {
-        var k = _keys[slot].Key;
-        return ReferenceEquals(k, Dummy) ? null : k;
-    }
-
-    public long HashAt(int slot) => _hashes[slot];
 
     /// <summary>The keys in iteration order.</summary>
     public IEnumerable<Value> Keys()

@@ -87,12 +87,4 @@ public sealed class Grid : TupleValue
     public override bool Equals(Value? other) => other is Grid g
         ? g.Height == Height && (Height == 0 || (g.Width == Width && Cells.SequenceEqual(g.Cells)))
         : base.Equals(other);
-
-    /// <summary>The rows as arrays, for JSON output.</summary>
-    public int[][] ToRows()
-    {
-        var rows = new int[Height][];
-        for (var i = 0; i < Height; i++) rows[i] = Row(i).ToArray();
-        return rows;
-    }
 }
