@@ -66,6 +66,15 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Hostile_nesting_is_an_error_not_a_stack_overflow()
+    {
+        var nested = string.Concat(Enumerable.Repeat("rot90(", 200_000)) + "I" + new string(')', 200_000);
+        var parsed = ProgramParser.Parse($"def p_x(I):\n    O = {nested}\n    return O\n", "deep.py");
+        Assert.Contains("nested more than 64 deep", Assert.Single(parsed.Errors).Message);
+        Assert.Empty(parsed.Functions);
+    }
+
+    [Fact]
     public void A_broken_function_is_reported_by_name_and_the_others_are_kept()
     {
         var parsed = ProgramParser.Parse("def good_a(I):\n    return I\n\ndef bad_b(I):\n    O = (\n    return O\n\ndef good_c(I):\n    return I\n");

@@ -256,7 +256,13 @@ public static class ProgramParser
 
     private static readonly HashSet<string> Keywords = ["def", "if", "else", "for", "while", "lambda", "import", "from", "class", "with", "try"];
 
-    private static Expr ParseExpr(Cursor p)
+    /// <summary>
+    /// The deepest nesting of calls inside one expression. arc-dsl programs nest none; the bound
+    /// keeps a hostile file from exhausting the stack of the parser, checker and printer.
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    private static Expr ParseExpr(Cursor p, int depth = 0)
     {
         Expr e;
         var tok = p.Next();
@@ -278,10 +284,11 @@ public static class ProgramParser
         while (p.Peek.Kind == TokenKind.LParen)
         {
             var open = p.Next();
+            if (depth >= MaxNesting) throw p.Error(open, $"calls nested more than {MaxNesting} deep");
             var args = new List<Expr>();
             while (p.Peek.Kind != TokenKind.RParen)
             {
-                args.Add(ParseExpr(p));
+                args.Add(ParseExpr(p, depth + 1));
                 if (!p.Accept(TokenKind.Comma)) break;
             }
             p.Expect(TokenKind.RParen, "')' or ','");
