@@ -26,6 +26,12 @@ public static class CommandLine
         var bench = new Command("bench", "Benchmarks of the hot paths (the DSL's own is 'dsl bench').");
         bench.Subcommands.Add(BenchExecCommand.Create(output, error));
         root.Subcommands.Add(bench);
+        var search = new Command("search", "Search baselines that need no model.");
+        search.Subcommands.Add(SearchMutateCommand.Create(output, error));
+        root.Subcommands.Add(search);
+        var data = new Command("data", "Training data made from programs.");
+        data.Subcommands.Add(DataGenerateCommand.Create(output, error));
+        root.Subcommands.Add(data);
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error };
