@@ -31,6 +31,15 @@ public sealed class DslCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_projects_own_seed_programs_solve_their_44_training_tasks()
+    {
+        var seeds = Path.Combine(Path.GetDirectoryName(TestData.File("handwritten.py"))!, "..", "..", "seeds", "training.py");
+        var run = CliRun.Of("dsl", "check", "--programs", seeds, "--tasks", TestData.Training);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("solved 44 of 44", run.OutputLines[^1]);
+    }
+
+    [Fact]
     public void Writes_the_lines_to_a_file_with_out()
     {
         var output = Path.Combine(_dir, "out.jsonl");
