@@ -4,6 +4,7 @@ using System.Text.Json;
 using ArcSynth.Data.Datasets;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
+using ArcSynth.Tasks.Json;
 
 namespace ArcSynth.Cli.Commands;
 
@@ -85,25 +86,15 @@ internal static class DataGenerateCommand
             foreach (var (input, output) in task.Examples)
             {
                 w.WriteStartObject();
-                WriteGrid(w, "input", input);
-                WriteGrid(w, "output", output);
+                w.WritePropertyName("input");
+                GridJson.Write(w, input);
+                w.WritePropertyName("output");
+                GridJson.Write(w, output);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteGrid(Utf8JsonWriter w, string name, Grid grid)
-    {
-        w.WriteStartArray(name);
-        for (var i = 0; i < grid.Height; i++)
-        {
-            w.WriteStartArray();
-            foreach (var v in grid.Row(i)) w.WriteNumberValue(v);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
 using ArcSynth.Executor.Batch;
+using ArcSynth.Tasks.Json;
 
 namespace ArcSynth.Cli.Commands;
 
@@ -65,7 +66,7 @@ internal static class SolveCommand
                 for (var a = 0; a < attempts; a++)
                 {
                     w.WritePropertyName($"attempt_{a + 1}");
-                    WriteGrid(w, a < predictions.Count ? predictions[a] : null);
+                    GridJson.Write(w, a < predictions.Count ? predictions[a] : NoPrediction);
                 }
                 w.WriteEndObject();
             }
@@ -74,24 +75,5 @@ internal static class SolveCommand
         w.WriteEndObject();
     }
 
-    private static void WriteGrid(Utf8JsonWriter w, Grid? grid)
-    {
-        w.WriteStartArray();
-        if (grid is null)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(0);
-            w.WriteEndArray();
-        }
-        else
-        {
-            for (var i = 0; i < grid.Height; i++)
-            {
-                w.WriteStartArray();
-                foreach (var v in grid.Row(i)) w.WriteNumberValue(v);
-                w.WriteEndArray();
-            }
-        }
-        w.WriteEndArray();
-    }
+    private static readonly Grid NoPrediction = new(1, 1, [0]);
 }

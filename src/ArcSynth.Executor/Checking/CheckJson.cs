@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ArcSynth.Tasks.Json;
 
 namespace ArcSynth.Executor.Checking;
 
@@ -18,17 +19,7 @@ public static class CheckJson
             w.WriteNumber("index", line.Index);
             w.WritePropertyName("output");
             if (line.Output is null) w.WriteNullValue();
-            else
-            {
-                w.WriteStartArray();
-                for (var i = 0; i < line.Output.Height; i++)
-                {
-                    w.WriteStartArray();
-                    foreach (var v in line.Output.Row(i)) w.WriteNumberValue(v);
-                    w.WriteEndArray();
-                }
-                w.WriteEndArray();
-            }
+            else GridJson.Write(w, line.Output);
             if (line.Error is null) w.WriteNull("error");
             else w.WriteString("error", line.Error);
             w.WriteBoolean("correct", line.Correct);
