@@ -37,11 +37,11 @@ public static partial class Builtins
 
     [Primitive("colorfilter(objs: Objects, value: Integer) -> Objects", "filter objects by color", Unchecked = ["value"])]
     public static Value Colorfilter(Value objs, Value value) =>
-        Py.InGenerator(() => SetOf(Py.Iterate(objs).Where(obj => Py.AsTuple(First(obj)).GetItem(0).Equals(value))));
+        Py.InGenerator(() => FrozenSetValue.Of(Py.Iterate(objs).Where(obj => Py.AsTuple(First(obj)).GetItem(0).Equals(value))));
 
     [Primitive("sizefilter(container: Container, n: Integer) -> FrozenSet", "filter items by size", Unchecked = ["n"])]
     public static Value Sizefilter(Value container, Value n) =>
-        SetOf(Py.Iterate(container).Where(item => Int.Of(Py.Len(item)).Equals(n)));
+        FrozenSetValue.Of(Py.Iterate(container).Where(item => Int.Of(Py.Len(item)).Equals(n)));
 
     [Primitive("palette(element: Element) -> IntegerSet", "colors occurring in object or grid")]
     public static Value Palette(Value element) => Py.Freeze(ColorCounts(element).Distinct);

@@ -67,7 +67,7 @@ public static partial class Builtins
     public static Value Partition(Value grid)
     {
         var g = AsGrid(grid);
-        return SetOf(((FrozenSetValue)Palette(g)).Items().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
+        return FrozenSetValue.Of(((FrozenSetValue)Palette(g)).Items().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
     }
 
     [Primitive("fgpartition(grid: Grid) -> Objects", "each cell with the same value part of the same object without background")]
@@ -77,7 +77,7 @@ public static partial class Builtins
         var background = new SetTable();
         background.Add(Int.Of(MostColorOf(g)));
         var colors = SetTable.Difference(((FrozenSetValue)Palette(g)).Table, background);
-        return SetOf(colors.Keys().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
+        return FrozenSetValue.Of(colors.Keys().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
     }
 
     [Primitive("occurrences(grid: Grid, obj: Object) -> Indices", "locations of occurrences of object in grid")]

@@ -175,14 +175,6 @@ internal static class PatchOps
         return new Grid(h, w, cells);
     }
 
-    /// <summary>A frozenset of cells or indices built by adding in the given order.</summary>
-    public static FrozenSetValue SetOf(IEnumerable<Value> items)
-    {
-        var t = new SetTable();
-        foreach (var v in items) t.Add(v);
-        return new FrozenSetValue(t);
-    }
-
     /// <summary><c>frozenset({...})</c> of a set comprehension: built by adding, then frozen (a table merge).</summary>
     public static FrozenSetValue FrozenOfSet(IEnumerable<Value> items)
     {

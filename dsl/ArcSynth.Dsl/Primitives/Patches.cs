@@ -280,14 +280,14 @@ public static partial class Builtins
     public static Value Vfrontier(Value location)
     {
         var j = Py.AsTuple(location, "location").GetItem(1);
-        return SetOf(Enumerable.Range(0, 30).Select(i => (Value)Py.TupleOf([Int.Of(i), j])));
+        return FrozenSetValue.Of(Enumerable.Range(0, 30).Select(i => (Value)Py.TupleOf([Int.Of(i), j])));
     }
 
     [Primitive("hfrontier(location: IntegerTuple) -> Indices", "horizontal frontier")]
     public static Value Hfrontier(Value location)
     {
         var i = Py.AsTuple(location, "location").GetItem(0);
-        return SetOf(Enumerable.Range(0, 30).Select(j => (Value)Py.TupleOf([i, Int.Of(j)])));
+        return FrozenSetValue.Of(Enumerable.Range(0, 30).Select(j => (Value)Py.TupleOf([i, Int.Of(j)])));
     }
 
     private static int HeightOf(Value piece)

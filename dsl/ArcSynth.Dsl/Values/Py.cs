@@ -194,14 +194,11 @@ public static class Py
         return new GeneralTuple(items as Value[] ?? [.. items]);
     }
 
-    /// <summary><c>frozenset(items)</c> built by adding the items in order.</summary>
-    public static FrozenSetValue FrozenSetOf(IEnumerable<Value> items) => FrozenSetValue.Of(items);
-
     /// <summary><c>type(template)(items)</c>: a tuple or a frozenset like the template.</summary>
     public static Value SameKind(Value template, IEnumerable<Value> items) => template switch
     {
         TupleValue => TupleOf(items.ToArray()),
-        FrozenSetValue => FrozenSetOf(items),
+        FrozenSetValue => FrozenSetValue.Of(items),
         _ => throw DslError.Type($"'{template.TypeName}' object is not iterable"),
     };
 
