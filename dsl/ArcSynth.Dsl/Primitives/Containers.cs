@@ -16,7 +16,7 @@ public static partial class Builtins
 
     [Primitive("intersection(a: FrozenSet, b: FrozenSet) -> FrozenSet", "returns the intersection of two containers")]
     public static Value Intersection(Value a, Value b) =>
-        new FrozenSetValue(SetTable.Intersection(SetOperand(a, "&", b), SetOperand(b, "&", a)));
+        new FrozenSetValue(SetTable.Intersection(SetOperand(a, "&", b), SetOperand(b, "&", a), sameObject: ReferenceEquals(a, b)));
 
     [Primitive("difference(a: FrozenSet, b: FrozenSet) -> FrozenSet", "set difference", LooseResult = true)]
     public static Value Difference(Value a, Value b) => Py.MapFilter(a, null, e => !Py.Contains(b, e));

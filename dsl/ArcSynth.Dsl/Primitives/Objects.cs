@@ -16,9 +16,18 @@ public static partial class Builtins
     public static Value Objects(Value grid, Value univalued, Value diagonal, Value without_bg)
     {
         var g = AsGrid(grid);
-        int? bg = Py.Truthy(without_bg) ? MostColorOf(g) : null;
         var sameColor = Py.Truthy(univalued);
         var diag = Py.Truthy(diagonal);
+        var withoutBg = Py.Truthy(without_bg);
+        var flags = (sameColor ? 1 : 0) | (diag ? 2 : 0) | (withoutBg ? 4 : 0);
+        if (ObjectsMemo.TryGet(g, flags) is { } known) return known.Alias();
+        var result = FindObjects(g, sameColor, diag, withoutBg ? MostColorOf(g) : null);
+        ObjectsMemo.Put(g, flags, result);
+        return result;
+    }
+
+    private static FrozenSetValue FindObjects(Grid g, bool sameColor, bool diag, int? bg)
+    {
         var objs = new SetTable();
         int h = g.Height, w = PatchOps.WidthOf(g);
         // arc-dsl's `occupied` is a set that is never iterated: only its size and membership
@@ -61,6 +70,28 @@ public static partial class Builtins
             objs.Add(Py.Freeze(obj));
         }
         return Py.Freeze(objs);
+    }
+
+    /// <summary>
+    /// The last objects() results of this thread, by grid and flags. A search runs thousands of
+    /// programs on the same inputs, most of which call objects on them the same way; a pure
+    /// function's result can be reused, handed out as an alias so that every call still returns
+    /// new frozenset objects, as CPython's do.
+    /// </summary>
+    private static class ObjectsMemo
+    {
+        private const int Capacity = 64;
+        [ThreadStatic] private static Dictionary<(Grid, int), FrozenSetValue>? _results;
+
+        public static FrozenSetValue? TryGet(Grid g, int flags) =>
+            _results is not null && _results.TryGetValue((g, flags), out var r) ? r : null;
+
+        public static void Put(Grid g, int flags, FrozenSetValue result)
+        {
+            _results ??= [];
+            if (_results.Count >= Capacity) _results.Clear();
+            _results[(g, flags)] = result;
+        }
     }
 
     [Primitive("partition(grid: Grid) -> Objects", "each cell with the same value part of the same object")]

@@ -238,6 +238,18 @@ internal sealed class SetTable
         }
     }
 
+    /// <summary>A copy of this table, slot for slot, with every key replaced by <paramref name="map"/> of it (which must keep its hash).</summary>
+    public SetTable WithKeys(Func<Value, Value> map)
+    {
+        var copy = new SetTable { _keys = new Slot[_keys.Length], _hashes = (long[])_hashes.Clone(), _mask = _mask, _fill = _fill, Count = Count };
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            var k = _keys[i].Key;
+            copy._keys[i].Key = k is null || ReferenceEquals(k, Dummy) ? k : map(k);
+        }
+        return copy;
+    }
+
     /// <summary><c>set(other)</c> or <c>frozenset(other)</c> of a set: a new table merged from it.</summary>
     public static SetTable CopyOf(SetTable other)
     {
@@ -254,10 +266,14 @@ internal sealed class SetTable
         return result;
     }
 
-    /// <summary>CPython's <c>set_intersection</c>: <c>a &amp; b</c>.</summary>
-    public static SetTable Intersection(SetTable a, SetTable b)
+    /// <summary>
+    /// CPython's <c>set_intersection</c>: <c>a &amp; b</c>. <paramref name="sameObject"/> says whether
+    /// a and b are one Python object (CPython then copies a); two frozensets may share one table
+    /// without being one object (see <see cref="Values.FrozenSetValue.Alias"/>).
+    /// </summary>
+    public static SetTable Intersection(SetTable a, SetTable b, bool sameObject)
     {
-        if (ReferenceEquals(a, b)) return CopyOf(a);
+        if (sameObject) return CopyOf(a);
         var result = new SetTable();
         if (b.Count > a.Count) (a, b) = (b, a);
         for (var i = 0; i <= b._mask; i++)

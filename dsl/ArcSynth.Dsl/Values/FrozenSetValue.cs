@@ -27,6 +27,23 @@ public sealed class FrozenSetValue : Value
 
     public int Count => Table.Count;
 
+    /// <summary>
+    /// Another frozenset object, equal, with the same table layout, as a fresh call of a primitive
+    /// would return: not the same object (which CPython's set operations can tell), and neither are
+    /// its member frozensets. Tables are never changed once frozen, so members that are not
+    /// frozensets are shared.
+    /// </summary>
+    public FrozenSetValue Alias()
+    {
+        var nested = false;
+        foreach (var k in Table)
+        {
+            nested = k is FrozenSetValue;
+            break;
+        }
+        return new FrozenSetValue(nested ? Table.WithKeys(k => k is FrozenSetValue f ? f.Alias() : k) : Table);
+    }
+
     /// <summary>The members in CPython's iteration order.</summary>
     public IEnumerable<Value> Items() => Table.Keys();
 
