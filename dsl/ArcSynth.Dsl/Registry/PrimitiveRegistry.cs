@@ -15,7 +15,10 @@ public sealed class PrimitiveRegistry
     /// <summary>arc-dsl's 160 primitives.</summary>
     public static PrimitiveRegistry BuiltIn { get; } = new(FromType(typeof(Builtins)), version: 1);
 
-    /// <summary>The primitives in a stable order: built-ins first, in arc-dsl's order, then additions.</summary>
+    /// <summary>
+    /// The primitives in a stable order: the built-ins by name, then additions in the order they were
+    /// added. Token ids follow this order, so an addition never moves an existing primitive.
+    /// </summary>
     public IReadOnlyList<PrimitiveFunction> All { get; }
 
     /// <summary>Increases with every addition.</summary>
@@ -41,12 +44,12 @@ public sealed class PrimitiveRegistry
     /// <summary>A new version of the registry with <paramref name="added"/> appended.</summary>
     public PrimitiveRegistry With(IEnumerable<PrimitiveFunction> added) => new([.. All, .. added], Version + 1);
 
-    /// <summary>Every public static method of <paramref name="type"/> marked <see cref="PrimitiveAttribute"/>, in source order.</summary>
+    /// <summary>Every public static method of <paramref name="type"/> marked <see cref="PrimitiveAttribute"/>, by name.</summary>
     public static IReadOnlyList<PrimitiveFunction> FromType(Type type) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Select(m => (Method: m, Attr: m.GetCustomAttribute<PrimitiveAttribute>()))
             .Where(x => x.Attr is not null)
-            .OrderBy(x => x.Method.MetadataToken)
             .Select(x => new PrimitiveFunction(Signature.Parse(x.Attr!.Signature, x.Attr.Unchecked, x.Attr.LooseResult), x.Attr.Doc, x.Method))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 }
