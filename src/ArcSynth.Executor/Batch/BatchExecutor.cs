@@ -22,6 +22,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     public long Executions => Interlocked.Read(ref _executions);
 
     private long _executions;
+    private int _cached;
 
     /// <summary>Every program on every task: returns one result per task, programs ranked best first.</summary>
     public IReadOnlyList<TaskResult> Run(IReadOnlyList<FunctionDef> programs, IReadOnlyList<ArcTask> tasks, CancellationToken cancellation = default)
@@ -99,7 +100,12 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         if (_cache.TryGetValue(key, out var cached)) return cached;
         Interlocked.Increment(ref _executions);
         var outcome = ProgramRunner.Run(program.Program, input, limits);
-        if (_cache.Count >= cacheCapacity) _cache.Clear();
+        // ConcurrentDictionary.Count takes every lock: the size is counted here instead.
+        if (Interlocked.Increment(ref _cached) > cacheCapacity)
+        {
+            _cache.Clear();
+            Interlocked.Exchange(ref _cached, 0);
+        }
         _cache[key] = outcome;
         return outcome;
     }
