@@ -61,6 +61,9 @@ public sealed class Grid : TupleValue
 
     public ReadOnlySpan<int> Cells => _cells;
 
+    /// <summary>Whether this is a valid ARC grid: 1 to 30 rows and columns, colours 0 to 9.</summary>
+    public bool IsArcGrid => Height is >= 1 and <= 30 && Width is >= 1 and <= 30 && !Cells.ContainsAnyExceptInRange(0, 9);
+
     public int this[int i, int j] => _cells[i * Width + j];
 
     public ReadOnlySpan<int> Row(int i) => _cells.AsSpan(i * Width, Width);

@@ -93,19 +93,11 @@ public sealed class DataGenerator(PrimitiveRegistry registry, Limits limits, int
 
     private static DropReason? Judge(Candidate candidate, List<ExampleOutcome> outcomes, HashSet<string> signatures)
     {
-        if (outcomes.Any(o => o.Output is not { } g || !IsArcGrid(g))) return DropReason.InvalidOutput;
+        if (outcomes.Any(o => o.Output is not { IsArcGrid: true })) return DropReason.InvalidOutput;
         var inputs = candidate.Inputs.Train.Concat(candidate.Inputs.Test).Select(e => e.Input).ToList();
         if (inputs.Zip(outcomes).All(p => p.First.Equals(p.Second.Output))) return DropReason.Identity;
         if (outcomes.Count > 1 && outcomes.All(o => o.Output!.Equals(outcomes[0].Output))) return DropReason.Constant;
         var signature = candidate.Inputs.Id + ":" + string.Join(",", outcomes.Select(o => o.Output!.Hash));
         return signatures.Add(signature) ? null : DropReason.Duplicate;
-    }
-
-    private static bool IsArcGrid(Grid g)
-    {
-        if (g.Height is < 1 or > 30 || g.Width is < 1 or > 30) return false;
-        foreach (var v in g.Cells)
-            if (v is < 0 or > 9) return false;
-        return true;
     }
 }
