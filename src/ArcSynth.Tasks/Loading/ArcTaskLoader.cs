@@ -29,12 +29,12 @@ public static class ArcTaskLoader
     }
 
     /// <summary>Parses a task from JSON text held in memory.</summary>
-    public static ArcTask Parse(ReadOnlySpan<byte> json, string id, string source)
+    public static ArcTask Parse(ReadOnlyMemory<byte> json, string id, string source)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json.ToArray());
+            doc = JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {
