@@ -12,8 +12,9 @@ public sealed class FrozenSetValue : Value
     public static readonly FrozenSetValue Empty = new(new SetTable());
 
     internal readonly SetTable Table;
-    private long _hash;
-    private bool _hashed;
+    // CPython never hashes to -1, so -1 marks "not computed yet": one field, read and written whole,
+    // is safe to share between threads without a lock.
+    private long _hash = -1;
 
     internal FrozenSetValue(SetTable table) => Table = table;
 
@@ -53,10 +54,9 @@ public sealed class FrozenSetValue : Value
     {
         get
         {
-            if (!_hashed)
+            if (_hash == -1)
             {
                 _hash = Table.FrozenHash();
-                _hashed = true;
             }
             return _hash;
         }
@@ -66,7 +66,7 @@ public sealed class FrozenSetValue : Value
 
     public override bool Equals(Value? other) =>
         ReferenceEquals(this, other) ||
-        (other is FrozenSetValue s && s.Count == Count && (!_hashed || !s._hashed || s._hash == _hash) && Table.IsSubsetOf(s.Table));
+        (other is FrozenSetValue s && s.Count == Count && (_hash == -1 || s._hash == -1 || s._hash == _hash) && Table.IsSubsetOf(s.Table));
 
     public override void Repr(StringBuilder sb)
     {

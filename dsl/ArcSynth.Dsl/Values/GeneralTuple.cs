@@ -4,8 +4,9 @@ namespace ArcSynth.Dsl.Values;
 public sealed class GeneralTuple(Value[] items) : TupleValue
 {
     private readonly Value[] _items = items;
-    private long _hash;
-    private bool _hashed;
+    // CPython never hashes to -1, so -1 marks "not computed yet": one field, read and written whole,
+    // is safe to share between threads without a lock.
+    private long _hash = -1;
 
     public override int Count => _items.Length;
 
@@ -15,10 +16,9 @@ public sealed class GeneralTuple(Value[] items) : TupleValue
     {
         get
         {
-            if (!_hashed)
+            if (_hash == -1)
             {
                 _hash = base.Hash;
-                _hashed = true;
             }
             return _hash;
         }

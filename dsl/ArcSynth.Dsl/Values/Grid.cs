@@ -8,8 +8,9 @@ namespace ArcSynth.Dsl.Values;
 public sealed class Grid : TupleValue
 {
     private readonly int[] _cells;
-    private long _hash;
-    private bool _hashed;
+    // CPython never hashes to -1, so -1 marks "not computed yet": one field, read and written whole,
+    // is safe to share between threads without a lock.
+    private long _hash = -1;
 
     public int Height { get; }
     public int Width { get; }
@@ -76,12 +77,11 @@ public sealed class Grid : TupleValue
     {
         get
         {
-            if (!_hashed)
+            if (_hash == -1)
             {
                 var acc = TupleHash.Start;
                 for (var i = 0; i < Height; i++) acc = TupleHash.Add(acc, TupleHash.OfInts(Row(i)));
                 _hash = TupleHash.Finish(acc, Height);
-                _hashed = true;
             }
             return _hash;
         }
