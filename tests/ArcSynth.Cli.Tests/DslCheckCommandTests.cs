@@ -117,6 +117,23 @@ public sealed class DslCheckCommandTests : IDisposable
         Assert.Equal(29, errors.Sum(g => g.Count()));
     }
 
+    [Fact]
+    public void Every_limit_is_an_option()
+    {
+        var programs = Path.Combine(_dir, "big.py");
+        File.WriteAllText(programs, "def big_3c9b0459(I):\n    O = upscale(I, FOUR)\n    return O\n");
+        string Error(params string[] limit)
+        {
+            var run = CliRun.Of(["dsl", "check", "--programs", programs, "--tasks", TestData.Training, .. limit]);
+            Assert.Equal(0, run.ExitCode);
+            return JsonLines(run.OutputLines)[0].GetProperty("error").GetString() ?? "none";
+        }
+        Assert.Equal("none", Error());
+        Assert.StartsWith("LimitExceeded: a 12x12 grid exceeds the limit of 10 per side", Error("--max-grid-side", "10"));
+        Assert.StartsWith("LimitExceeded: a container of 144 items", Error("--max-container", "100"));
+        Assert.Equal(2, CliRun.Of("dsl", "check", "--programs", programs, "--tasks", TestData.Training, "--max-call-depth", "0").ExitCode);
+    }
+
     [Theory]
     [InlineData("--programs", "/nonexistent/programs.py", "programs file '/nonexistent/programs.py' does not exist")]
     [InlineData("--tasks", "/nonexistent/tasks", "tasks folder '/nonexistent/tasks' does not exist")]

@@ -19,14 +19,15 @@ internal static class BenchExecCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the mutations.", DefaultValueFactory = _ => 1 };
         var passes = new Option<int>("--passes") { Description = "Timed passes (the best is reported), after one warm-up pass.", DefaultValueFactory = _ => 3 };
         var threads = new Option<int>("--threads") { Description = "Threads to run on.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var timeout = new Option<int>("--timeout-ms") { Description = "Time limit for one program on one example.", DefaultValueFactory = _ => 1_000 };
         var writeMix = new Option<FileInfo?>("--write-mix") { Description = "Also write the mix as a programs file (to time it under CPython with tools/reference)." };
         var command = new Command("exec",
             "Run a realistic mix, every program and its one-call typed mutants on all examples of its task, through\n" +
             "the batch executor (limits, deduplication; a fresh cache each pass) and print executions_per_s=N.")
         {
-            programs, tasks, mutants, seed, passes, threads, timeout, writeMix,
+            programs, tasks, mutants, seed, passes, threads, writeMix,
         };
+        var limitOptions = new LimitOptions(1_000);
+        limitOptions.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
         {
             var parsed = Inputs.Programs(parse.GetValue(programs)!);
@@ -35,7 +36,7 @@ internal static class BenchExecCommand
             if (originals.Count == 0) throw new UsageException("no program of the file matches a task of the folder");
             var mix = Mix(originals, Math.Max(0, parse.GetValue(mutants)), new Random(parse.GetValue(seed)));
             if (parse.GetValue(writeMix) is { } file) File.WriteAllText(file.FullName, ProgramPrinter.Print(mix));
-            var limits = Limits.Default with { Timeout = TimeSpan.FromMilliseconds(Math.Max(1, parse.GetValue(timeout))) };
+            var limits = limitOptions.Read(parse);
             var threadCount = Math.Max(1, parse.GetValue(threads));
             (long Executions, double Seconds) Pass()
             {

@@ -20,7 +20,6 @@ internal static class DataGenerateCommand
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed gives the same file.", DefaultValueFactory = _ => 1 };
         var mutationShare = new Option<double>("--mutation-share") { Description = "Share of candidates made by mutation; the rest are generated from the signatures.", DefaultValueFactory = _ => 0.5 };
         var maxLines = new Option<int>("--max-lines") { Description = "Longest generated program, in lines.", DefaultValueFactory = _ => 6 };
-        var timeout = new Option<int>("--timeout-ms") { Description = "Time limit for one program on one input.", DefaultValueFactory = _ => 200 };
         var threads = new Option<int>("--threads") { Description = "Threads to run on.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("generate",
             "Make ARC-style training tasks from programs: the seeds on their tasks, typed mutants of seeds and of kept\n" +
@@ -28,8 +27,10 @@ internal static class DataGenerateCommand
             "output is a valid grid, the program is not trivial and its outputs are new. JSONL records: program,\n" +
             "source (seed, mutation, generation), parent, task (whose inputs), examples (input and output grids).")
         {
-            seeds, tasks, count, outFile, seed, mutationShare, maxLines, timeout, threads,
+            seeds, tasks, count, outFile, seed, mutationShare, maxLines, threads,
         };
+        var limitOptions = new LimitOptions(200);
+        limitOptions.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
         {
             var parsed = Inputs.Programs(parse.GetValue(seeds)!);
@@ -37,7 +38,7 @@ internal static class DataGenerateCommand
             var n = parse.GetValue(count);
             if (n < 1) throw new UsageException($"--count must be at least 1, not {n}");
             var settings = new GenerationSettings(n, parse.GetValue(seed), parse.GetValue(mutationShare), Math.Max(1, parse.GetValue(maxLines)));
-            var limits = Limits.Default with { Timeout = TimeSpan.FromMilliseconds(Math.Max(1, parse.GetValue(timeout))) };
+            var limits = limitOptions.Read(parse);
             var generator = new DataGenerator(PrimitiveRegistry.BuiltIn, limits, Math.Max(1, parse.GetValue(threads)));
             var stats = new GenerationStats();
             var clock = Stopwatch.StartNew();

@@ -17,15 +17,16 @@ internal static class SearchMutateCommand
         var budget = new Option<int>("--budget") { Description = "Typed one-call mutants to try on every task, besides the seeds.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the mutations.", DefaultValueFactory = _ => 1 };
         var attempts = new Option<int>("--attempts") { Description = "Attempts per test input (3 for ARC-AGI-1, 2 for ARC-AGI-2).", DefaultValueFactory = _ => 3 };
-        var timeout = new Option<int>("--timeout-ms") { Description = "Time limit for one program on one example.", DefaultValueFactory = _ => 200 };
         var threads = new Option<int>("--threads") { Description = "Threads to run on.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("mutate",
             "CodeIt's mutation baseline: try the seeds and N typed one-call mutants on every target task's\n" +
             "demonstrations, rank them as the executor does, and score the best distinct test outputs under\n" +
             "the ARC rule. Prints one line per task as it goes, then 'solved X of Y'.")
         {
-            seeds, tasks, budget, seed, attempts, timeout, threads,
+            seeds, tasks, budget, seed, attempts, threads,
         };
+        var limitOptions = new LimitOptions(200);
+        limitOptions.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
         {
             var parsed = Inputs.Programs(parse.GetValue(seeds)!);
@@ -35,7 +36,7 @@ internal static class SearchMutateCommand
             var clock = Stopwatch.StartNew();
             var candidates = MutationSearch.Candidates(parsed.Functions, n, parse.GetValue(seed), PrimitiveRegistry.BuiltIn, new MutationWeights());
             error.WriteLine($"arcsynth: {candidates.Count - parsed.Functions.Count} mutants of {parsed.Functions.Count} seeds in {clock.Elapsed.TotalSeconds:F1} s");
-            var limits = Limits.Default with { Timeout = TimeSpan.FromMilliseconds(Math.Max(1, parse.GetValue(timeout))) };
+            var limits = limitOptions.Read(parse);
             var search = new MutationSearch(PrimitiveRegistry.BuiltIn, limits, Math.Max(1, parse.GetValue(threads)));
             int solved = 0, demonstrations = 0, done = 0;
             foreach (var outcome in search.Run(candidates, targets, Math.Max(1, parse.GetValue(attempts))))
