@@ -11,23 +11,25 @@ def compress_1cf80156(I):
 
 def largest_1f85a75f(I):
     x1 = objects(I, T, T, T)
-    x2 = argmax(x1, size)
-    O = subgrid(x2, I)
+    x2 = order(x1, size)
+    x3 = last(x2)
+    O = subgrid(x3, I)
     return O
 
 
 def smallest_23b5c85d(I):
     x1 = objects(I, T, T, T)
-    x2 = argmin(x1, size)
-    O = subgrid(x2, I)
+    x2 = order(x1, size)
+    x3 = first(x2)
+    O = subgrid(x3, I)
     return O
 
 
 def quadrants_3af2c5a8(I):
-    x1 = vmirror(I)
-    x2 = hconcat(I, x1)
-    x3 = hmirror(x2)
-    O = vconcat(x2, x3)
+    x1 = hmirror(I)
+    x2 = vconcat(I, x1)
+    x3 = vmirror(x2)
+    O = hconcat(x2, x3)
     return O
 
 
@@ -42,10 +44,10 @@ def rotate_6150a2bd(I):
 
 
 def quadrants_62c24649(I):
-    x1 = vmirror(I)
-    x2 = hconcat(I, x1)
-    x3 = hmirror(x2)
-    O = vconcat(x2, x3)
+    x1 = hmirror(I)
+    x2 = vconcat(I, x1)
+    x3 = vmirror(x2)
+    O = hconcat(x2, x3)
     return O
 
 
@@ -55,10 +57,10 @@ def mirror_67a3c6ac(I):
 
 
 def quadrants_67e8384a(I):
-    x1 = vmirror(I)
-    x2 = hconcat(I, x1)
-    x3 = hmirror(x2)
-    O = vconcat(x2, x3)
+    x1 = hmirror(I)
+    x2 = vconcat(I, x1)
+    x3 = vmirror(x2)
+    O = hconcat(x2, x3)
     return O
 
 
@@ -153,9 +155,10 @@ def count_d631b094(I):
 
 
 def reflect_f25ffba3(I):
-    x1 = bottomhalf(I)
-    x2 = hmirror(x1)
-    O = vconcat(x2, x1)
+    x1 = hmirror(I)
+    x2 = tophalf(x1)
+    x3 = bottomhalf(I)
+    O = vconcat(x2, x3)
     return O
 
 
@@ -166,15 +169,20 @@ def reflect_4c4377d9(I):
 
 
 def third_2dee498d(I):
-    x1 = hsplit(I, THREE)
-    O = first(x1)
+    x1 = width(I)
+    x2 = divide(x1, THREE)
+    x3 = height(I)
+    x4 = astuple(x3, x2)
+    O = crop(I, ORIGIN, x4)
     return O
 
 
 def half_7b7f7511(I):
-    x1 = portrait(I)
-    x2 = branch(x1, tophalf, lefthalf)
-    O = x2(I)
+    x1 = tophalf(I)
+    x2 = lefthalf(I)
+    x3 = vconcat(x1, x1)
+    x4 = equality(x3, I)
+    O = branch(x4, x1, x2)
     return O
 
 
@@ -195,10 +203,11 @@ def scale_ac0a08a4(I):
 
 
 def drop_a79310a0(I):
-    x1 = objects(I, T, F, T)
-    x2 = first(x1)
-    x3 = move(I, x2, DOWN)
-    O = replace(x3, EIGHT, TWO)
+    x1 = ofcolor(I, EIGHT)
+    x2 = shift(x1, DOWN)
+    x3 = shape(I)
+    x4 = canvas(ZERO, x3)
+    O = fill(x4, TWO, x2)
     return O
 
 
@@ -211,7 +220,7 @@ def frame_6f8cd79b(I):
 
 def interior_50cb2852(I):
     x1 = objects(I, T, F, T)
-    x2 = compose(backdrop, inbox)
+    x2 = fork(difference, toindices, box)
     x3 = mapply(x2, x1)
     O = fill(I, EIGHT, x3)
     return O
@@ -227,12 +236,12 @@ def between_a699fb00(I):
 
 
 def drip_d037b0a7(I):
-    x1 = objects(I, T, F, T)
-    x2 = rbind(shoot, DOWN)
-    x3 = compose(x2, center)
-    x4 = fork(recolor, color, x3)
-    x5 = mapply(x4, x1)
-    O = paint(I, x5)
+    x1 = asobject(I)
+    x2 = shift(x1, DOWN)
+    x3 = underpaint(I, x2)
+    x4 = asobject(x3)
+    x5 = shift(x4, DOWN)
+    O = underpaint(x3, x5)
     return O
 
 
@@ -243,10 +252,12 @@ def corner_5bd6f4ac(I):
 
 
 def symmetric_44f52bb0(I):
-    x1 = vmirror(I)
-    x2 = equality(x1, I)
-    x3 = branch(x2, ONE, SEVEN)
-    O = canvas(x3, UNITY)
+    x1 = lefthalf(I)
+    x2 = righthalf(I)
+    x3 = vmirror(x2)
+    x4 = equality(x1, x3)
+    x5 = branch(x4, ONE, SEVEN)
+    O = canvas(x5, UNITY)
     return O
 
 
@@ -285,9 +296,12 @@ def recolor_b1948b0a(I):
 
 
 def fall_25ff71a9(I):
-    x1 = objects(I, T, T, T)
-    x2 = first(x1)
-    O = move(I, x2, DOWN)
+    x1 = asobject(I)
+    x2 = shift(x1, DOWN)
+    x3 = mostcolor(I)
+    x4 = shape(I)
+    x5 = canvas(x3, x4)
+    O = paint(x5, x2)
     return O
 
 

@@ -38,9 +38,12 @@ def recolor_b1948b0a(I):
     return O
 
 def fall_25ff71a9(I):
-    x1 = objects(I, T, T, T)
-    x2 = first(x1)
-    O = move(I, x2, DOWN)
+    x1 = asobject(I)
+    x2 = shift(x1, DOWN)
+    x3 = mostcolor(I)
+    x4 = shape(I)
+    x5 = canvas(x3, x4)
+    O = paint(x5, x2)
     return O
 
 def enclosed_00d62c1b(I):
