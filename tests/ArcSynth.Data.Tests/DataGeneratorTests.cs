@@ -39,6 +39,13 @@ public sealed class DataGeneratorTests
             Assert.False(t.Examples.All(e => e.Input.Equals(e.Output)), $"{program.Name} is the identity");
             Assert.False(t.Examples.Count > 1 && t.Examples.All(e => e.Output.Equals(t.Examples[0].Output)), $"{program.Name} is constant");
         }
+        // Every recorded output is what the program really gives on that input.
+        foreach (var t in tasks)
+        {
+            var compiled = Dsl.Language.Execution.CompiledProgram.Compile(ProgramParser.ParseFunction(t.Program), PrimitiveRegistry.BuiltIn);
+            Assert.All(t.Examples, e => Assert.Equal(e.Output, compiled.Run(e.Input)));
+            Assert.Equal(Training.Value.Single(x => x.Id == t.InputsFrom).Train.Concat(Training.Value.Single(x => x.Id == t.InputsFrom).Test).Select(x => x.Input), t.Examples.Select(e => e.Input));
+        }
         var signatures = tasks.Select(t => t.InputsFrom + string.Concat(t.Examples.Select(e => e.Output.Hash))).ToList();
         Assert.Equal(signatures.Count, signatures.Distinct().Count());
     }

@@ -88,6 +88,17 @@ public sealed class BatchExecutorTests
     }
 
     [Fact]
+    public void Identical_programs_named_for_different_tasks_each_run_on_their_own_task()
+    {
+        var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 2);
+        var tasks = new[] { Task("3c9b0459"), Task("6150a2bd") }.ToDictionary(t => t.Id);
+        var results = executor.RunOnOwnTasks(Programs("def a_3c9b0459(I):\n    O = rot180(I)\n    return O\n\ndef b_6150a2bd(I):\n    x = rot180(I)\n    return x\n"), tasks);
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.True(r.Solved(1), r.Task.Id));
+        Assert.All(results, r => Assert.Empty(Assert.Single(r.Ranked).Aliases));
+    }
+
+    [Fact]
     public void A_program_that_does_not_check_is_an_error_on_every_example()
     {
         var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 1);

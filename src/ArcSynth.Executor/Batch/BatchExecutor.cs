@@ -27,7 +27,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// <summary>Every program on every task: returns one result per task, programs ranked best first.</summary>
     public IReadOnlyList<TaskResult> Run(IReadOnlyList<FunctionDef> programs, IReadOnlyList<ArcTask> tasks, CancellationToken cancellation = default)
     {
-        var distinct = Distinct(programs);
+        var distinct = Distinct(programs, perTask: false);
         var pairs = (from t in Enumerable.Range(0, tasks.Count) from p in Enumerable.Range(0, distinct.Count) select (t, p)).ToList();
         var ran = RunPairs(distinct, tasks, pairs, cancellation);
         return tasks.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
@@ -39,7 +39,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// </summary>
     public IReadOnlyList<TaskResult> RunOnOwnTasks(IReadOnlyList<FunctionDef> programs, IReadOnlyDictionary<string, ArcTask> tasks, CancellationToken cancellation = default)
     {
-        var distinct = Distinct(programs.Where(f => tasks.ContainsKey(f.TaskId)).ToList());
+        var distinct = Distinct(programs.Where(f => tasks.ContainsKey(f.TaskId)).ToList(), perTask: true);
         var taskList = distinct.Select(d => d.TaskId).Distinct().Select(id => tasks[id]).ToList();
         var index = taskList.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var pairs = distinct.Select((d, p) => (index[d.TaskId], p)).ToList();
@@ -70,14 +70,20 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         public string TaskId => Name[(Name.LastIndexOf('_') + 1)..];
     }
 
-    private List<DistinctProgram> Distinct(IReadOnlyList<FunctionDef> programs)
+    /// <summary>
+    /// The programs with one canonical form merged (the later ones become aliases of the first);
+    /// <paramref name="perTask"/> merges only programs that also name the same task, since each then
+    /// runs on its own task's inputs.
+    /// </summary>
+    private List<DistinctProgram> Distinct(IReadOnlyList<FunctionDef> programs, bool perTask)
     {
         var byForm = new Dictionary<string, DistinctProgram>(StringComparer.Ordinal);
         var order = new List<DistinctProgram>();
         foreach (var f in programs)
         {
             var canonical = CanonicalForm.Of(f);
-            if (byForm.TryGetValue(canonical, out var seen))
+            var key = perTask ? f.TaskId + "\n" + canonical : canonical;
+            if (byForm.TryGetValue(key, out var seen))
             {
                 seen.Aliases.Add(f.Name);
                 continue;
@@ -87,7 +93,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
             try { compiled = CompiledProgram.Compile(f, registry); }
             catch (ProgramException e) { failure = string.Join("; ", e.Diagnostics); }
             var d = new DistinctProgram(f.Name, [], canonical, compiled, failure, f.Body.Count + 1);
-            byForm[canonical] = d;
+            byForm[key] = d;
             order.Add(d);
         }
         return order;
