@@ -12,7 +12,8 @@ namespace ArcSynth.Executor.Batch;
 /// <summary>
 /// Runs many programs on the inputs of many tasks, on every core, under limits. Programs with the
 /// same canonical form run once; outcomes are cached by canonical program and input, so a program
-/// seen again (in a later batch, or on a task sharing an input) is not run again.
+/// seen again (in a later batch, or on a task sharing an input) is not run again. A capacity of 0
+/// turns the cache off, for one-shot runs that would only pay for it.
 /// </summary>
 public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int threads, int cacheCapacity = 1 << 20)
 {
@@ -103,9 +104,10 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     {
         if (program.Program is null) return ProgramRunner.NotRun(program.Failure!);
         var key = (program.Canonical, input);
-        if (_cache.TryGetValue(key, out var cached)) return cached;
+        if (cacheCapacity > 0 && _cache.TryGetValue(key, out var cached)) return cached;
         Interlocked.Increment(ref _executions);
         var outcome = ProgramRunner.Run(program.Program, input, limits);
+        if (cacheCapacity == 0) return outcome;
         // ConcurrentDictionary.Count takes every lock: the size is counted here instead.
         if (Interlocked.Increment(ref _cached) > cacheCapacity)
         {

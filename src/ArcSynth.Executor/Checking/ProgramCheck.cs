@@ -32,7 +32,7 @@ public static class ProgramCheck
         }
         // A later function of the same name replaced an earlier one when parsing; a broken one that
         // came later is reported as broken, as Python would fail on it.
-        var executor = new BatchExecutor(registry, limits, threads);
+        var executor = new BatchExecutor(registry, limits, threads, cacheCapacity: 0);
         foreach (var result in executor.RunOnOwnTasks(programs.Functions.Where(f => !outcomes.ContainsKey(f.Name)).ToList(), tasks))
             foreach (var p in result.Ranked)
                 foreach (var name in p.Aliases.Prepend(p.Program))
