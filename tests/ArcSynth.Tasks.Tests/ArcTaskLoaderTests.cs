@@ -42,6 +42,10 @@ public sealed class ArcTaskLoaderTests : IDisposable
     [InlineData("{\"train\": [{\"input\": [[1]]}], \"test\": [{\"input\": [[1]]}]}", "train[0] has no 'output' grid")]
     [InlineData("{\"train\": [{\"input\": [], \"output\": [[1]]}], \"test\": [{\"input\": [[1]]}]}", "train[0].input has 0 rows")]
     [InlineData("{\"train\": [{\"input\": [[1.5]], \"output\": [[1]]}], \"test\": [{\"input\": [[1]]}]}", "row 0 column 0 is 1.5")]
+    [InlineData("{\"train\": [{\"input\": [[1]], \"output\": [[1]]}], \"test\": []}", "'test' has no pairs")]
+    [InlineData("{\"train\": [{\"input\": [[1]], \"output\": [[1]]}], \"test\": [{\"input\": [[]]}]}", "test[0].input row 0 has 0 cells")]
+    [InlineData("{\"train\": [{\"input\": [[1]], \"output\": [[1]]}], \"test\": [{\"output\": [[1]]}]}", "test[0] must be an object with an 'input' grid")]
+    [InlineData("[]", "must be a JSON object")]
     public void Invalid_files_name_the_file_and_the_place_at_fault(string json, string expected)
     {
         var path = Path.Combine(_dir, "bad.json");
@@ -49,6 +53,57 @@ public sealed class ArcTaskLoaderTests : IDisposable
         var e = Assert.Throws<ArcTaskFormatException>(() => ArcTaskLoader.LoadFile(path));
         Assert.StartsWith(path + ": ", e.Message);
         Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Evaluation_tasks_carry_their_test_outputs()
+    {
+        foreach (var dataset in new[] { "arc-agi-1", "arc-agi-2" })
+        {
+            var tasks = ArcTaskLoader.LoadFolder(ArcData.Folder(dataset, "evaluation"));
+            Assert.All(tasks, t => Assert.All(t.Test, e => Assert.NotNull(e.Output)));
+        }
+    }
+
+    [Fact]
+    public void A_test_pair_may_withhold_its_output()
+    {
+        var path = Path.Combine(_dir, "0000abcd.json");
+        File.WriteAllText(path, "{\"train\": [{\"input\": [[1, 2]], \"output\": [[2], [1]]}], \"test\": [{\"input\": [[3]]}, {\"input\": [[4]], \"output\": null}]}");
+        var task = ArcTaskLoader.LoadFile(path);
+        Assert.Equal("0000abcd", task.Id);
+        var output = task.Train[0].Output!;
+        Assert.Equal((2, 1), (output.Height, output.Width));
+        Assert.Equal([2, 1], output.Cells.ToArray());
+        Assert.All(task.Test, e => Assert.Null(e.Output));
+        Assert.Equal(4, task.Test[1].Input[0, 0]);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_skipped()
+    {
+        var path = Path.Combine(_dir, "bom.json");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("{\"train\": [{\"input\": [[1]], \"output\": [[1]]}], \"test\": [{\"input\": [[1]]}]}")]);
+        Assert.Equal("bom", ArcTaskLoader.LoadFile(path).Id);
+    }
+
+    [Fact]
+    public void Malformed_json_gives_the_line_and_byte_once()
+    {
+        var path = Path.Combine(_dir, "broken.json");
+        File.WriteAllText(path, "{\"train\": [{\"input\": [[1]],\n \"output\": [[1]]}],\n \"test\": [{\"input\": [[1,]]}]}");
+        var message = Assert.Throws<ArcTaskFormatException>(() => ArcTaskLoader.LoadFile(path)).Message;
+        Assert.StartsWith(path + ": malformed JSON at line 3, byte ", message);
+        Assert.DoesNotContain("LineNumber", message);
+    }
+
+    [Fact]
+    public void Thirty_one_columns_break_the_rule()
+    {
+        var row = "[" + string.Join(",", Enumerable.Repeat("0", 31)) + "]";
+        var path = Path.Combine(_dir, "wide.json");
+        File.WriteAllText(path, $"{{\"train\": [{{\"input\": [[1]], \"output\": [[1]]}}, {{\"input\": [[1]], \"output\": [{row}]}}], \"test\": [{{\"input\": [[1]]}}]}}");
+        Assert.Contains("train[1].output row 0 has 31 cells; ARC grids have 1 to 30 columns", Assert.Throws<ArcTaskFormatException>(() => ArcTaskLoader.LoadFile(path)).Message);
     }
 
     [Fact]

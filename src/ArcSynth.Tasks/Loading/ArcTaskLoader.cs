@@ -11,7 +11,10 @@ namespace ArcSynth.Tasks.Loading;
 /// </summary>
 public static class ArcTaskLoader
 {
+    /// <summary>The largest height and width of an ARC grid.</summary>
     public const int MaxSide = 30;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Loads one task file; throws <see cref="ArcTaskFormatException"/> when it is not a valid task.</summary>
     public static ArcTask LoadFile(string path)
@@ -28,9 +31,13 @@ public static class ArcTaskLoader
         return Parse(bytes, Path.GetFileNameWithoutExtension(path), path);
     }
 
-    /// <summary>Parses a task from JSON text held in memory.</summary>
+    /// <summary>
+    /// Parses a task from UTF-8 JSON held in memory (a leading byte order mark is skipped);
+    /// <paramref name="source"/> names it in error messages.
+    /// </summary>
     public static ArcTask Parse(ReadOnlyMemory<byte> json, string id, string source)
     {
+        if (json.Span.StartsWith(Utf8Bom)) json = json[Utf8Bom.Length..];
         JsonDocument doc;
         try
         {
@@ -38,7 +45,7 @@ public static class ArcTaskLoader
         }
         catch (JsonException e)
         {
-            throw new ArcTaskFormatException(source, $"malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
+            throw new ArcTaskFormatException(source, $"malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {Reason(e)}", e);
         }
         using (doc)
         {
@@ -48,14 +55,21 @@ public static class ArcTaskLoader
         }
     }
 
-    /// <summary>Every *.json task in a folder, sorted by id; throws at the first invalid file.</summary>
+    /// <summary>
+    /// Every *.json task in a folder (or the one file given), sorted by id; throws the error of the
+    /// first invalid file (by id). A path that does not exist is a <see cref="DirectoryNotFoundException"/>.
+    /// </summary>
     public static IReadOnlyList<ArcTask> LoadFolder(string folder)
     {
         var (tasks, errors) = TryLoadFolder(folder);
         return errors.Count == 0 ? tasks : throw errors[0];
     }
 
-    /// <summary>Every *.json task in a folder (or the one file given), sorted by id, with the errors of the invalid ones.</summary>
+    /// <summary>
+    /// Every *.json task in a folder (not its subfolders), or the one file given, sorted by id, with
+    /// the errors of the invalid files (also by id), so that a caller can report them and go on.
+    /// A path that does not exist is a <see cref="DirectoryNotFoundException"/>.
+    /// </summary>
     public static (IReadOnlyList<ArcTask> Tasks, IReadOnlyList<ArcTaskFormatException> Errors) TryLoadFolder(string folderOrFile)
     {
         if (File.Exists(folderOrFile)) return TryLoad([folderOrFile]);
@@ -73,6 +87,13 @@ public static class ArcTaskLoader
             catch (ArcTaskFormatException e) { errors[i] = e; }
         });
         return (tasks.OfType<ArcTask>().ToList(), errors.OfType<ArcTaskFormatException>().ToList());
+    }
+
+    /// <summary>JsonException's message without the position it appends (the caller gives it once, 1-based).</summary>
+    private static string Reason(JsonException e)
+    {
+        var at = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at < 0 ? e.Message : e.Message[..at];
     }
 
     private static List<ArcExample> Examples(JsonElement root, string split, string source)
