@@ -15,13 +15,21 @@ public static class TypeChecker
     /// <summary>What is known statically of a value: its possible kinds, its arity if it is a function of known arity, and where it came from.</summary>
     private readonly record struct Info(Kind Kind, int? Arity, string Origin);
 
+    /// <summary>
+    /// Every problem found in <paramref name="function"/> against the signatures of
+    /// <paramref name="registry"/>, in source order, each at its line and column; empty when the
+    /// function may run. Parameter kinds follow <see cref="Parameter.Checked"/>: an unchecked
+    /// parameter takes anything.
+    /// </summary>
     public static IReadOnlyList<Diagnostic> Check(FunctionDef function, PrimitiveRegistry registry)
     {
         var diagnostics = new List<Diagnostic>();
         var variables = new Dictionary<string, Info>(StringComparer.Ordinal);
-        var assignedLater = function.Body.Select(a => a.Target).ToHashSet(StringComparer.Ordinal);
+        // As in Python, a name assigned anywhere in the function is local to all of it: used before
+        // its assignment it is an error (UnboundLocalError), even where a primitive has that name.
+        var locals = function.Body.Select(a => a.Target).ToHashSet(StringComparer.Ordinal);
         foreach (var p in function.Parameters) variables[p.Name] = new Info(Kind.Tuple, null, $"the input {p.Name}");
-        var context = new Context(function.File, registry, variables, assignedLater, diagnostics);
+        var context = new Context(function.File, registry, variables, locals, diagnostics);
         foreach (var a in function.Body)
         {
             variables[a.Target] = context.Infer(a.Value) with { Origin = $"{a.Target} (line {a.At.Line})" };
@@ -30,7 +38,7 @@ public static class TypeChecker
         return diagnostics;
     }
 
-    private sealed class Context(string file, PrimitiveRegistry registry, Dictionary<string, Info> variables, HashSet<string> assignedLater, List<Diagnostic> diagnostics)
+    private sealed class Context(string file, PrimitiveRegistry registry, Dictionary<string, Info> variables, HashSet<string> locals, List<Diagnostic> diagnostics)
     {
         private static readonly Info Unknown = new(Kind.Any, null, "");
 
@@ -45,20 +53,23 @@ public static class TypeChecker
         private Info Resolve(NameExpr n)
         {
             if (variables.TryGetValue(n.Name, out var v)) return v;
+            if (locals.Contains(n.Name))
+            {
+                Report(n.At, $"variable '{n.Name}' is used before it is assigned");
+                return Unknown;
+            }
             if (registry.TryGet(n.Name, out var p)) return new Info(Kind.Function, p.Arity, $"primitive {p.Name}");
             if (DslConstants.TryGet(n.Name, out var c))
                 return new Info(c.Type == DslType.Boolean ? Kind.Int : Kinds.Accepted(c.Type), null, $"constant {c.Name}");
-            Report(n.At, assignedLater.Contains(n.Name)
-                ? $"variable '{n.Name}' is used before it is assigned"
-                : $"unknown name '{n.Name}': not a variable, primitive or constant");
+            Report(n.At, $"unknown name '{n.Name}': not a variable, primitive or constant");
             return Unknown;
         }
 
         private Info InferCall(CallExpr c)
         {
             var args = c.Args.Select(Infer).ToList();
-            // A primitive called by its own name (not shadowed by a variable) gets the full check.
-            if (c.Callee is NameExpr n && !variables.ContainsKey(n.Name) && registry.TryGet(n.Name, out var p))
+            // A primitive called by its own name (not a local of that name) gets the full check.
+            if (c.Callee is NameExpr n && !locals.Contains(n.Name) && !variables.ContainsKey(n.Name) && registry.TryGet(n.Name, out var p))
                 return CheckPrimitive(c, p, args);
             var callee = Infer(c.Callee);
             if ((callee.Kind & Kind.Function) == 0)
@@ -85,7 +96,7 @@ public static class TypeChecker
                 if (!param.Checked || args[i].Kind == Kind.Any) continue;
                 var accepted = Kinds.Accepted(param.Type);
                 if ((args[i].Kind & accepted) == 0)
-                    Report(c.Args[i].At, $"argument {i + 1} of {s.Name} ({param.Name}: {param.Type}) must be {Kinds.Describe(accepted)}, but {Describe(c.Args[i], args[i])} is {Kinds.Describe(args[i].Kind)}");
+                    Report(Start(c.Args[i]), $"argument {i + 1} of {s.Name} ({param.Name}: {param.Type}) must be {Kinds.Describe(accepted)}, but {Describe(c.Args[i], args[i])} is {Kinds.Describe(args[i].Kind)}");
             }
             return new Info(Kinds.Result(s), ResultArity(s.Name, args), $"the result of {s.Name}");
         }
@@ -97,6 +108,9 @@ public static class TypeChecker
             "rbind" or "lbind" => args[0].Arity switch { 2 => 1, 3 => 2, null => null, _ => 3 },
             _ => null,
         };
+
+        /// <summary>Where an expression's text begins (a call's own position is its parenthesis).</summary>
+        private static Position Start(Expr e) => e is CallExpr c ? Start(c.Callee) : e.At;
 
         private static string Describe(Expr e, Info info) => e is NameExpr n && info.Origin.Length > 0 ? $"'{n.Name}' ({info.Origin})" : $"'{ProgramPrinter.Print(e)}'";
 

@@ -39,13 +39,18 @@ public sealed class CompiledProgram
         return new CompiledProgram(function, [.. compiler.Steps], result, compiler.SlotCount);
     }
 
-    /// <summary>Runs the program on one input under the limits in force (<see cref="Limits.Current"/>).</summary>
-    public Value Run(Value input)
+    /// <summary>
+    /// Runs the program on one input under the limits in force (<see cref="Limits.Current"/>).
+    /// <paramref name="cancellation"/> is looked at between lines: once it is cancelled, the run stops
+    /// with a <see cref="DslError"/> "TimeoutError", as when the limits' deadline passes.
+    /// </summary>
+    public Value Run(Value input, CancellationToken cancellation = default)
     {
         var slots = new Value[_slotCount];
         slots[0] = input;
         foreach (var step in _steps)
         {
+            if (cancellation.IsCancellationRequested) throw new DslError("TimeoutError", "the run was cancelled");
             Limits.Step();
             slots[step.Target] = step.Execute(slots);
         }

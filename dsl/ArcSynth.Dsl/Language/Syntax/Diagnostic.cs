@@ -10,5 +10,6 @@ public sealed record Diagnostic(string File, int Line, int Column, string Messag
 public sealed class ProgramException(IReadOnlyList<Diagnostic> diagnostics)
     : Exception(string.Join(Environment.NewLine, diagnostics))
 {
+    /// <summary>Every problem found, in source order.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
 }

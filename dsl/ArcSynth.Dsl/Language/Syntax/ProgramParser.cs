@@ -4,7 +4,8 @@ namespace ArcSynth.Dsl.Language.Syntax;
 
 /// <summary>
 /// The functions of a programs file; <see cref="Errors"/> holds every diagnostic, and
-/// <see cref="Broken"/> the functions whose name is known but whose body could not be parsed.
+/// <see cref="Broken"/> the functions whose name is known but whose def line or body could not be
+/// parsed. When a name is defined twice the last definition counts, so no name is in both lists.
 /// </summary>
 public sealed record ParsedFile(string File, IReadOnlyList<FunctionDef> Functions, IReadOnlyList<Diagnostic> Errors, IReadOnlyList<BrokenFunction> Broken);
 
@@ -32,15 +33,15 @@ public static class ProgramParser
         {
             if (current is null) return;
             var before = errors.Count;
-            if (current.Build(errors) is { } f)
+            var f = current.Build(errors);
+            if (current.Name.Length > 0)
             {
-                // As in Python, a later definition of a name replaces an earlier one.
-                functions.RemoveAll(g => g.Name == f.Name);
-                functions.Add(f);
-            }
-            else if (current.Name.Length > 0)
-            {
-                broken.Add(new BrokenFunction(current.Name, [.. current.Diagnostics, .. errors.Skip(before)]));
+                // As in Python, a later definition of a name replaces an earlier one, broken or not,
+                // so a name is never both among the functions and among the broken ones.
+                functions.RemoveAll(g => g.Name == current.Name);
+                broken.RemoveAll(b => b.Name == current.Name);
+                if (f is not null) functions.Add(f);
+                else broken.Add(new BrokenFunction(current.Name, [.. current.Diagnostics, .. errors.Skip(before)]));
             }
             current = null;
         }
@@ -64,9 +65,11 @@ public static class ProgramParser
                 }
                 catch (ProgramException e)
                 {
+                    // Not even a name to report it under: the lines up to the next def are skipped.
                     errors.AddRange(e.Diagnostics);
-                    current = FunctionBuilder.Broken;
+                    current = FunctionBuilder.Nameless;
                 }
+                errors.AddRange(current.Diagnostics);
                 continue;
             }
             if (current is null)
@@ -74,7 +77,8 @@ public static class ProgramParser
                 errors.Add(new Diagnostic(file, line.Positions[0].Line, line.Positions[0].Column, "indented line outside of a function"));
                 continue;
             }
-            if (ReferenceEquals(current, FunctionBuilder.Broken)) continue;
+            // A body under a header that did not parse would only add noise to the header's error.
+            if (current.HeaderFailed) continue;
             try
             {
                 current.Add(ParseStatement(Lexer.Tokenize(line.Text, line.Positions, file), file));
@@ -103,14 +107,27 @@ public static class ProgramParser
 
     private sealed class FunctionBuilder(string name, List<ParameterDef> parameters, string? returns, Position at, string file)
     {
-        public static readonly FunctionBuilder Broken = new("", [], null, default, "");
+        /// <summary>Stands for a def line whose name could not be read.</summary>
+        public static FunctionBuilder Nameless => Failed("", default, "", []);
+
         private readonly List<Assignment> _body = [];
         private Expr? _result;
 
         public string Name => name;
 
-        /// <summary>The errors found in the body; a function with any is not built.</summary>
+        /// <summary>Whether the def line itself had an error (in <see cref="Diagnostics"/>).</summary>
+        public bool HeaderFailed { get; private init; }
+
+        /// <summary>The errors found in the header or the body; a function with any is not built.</summary>
         public List<Diagnostic> Diagnostics { get; } = [];
+
+        /// <summary>A function whose def line names it but has an error: reported as broken under that name.</summary>
+        public static FunctionBuilder Failed(string name, Position at, string file, IEnumerable<Diagnostic> diagnostics)
+        {
+            var b = new FunctionBuilder(name, [], null, at, file) { HeaderFailed = true };
+            b.Diagnostics.AddRange(diagnostics);
+            return b;
+        }
 
         public void Add(Statement s)
         {
@@ -122,7 +139,7 @@ public static class ProgramParser
 
         public FunctionDef? Build(List<Diagnostic> errors)
         {
-            if (ReferenceEquals(this, Broken) || Diagnostics.Count > 0) return null;
+            if (HeaderFailed || Diagnostics.Count > 0) return null;
             if (_result is null)
             {
                 errors.Add(new Diagnostic(file, at.Line, at.Column, $"function '{name}' has no return"));
@@ -159,10 +176,15 @@ public static class ProgramParser
                 continue;
             }
             var trimmed = raw.TrimStart();
-            if (depth == 0 && (trimmed.StartsWith("\"\"\"", StringComparison.Ordinal) || trimmed.StartsWith("'''", StringComparison.Ordinal)))
+            // A line that starts with a string is a docstring (or another string statement, which
+            // Python evaluates and drops); a triple-quoted one may run over several lines.
+            if (depth == 0 && trimmed.Length > 0 && trimmed[0] is ('"' or '\''))
             {
-                var quote = trimmed[..3];
-                if (trimmed.IndexOf(quote, 3, StringComparison.Ordinal) < 0) docstring = quote;
+                if (trimmed.StartsWith("\"\"\"", StringComparison.Ordinal) || trimmed.StartsWith("'''", StringComparison.Ordinal))
+                {
+                    var quote = trimmed[..3];
+                    if (trimmed.IndexOf(quote, 3, StringComparison.Ordinal) < 0) docstring = quote;
+                }
                 continue;
             }
             var hash = content.IndexOf('#');
@@ -217,6 +239,19 @@ public static class ProgramParser
         var def = p.Expect(TokenKind.Name, "'def'");
         if (def.Text != "def") throw p.Error(def, $"expected 'def', found {def}");
         var name = p.Expect(TokenKind.Name, "a function name");
+        try
+        {
+            return ParseSignature(p, name, file);
+        }
+        catch (ProgramException e)
+        {
+            return FunctionBuilder.Failed(name.Text, name.At, file, e.Diagnostics);
+        }
+    }
+
+    /// <summary>The rest of a def line after the function's name.</summary>
+    private static FunctionBuilder ParseSignature(Cursor p, Token name, string file)
+    {
         p.Expect(TokenKind.LParen, "'('");
         var parameters = new List<ParameterDef>();
         while (p.Peek.Kind != TokenKind.RParen)
@@ -281,7 +316,8 @@ public static class ProgramParser
             default:
                 throw p.Error(tok, $"expected a name, a number or a call, found {tok}");
         }
-        while (p.Peek.Kind == TokenKind.LParen)
+        // Each call of a call (f(a)(b)) nests one level deeper too: the callee holds the inner call.
+        for (; p.Peek.Kind == TokenKind.LParen; depth++)
         {
             var open = p.Next();
             if (depth >= MaxNesting) throw p.Error(open, $"calls nested more than {MaxNesting} deep");

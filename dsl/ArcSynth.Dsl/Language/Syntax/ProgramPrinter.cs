@@ -5,8 +5,13 @@ namespace ArcSynth.Dsl.Language.Syntax;
 /// <summary>Prints programs in arc-dsl's style; parsing the output gives the same program back.</summary>
 public static class ProgramPrinter
 {
+    /// <summary>The functions as one file, two blank lines apart (as arc-dsl's files are).</summary>
     public static string Print(IEnumerable<FunctionDef> functions) => string.Join("\n\n", functions.Select(Print));
 
+    /// <summary>
+    /// One function: its def line (with the annotations it was written with), then one line per
+    /// assignment and the return, indented by four spaces, ending with a newline.
+    /// </summary>
     public static string Print(FunctionDef f)
     {
         var sb = new StringBuilder();
@@ -20,6 +25,7 @@ public static class ProgramPrinter
         return sb.ToString();
     }
 
+    /// <summary>One expression, with arguments separated by ", ".</summary>
     public static string Print(Expr e) => e switch
     {
         NameExpr n => n.Name,
