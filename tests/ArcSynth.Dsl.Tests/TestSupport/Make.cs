@@ -67,7 +67,7 @@ internal static class Make
     }
 
     /// <summary>Train input <paramref name="n"/> of ARC-AGI-1 training task <paramref name="id"/>.</summary>
-    public static Grid Arc(string id, int n = 0) => ArcFiles.TrainInput(id, n);
+    public static Grid Arc(string id, int n = 0) => Support.Build.Task(id).Train[n].Input;
 
     /// <summary>A built-in primitive as a function value, e.g. <c>F("size")</c>.</summary>
     public static FunctionValue F(string name) =>
