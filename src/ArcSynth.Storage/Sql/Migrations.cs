@@ -1,0 +1,64 @@
+using System.Data.Common;
+
+namespace ArcSynth.Storage.Sql;
+
+/// <summary>
+/// The schema as numbered steps, applied in order at open inside one transaction each. The version
+/// reached is kept in <c>schema_version</c>; a database whose version is newer than this code knows
+/// is refused rather than misread.
+/// </summary>
+public static class Migrations
+{
+    /// <summary>The schema steps; append, never edit a published one.</summary>
+    private static IReadOnlyList<Func<SqlDialect, string[]>> Steps { get; } =
+    [
+        d =>
+        [
+            $"CREATE TABLE runs (id {d.IdentityKey}, name TEXT NOT NULL, config_json TEXT NOT NULL, registry_version TEXT NOT NULL, status TEXT NOT NULL, created_at BIGINT NOT NULL)",
+            "CREATE TABLE steps (run_id BIGINT NOT NULL REFERENCES runs(id), iteration INTEGER NOT NULL, phase TEXT NOT NULL, shard INTEGER NOT NULL, state_json TEXT NOT NULL, completed_at BIGINT NOT NULL, PRIMARY KEY (run_id, iteration, phase, shard))",
+            "CREATE TABLE iterations (run_id BIGINT NOT NULL REFERENCES runs(id), iteration INTEGER NOT NULL, samples INTEGER NOT NULL, valid_share DOUBLE PRECISION NOT NULL, buffer_size INTEGER NOT NULL, train_loss DOUBLE PRECISION NOT NULL, solved_demonstrations INTEGER NOT NULL, solved_test INTEGER NOT NULL, tasks INTEGER NOT NULL, compressed_programs INTEGER NOT NULL, lines_saved INTEGER NOT NULL, phase_seconds_json TEXT NOT NULL, completed_at BIGINT NOT NULL, PRIMARY KEY (run_id, iteration))",
+            $"CREATE TABLE programs (id {d.IdentityKey}, run_id BIGINT NOT NULL REFERENCES runs(id), iteration INTEGER NOT NULL, task_id TEXT NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL, parent_id BIGINT, exact INTEGER NOT NULL, pairs INTEGER NOT NULL, mean_distance DOUBLE PRECISION NOT NULL, length INTEGER NOT NULL, in_buffer BOOLEAN NOT NULL, priority DOUBLE PRECISION NOT NULL, outputs_json TEXT NOT NULL)",
+            "CREATE INDEX programs_by_task ON programs (run_id, task_id)",
+            "CREATE TABLE task_results (run_id BIGINT NOT NULL REFERENCES runs(id), iteration INTEGER NOT NULL, task_id TEXT NOT NULL, split TEXT NOT NULL, solved_demonstrations BOOLEAN NOT NULL, solved_test BOOLEAN, best_program TEXT, predictions_json TEXT NOT NULL, PRIMARY KEY (run_id, iteration, task_id))",
+        ],
+    ];
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int Latest => Steps.Count;
+
+    /// <summary>Brings the database up to <see cref="Latest"/>; throws <see cref="StoreException"/> when it is newer.</summary>
+    public static async Task ApplyAsync(SqlDialect dialect, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await CurrentAsync(connection, transaction, cancellationToken);
+        if (current > Latest)
+            throw new StoreException($"{dialect.Describe} has schema version {current}, newer than this ArcSynth knows ({Latest}); upgrade ArcSynth or use another database.");
+        for (var v = current; v < Latest; v++)
+            foreach (var statement in Steps[v](dialect))
+                await ExecuteAsync(connection, transaction, statement, cancellationToken);
+        if (current < Latest)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM schema_version", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({Latest})", cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<int> CurrentAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT MAX(version) FROM schema_version";
+        return await command.ExecuteScalarAsync(cancellationToken) is { } v and not DBNull ? Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

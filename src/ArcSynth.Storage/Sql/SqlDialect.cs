@@ -1,0 +1,19 @@
+using System.Data.Common;
+
+namespace ArcSynth.Storage.Sql;
+
+/// <summary>
+/// What differs between the databases the store runs on: how a connection opens and how an
+/// auto-numbered key is declared. Everything else (the schema, the queries) is shared SQL that
+/// SQLite and PostgreSQL both read.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>A name for messages, e.g. "SQLite file /home/x/.arcsynth/arcsynth.db".</summary>
+    public abstract string Describe { get; }
+
+    /// <summary>The column type of an auto-numbered 64-bit primary key.</summary>
+    public abstract string IdentityKey { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+}
