@@ -13,10 +13,47 @@ prepare_data() {
 
 # --- Services the tests use --------------------------------------------------------------------
 # Each service gets its own function (install if missing, start if stopped, export what the tests
-# read, e.g. a connection string or a browser path), called from prepare_services. Planned:
-# PostgreSQL for the server's store and Quartz's job store; Chromium for the dashboard's browser tests.
+# read), called from prepare_services. Tests that need a service fail when CI=true and it is
+# missing, and skip with a message otherwise (tests/Shared/TestServices.cs).
+APT_UPDATED=0
+apt_install() {   # apt_install PACKAGE...: installs the packages not installed yet, updating the lists once
+  local missing=() p
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  (( ${#missing[@]} == 0 )) && return 0
+  if (( APT_UPDATED == 0 )); then apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+}
+
+# PostgreSQL 15 (Debian's cluster "15 main"), a role and database "arcsynth_test" owned by it;
+# exports ARCSYNTH_TEST_DB for the store's, the server's and the end-to-end tests.
+prepare_postgres() {
+  apt_install postgresql-15 postgresql-client-15
+  if ! pg_lsclusters -h 2>/dev/null | awk '$1 == "15" && $2 == "main"' | grep -q .; then
+    pg_createcluster 15 main >/dev/null
+  fi
+  pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start
+  local port password=arcsynth_test i
+  port=$(pg_lsclusters -h | awk '$1 == "15" && $2 == "main" {print $3}')
+  for i in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
+  psql_admin() { su postgres -c "psql -q -p $port -v ON_ERROR_STOP=1 -tAc \"$1\"" </dev/null; }
+  if [[ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'arcsynth_test'")" != 1 ]]; then
+    psql_admin "CREATE ROLE arcsynth_test LOGIN CREATEDB PASSWORD '$password'"
+  fi
+  if [[ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'arcsynth_test'")" != 1 ]]; then
+    psql_admin "CREATE DATABASE arcsynth_test OWNER arcsynth_test"
+  fi
+  export ARCSYNTH_TEST_DB="Host=127.0.0.1;Port=$port;Username=arcsynth_test;Password=$password;Database=arcsynth_test"
+}
+
+# Debian's Chromium for the dashboard's browser tests (Playwright never downloads its own browser).
+prepare_chromium() {
+  apt_install chromium
+  export ARCSYNTH_TEST_CHROMIUM="$(command -v chromium)"
+}
+
 prepare_services() {
-  :   # nothing yet
+  prepare_postgres
+  prepare_chromium
 }
 
 # --- Tests -------------------------------------------------------------------------------------
