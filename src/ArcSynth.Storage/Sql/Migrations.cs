@@ -30,8 +30,10 @@ public static class Migrations
     public static async Task ApplyAsync(SqlDialect dialect, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Processes that start together (a server and its workers) migrate one after the other.
+        if (dialect.MigrationLock is { } lockStatement) await ExecuteAsync(connection, transaction, lockStatement, cancellationToken);
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
         var current = await CurrentAsync(connection, transaction, cancellationToken);
         if (current > Latest)
             throw new StoreException($"{dialect.Describe} has schema version {current}, newer than this ArcSynth knows ({Latest}); upgrade ArcSynth or use another database.");

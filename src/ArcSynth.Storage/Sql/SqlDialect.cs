@@ -15,5 +15,11 @@ public abstract class SqlDialect
     /// <summary>The column type of an auto-numbered 64-bit primary key.</summary>
     public abstract string IdentityKey { get; }
 
+    /// <summary>
+    /// A statement that, run first in the migration transaction, makes concurrent migrations wait
+    /// for each other until it ends; null where the database already serializes them (SQLite's one writer).
+    /// </summary>
+    public virtual string? MigrationLock => null;
+
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 }

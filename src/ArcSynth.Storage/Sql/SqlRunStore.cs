@@ -103,7 +103,7 @@ public sealed class SqlRunStore : IRunStore
             cancellationToken, ("run", runId));
 
     public Task<IReadOnlyList<ProgramRecord>> ProgramsAsync(long runId, string? taskId = null, int? iteration = null, CancellationToken cancellationToken = default) =>
-        QueryAsync(ProgramsSql + " WHERE run_id = @run AND (@task IS NULL OR task_id = @task) AND (@iteration IS NULL OR iteration = @iteration) ORDER BY id",
+        QueryAsync(ProgramsSql + " WHERE run_id = @run AND (CAST(@task AS TEXT) IS NULL OR task_id = @task) AND (CAST(@iteration AS INTEGER) IS NULL OR iteration = @iteration) ORDER BY id",
             ReadProgram, cancellationToken, ("run", runId), ("task", taskId), ("iteration", iteration));
 
     public async Task<ProgramRecord?> GetProgramAsync(long programId, CancellationToken cancellationToken = default) =>
@@ -111,7 +111,7 @@ public sealed class SqlRunStore : IRunStore
 
     public Task<IReadOnlyList<TaskResultRecord>> TaskResultsAsync(long runId, int? iteration = null, CancellationToken cancellationToken = default) =>
         QueryAsync("SELECT run_id, iteration, task_id, split, solved_demonstrations, solved_test, best_program, predictions_json FROM task_results " +
-                   "WHERE run_id = @run AND iteration = COALESCE(@iteration, (SELECT MAX(iteration) FROM task_results WHERE run_id = @run)) ORDER BY task_id",
+                   "WHERE run_id = @run AND iteration = COALESCE(CAST(@iteration AS INTEGER), (SELECT MAX(iteration) FROM task_results WHERE run_id = @run)) ORDER BY task_id",
             r => new TaskResultRecord(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetBoolean(4),
                 r.IsDBNull(5) ? null : r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)),
             cancellationToken, ("run", runId), ("iteration", iteration));
@@ -140,6 +140,7 @@ public sealed class SqlRunStore : IRunStore
         return rows;
     }
 
+    // A parameter that may be null is CAST where it is tested: PostgreSQL cannot type a bare null parameter.
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

@@ -1,0 +1,44 @@
+using Npgsql;
+
+namespace ArcSynth.Tests.Shared;
+
+/// <summary>
+/// A fresh, empty PostgreSQL database for one test, created on the server ARCSYNTH_TEST_DB names
+/// (its role may create databases) and dropped afterwards, so tests never see each other's rows.
+/// </summary>
+internal sealed class PostgresTestDatabase : IAsyncDisposable
+{
+    private readonly string _admin;
+    private readonly string _name;
+
+    private PostgresTestDatabase(string admin, string name, string connectionString) =>
+        (_admin, _name, ConnectionString) = (admin, name, connectionString);
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresTestDatabase> CreateAsync()
+    {
+        var admin = TestServices.PostgresConnectionString;
+        var name = "arcsynth_t_" + Guid.NewGuid().ToString("N")[..16];
+        await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        return new PostgresTestDatabase(admin, name, connectionString);
+    }
+
+    /// <summary>Runs one statement in this database.</summary>
+    public Task ExecuteAsync(string sql) => ExecuteAsync(ConnectionString, sql);
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
