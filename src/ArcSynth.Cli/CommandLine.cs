@@ -32,6 +32,7 @@ public static class CommandLine
         var data = new Command("data", "Training data made from programs.");
         data.Subcommands.Add(DataGenerateCommand.Create(output, error));
         root.Subcommands.Add(data);
+        root.Subcommands.Add(ServeCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error };

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using ArcSynth.Server;
+using ArcSynth.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ArcSynth.Cli.Commands;
+
+/// <summary><c>arcsynth serve --urls URL [--db CONNECTION]</c>: the API, the dashboard and the scheduler.</summary>
+internal static class ServeCommand
+{
+    /// <summary>The environment variable that gives the database when --db is not.</summary>
+    public const string DatabaseVariable = "ARCSYNTH_DB";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';').", Required = true };
+        var db = new Option<string?>("--db")
+        {
+            Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${DatabaseVariable}; " +
+                          "without either, the embedded SQLite file and an in-memory scheduler).",
+        };
+        var sqlite = new Option<FileInfo?>("--sqlite") { Description = "The SQLite file used without a database (default ~/.arcsynth/arcsynth.db)." };
+        var seeds = new Option<FileInfo>("--seeds") { Description = "Seed programs runs start from.", DefaultValueFactory = _ => new FileInfo("seeds/training.py") };
+        var threads = new Option<int>("--threads") { Description = "Threads a run's step uses.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("serve",
+            "The service: REST API under /api (OpenAPI at /openapi/v1.json), the dashboard at /, and Quartz\n" +
+            "running loops (start now, on a cron schedule, pause, resume, cancel). Schema migrations run at start;\n" +
+            "a database newer than this ArcSynth is refused.")
+        {
+            urls, db, sqlite, seeds, threads,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            try
+            {
+                var seedsFile = parse.GetValue(seeds)!;
+                if (!seedsFile.Exists) throw new UsageException($"seeds file '{seedsFile.FullName}' does not exist");
+                var options = new ServerOptions
+                {
+                    Urls = parse.GetValue(urls)!,
+                    Database = parse.GetValue(db) ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } v ? v : null),
+                    SeedsFile = seedsFile.FullName,
+                    Threads = Math.Max(1, parse.GetValue(threads)),
+                };
+                if (parse.GetValue(sqlite) is { } file) options = options with { SqlitePath = file.FullName };
+                await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
+                await app.StartAsync(cancellationToken);
+                var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+                output.WriteLine($"arcsynth: serving on {string.Join(", ", addresses)}; dashboard at /, API under /api");
+                await app.WaitForShutdownAsync(cancellationToken);
+                return 0;
+            }
+            catch (Exception e) when (e is UsageException or StoreException or StoreUnavailableException or IOException)
+            {
+                error.WriteLine($"arcsynth: {e.Message}");
+                return CommandLine.UsageError;
+            }
+        });
+        return command;
+    }
+}

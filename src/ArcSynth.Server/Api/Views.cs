@@ -1,0 +1,44 @@
+using System.Text.Json;
+using ArcSynth.Server.Runs;
+using ArcSynth.Synthesis.Store;
+
+namespace ArcSynth.Server.Api;
+
+/// <summary>A run as the API shows it: its record, configuration and progress.</summary>
+public sealed record RunView(long Id, string Name, RunStatus Status, DateTimeOffset CreatedAt, string RegistryVersion, RunConfig Config, ProgressView Progress);
+
+/// <summary>The next step of a run (null fields when it has none left) and its completed share.</summary>
+public sealed record ProgressView(int? Iteration, string? Phase, int? Shard, int Shards, int CompletedSteps, int TotalSteps);
+
+/// <summary>Tasks of one split after an iteration: how many there are, how many have their demonstrations and their test outputs solved.</summary>
+public sealed record SplitFigures(int Tasks, int Demonstrations, int Test);
+
+/// <summary>One iteration's point of the solved-tasks chart, per split.</summary>
+public sealed record ChartPoint(int Iteration, SplitFigures Training, SplitFigures Evaluation);
+
+/// <summary>A demonstration or test pair: the input grid and the expected output (null when unknown).</summary>
+public sealed record PairView(int[][] Input, int[][]? Output);
+
+/// <summary>A scored program with the outputs it produced (train then test; null where it failed).</summary>
+public sealed record ProgramView(long Id, long RunId, int Iteration, string TaskId, string Text, string Source, long? ParentId,
+    int Exact, int Pairs, double MeanDistance, int Length, bool InBuffer, JsonElement Outputs)
+{
+    public static ProgramView Of(ProgramRecord p) =>
+        new(p.Id, p.RunId, p.Iteration, p.TaskId, p.Text, p.Source, p.ParentId, p.Exact, p.Pairs, p.MeanDistance, p.Length, p.InBuffer,
+            JsonDocument.Parse(p.OutputsJson).RootElement);
+}
+
+/// <summary>A program and its ancestors, nearest first.</summary>
+public sealed record ProgramDetail(ProgramView Program, IReadOnlyList<ProgramView> Lineage);
+
+/// <summary>A task of a run: its grids, its latest result and its best programs.</summary>
+public sealed record TaskView(string Id, string Split, IReadOnlyList<PairView> Train, IReadOnlyList<PairView> Test,
+    TaskResultRecord? Result, IReadOnlyList<ProgramView> Programs);
+
+/// <summary>A scheduled job and its triggers; <paramref name="Running"/> when this process is executing it now.</summary>
+public sealed record JobView(string Name, string Group, string? Description, string Type, bool Running, IReadOnlyList<TriggerView> Triggers);
+
+public sealed record TriggerView(string Name, string State, DateTimeOffset? NextFire, DateTimeOffset? PreviousFire, string? Cron);
+
+/// <summary>The service's health: the store and the scheduler.</summary>
+public sealed record HealthView(string Status, string Store, string Scheduler, bool Clustered);
