@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ArcSynth.Tests.Shared;
+
+namespace ArcSynth.Server.Tests;
+
+/// <summary>The REST API over the embedded SQLite store and the in-memory scheduler, with real runs on real ARC tasks.</summary>
+public sealed class ApiTests
+{
+    [Fact]
+    public async Task A_run_started_through_the_api_completes_and_its_figures_tasks_and_programs_are_served()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        var runId = await server.StartRunAsync(perFolder: 8, iterations: 2);
+        var run = await server.WaitForStatusAsync(runId, "Completed");
+        Assert.Equal(6, run.GetProperty("progress").GetProperty("completedSteps").GetInt32()); // 2 iterations x (2 search shards + record)
+
+        var chart = await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/chart");
+        Assert.Equal([1, 2], chart.EnumerateArray().Select(p => p.GetProperty("iteration").GetInt32()));
+        var last = chart[1];
+        Assert.Equal(8, last.GetProperty("training").GetProperty("tasks").GetInt32());
+        Assert.Equal(8, last.GetProperty("evaluation").GetProperty("tasks").GetInt32());
+        // 00d62c1b, the second training task, has a seed program that solves it.
+        Assert.True(last.GetProperty("training").GetProperty("test").GetInt32() >= 1);
+
+        var tasks = await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/tasks");
+        var first = tasks.EnumerateArray().Single(t => t.GetProperty("taskId").GetString() == "00d62c1b");
+        Assert.True(first.GetProperty("solvedTest").GetBoolean());
+
+        var task = await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/tasks/00d62c1b");
+        Assert.Equal(5, task.GetProperty("train").GetArrayLength());
+        Assert.Equal(6, task.GetProperty("train")[0].GetProperty("input").GetArrayLength());
+        Assert.Equal(20, task.GetProperty("train")[4].GetProperty("output")[0].GetArrayLength());
+        var best = task.GetProperty("programs")[0];
+        Assert.Equal(best.GetProperty("pairs").GetInt32(), best.GetProperty("exact").GetInt32());
+        // Outputs: one per train and test input, the first equal to the expected output.
+        Assert.Equal(6, best.GetProperty("outputs").GetArrayLength());
+        Assert.Equal(task.GetProperty("train")[0].GetProperty("output").GetRawText(), best.GetProperty("outputs")[0].GetRawText());
+
+        var program = await server.Http.GetFromJsonAsync<JsonElement>($"/api/programs/{best.GetProperty("id").GetInt64()}");
+        Assert.StartsWith("def ", program.GetProperty("program").GetProperty("text").GetString());
+        var iterations = await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/iterations");
+        Assert.Equal(16, iterations[0].GetProperty("tasks").GetInt32());
+    }
+
+    [Fact]
+    public async Task Invalid_requests_get_problem_details_naming_the_field()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        var bad = await server.Http.PostAsJsonAsync("/api/runs", new { name = "", tasks = new[] { "arc-agi-1" }, iterations = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["iterations", "name", "tasks"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Contains("'arc-agi-1' is not of the form dataset/split", errors.GetProperty("tasks")[0].GetString());
+
+        var missing = await server.Http.PostAsJsonAsync("/api/runs", new { name = "x", tasks = new[] { "arc-agi-1/nowhere" } });
+        Assert.Contains("'arc-agi-1/nowhere' does not exist", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("tasks")[0].GetString());
+
+        var query = await server.Http.GetAsync("/api/runs/1/tasks?iteration=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
+        Assert.Contains("iteration", (await query.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        var cron = await server.Http.PostAsJsonAsync("/api/schedules", new { cron = "every day", run = new { name = "x", tasks = new[] { "arc-agi-1/training" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, cron.StatusCode);
+        Assert.Contains("'every day' is not a Quartz cron expression", (await cron.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("cron")[0].GetString());
+
+        var none = await server.Http.GetAsync("/api/runs/999");
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal("there is no run 999", (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_run_can_be_paused_resumed_and_cancelled()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        var runId = await server.StartRunAsync(perFolder: 16, iterations: 50, budget: 10);
+        var paused = await server.Http.PostAsync($"/api/runs/{runId}/pause", null);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        await Task.Delay(1000); // a step under way when paused finishes; none starts after it
+        var steps = (await server.WaitForStatusAsync(runId, "Paused")).GetProperty("progress").GetProperty("completedSteps").GetInt32();
+        await Task.Delay(1500);
+        Assert.Equal(steps, (await server.WaitForStatusAsync(runId, "Paused")).GetProperty("progress").GetProperty("completedSteps").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, (await server.Http.PostAsync($"/api/runs/{runId}/pause", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.PostAsync($"/api/runs/{runId}/resume", null)).StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await server.WaitForStatusAsync(runId, "Running")).GetProperty("progress").GetProperty("completedSteps").GetInt32() <= steps)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the resumed run made no progress in 60 s");
+            await Task.Delay(200);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.PostAsync($"/api/runs/{runId}/cancel", null)).StatusCode);
+        await server.WaitForStatusAsync(runId, "Cancelled");
+        Assert.Equal(HttpStatusCode.Conflict, (await server.Http.PostAsync($"/api/runs/{runId}/resume", null)).StatusCode);
+        Assert.DoesNotContain((await server.Http.GetFromJsonAsync<JsonElement>("/api/jobs")).EnumerateArray(), j => j.GetProperty("name").GetString() == $"run-{runId}");
+    }
+
+    [Fact]
+    public async Task A_cron_schedule_starts_runs_until_it_is_removed()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        var created = await server.Http.PostAsJsonAsync("/api/schedules",
+            new { cron = "0/2 * * * * ?", run = new { name = "nightly", tasks = new[] { "arc-agi-1/training" }, tasksPerFolder = 2, iterations = 1, budget = 0 } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var name = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString();
+        var jobs = await server.Http.GetFromJsonAsync<JsonElement>("/api/jobs");
+        var schedule = jobs.EnumerateArray().Single(j => j.GetProperty("name").GetString() == name);
+        Assert.Equal("0/2 * * * * ?", schedule.GetProperty("triggers")[0].GetProperty("cron").GetString());
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement runs;
+        while ((runs = await server.Http.GetFromJsonAsync<JsonElement>("/api/runs")).GetArrayLength() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the schedule started no run in 30 s");
+            await Task.Delay(250);
+        }
+        Assert.Equal("nightly", runs[0].GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await server.Http.DeleteAsync($"/api/schedules/{name}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Http.DeleteAsync($"/api/schedules/{name}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_endpoint_and_the_dashboard_is_served()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        var document = await server.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        foreach (var path in new[] { "/api/health", "/api/runs", "/api/runs/{id}/chart", "/api/runs/{id}/tasks/{taskId}", "/api/programs/{programId}", "/api/jobs", "/api/schedules" })
+            Assert.Contains(path, paths);
+        Assert.True(document.GetProperty("paths").GetProperty("/api/runs").TryGetProperty("post", out _));
+
+        var health = await server.Http.GetFromJsonAsync<JsonElement>("/api/health");
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.False(health.GetProperty("clustered").GetBoolean());
+        var page = await server.Http.GetStringAsync("/");
+        Assert.Contains("<title>ArcSynth", page);
+    }
+}
