@@ -28,6 +28,13 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
     /// <summary>Runs one statement in this database.</summary>
     public Task ExecuteAsync(string sql) => ExecuteAsync(ConnectionString, sql);
 
+    /// <summary>Makes the database refuse connections and drops the open ones (as a server going down does), or lets it accept them again.</summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await ExecuteAsync(_admin, $"ALTER DATABASE {_name} ALLOW_CONNECTIONS {(reachable ? "true" : "false")}");
+        if (!reachable) await ExecuteAsync(_admin, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_name}'");
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ArcSynth.Server;
@@ -46,7 +47,21 @@ internal sealed class ServiceHarness : IAsyncDisposable
         var app = await ArcSynthServer.CreateAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServiceHarness(app, folder, new Uri(address));
+        var harness = new ServiceHarness(app, folder, new Uri(address));
+        await harness.WaitUntilHealthyAsync();
+        return harness;
+    }
+
+    /// <summary>Waits (at most 30 s) for /api/health to answer 200: the scheduler starts just after the web server.</summary>
+    private async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode status;
+        while ((status = (await Http.GetAsync("/api/health")).StatusCode) != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"/api/health still answers {(int)status} 30 s after start");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Starts a run on the first <paramref name="perFolder"/> tasks of ARC-AGI-1 training and evaluation; returns its id.</summary>
