@@ -37,8 +37,9 @@ prepare_postgres() {
   for i in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
   psql_admin() { su postgres -c "psql -q -p $port -v ON_ERROR_STOP=1 -tAc \"$1\"" </dev/null; }
   if [[ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'arcsynth_test'")" != 1 ]]; then
-    psql_admin "CREATE ROLE arcsynth_test LOGIN CREATEDB PASSWORD '$password'"
+    psql_admin "CREATE ROLE arcsynth_test"
   fi
+  psql_admin "ALTER ROLE arcsynth_test LOGIN CREATEDB PASSWORD '$password'"   # whatever an earlier setup left
   if [[ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'arcsynth_test'")" != 1 ]]; then
     psql_admin "CREATE DATABASE arcsynth_test OWNER arcsynth_test"
   fi
