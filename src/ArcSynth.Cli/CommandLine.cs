@@ -29,6 +29,9 @@ public static class CommandLine
         var search = new Command("search", "Search baselines that need no model.");
         search.Subcommands.Add(SearchMutateCommand.Create(output, error));
         root.Subcommands.Add(search);
+        var model = new Command("model", "The program-writing transformer: measure it.");
+        model.Subcommands.Add(ModelBenchCommand.Create(output, error));
+        root.Subcommands.Add(model);
         var data = new Command("data", "Training data made from programs.");
         data.Subcommands.Add(DataGenerateCommand.Create(output, error));
         root.Subcommands.Add(data);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -5,32 +6,41 @@ namespace ArcSynth.Model.Transformer;
 
 /// <summary>
 /// The one matrix product the model needs: <c>C[m, n] (+)= Σ_k A[m, k] · B[n, k]</c>, both operands
-/// row-major with k contiguous (B transposed). Every linear layer's forward is this with B the
-/// weight; its backward passes use it on transposed copies (<see cref="Transpose"/>), which cost
-/// O(mk) against the product's O(mnk). Rows are split over the cores; each output element is summed
-/// in one fixed order, so results do not depend on the thread count.
+/// row-major with k contiguous (B transposed, as linear weights are stored). Every linear layer's
+/// forward is this with B the weight; its backward passes use it on transposed copies
+/// (<see cref="Transpose"/>), which cost O(mk) against the product's O(mnk).
+/// The kernel is the classic outer-product one: B is packed into panels of 16 columns laid out
+/// k-major, and a 6x16 block of C lives in twelve 256-bit registers while k runs, each step
+/// broadcasting six A values against two B vectors. Row blocks are split over the cores; every
+/// element of C is summed over k in one fixed order, so results do not depend on the thread count.
 /// </summary>
 public static unsafe class Gemm
 {
-    private const int RowBlock = 4;
-    private const int ColBlock = 3;
+    private const int Rows = 6;
+    private const int Panel = 16;
 
     public static void MatMulTransB(float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, int m, int n, int k, bool accumulate)
     {
-        var blocks = (m + RowBlock - 1) / RowBlock;
-        // Below ~1 MFLOP the hand-off to another core costs more than it saves.
-        if ((long)m * n * k < 1 << 20 || Environment.ProcessorCount == 1)
+        var panels = (n + Panel - 1) / Panel;
+        var packed = ArrayPool<float>.Shared.Rent(panels * Panel * k);
+        try
         {
-            Rows(a, aOffset, b, bOffset, c, cOffset, 0, m, n, k, accumulate);
-            return;
+            Pack(b, bOffset, n, k, packed);
+            var blocks = (m + Rows - 1) / Rows;
+            // Below ~1 MFLOP the hand-off to another core costs more than it saves.
+            if ((long)m * n * k < 1 << 20 || Environment.ProcessorCount == 1)
+            {
+                Blocks(a, aOffset, packed, c, cOffset, 0, blocks, m, n, k, accumulate);
+                return;
+            }
+            var parts = Math.Min(blocks, Environment.ProcessorCount * 4);
+            Parallel.For(0, parts, p =>
+                Blocks(a, aOffset, packed, c, cOffset, (int)((long)blocks * p / parts), (int)((long)blocks * (p + 1) / parts), m, n, k, accumulate));
         }
-        var parts = Math.Min(blocks, Environment.ProcessorCount * 4);
-        Parallel.For(0, parts, p =>
+        finally
         {
-            var from = (int)((long)blocks * p / parts) * RowBlock;
-            var to = Math.Min(m, (int)((long)blocks * (p + 1) / parts) * RowBlock);
-            Rows(a, aOffset, b, bOffset, c, cOffset, from, to, n, k, accumulate);
-        });
+            ArrayPool<float>.Shared.Return(packed);
+        }
     }
 
     /// <summary>dst[n, m] = src[m, n].</summary>
@@ -44,71 +54,78 @@ public static unsafe class Gemm
                         dst[j * m + i] = src[srcOffset + i * n + j];
     }
 
-    private static void Rows(float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, int from, int to, int n, int k, bool accumulate)
+    /// <summary>packed[panel][k][0..16) = B[panel·16 + j, k], zero past n.</summary>
+    private static void Pack(float[] b, int bOffset, int n, int k, float[] packed)
     {
-        fixed (float* pa = a, pb = b, pc = c)
-        {
-            var i = from;
-            for (; i + RowBlock <= to; i += RowBlock)
+        var panels = (n + Panel - 1) / Panel;
+        for (var p = 0; p < panels; p++)
+            for (var j = 0; j < Panel; j++)
             {
-                var j = 0;
-                for (; j + ColBlock <= n; j += ColBlock)
-                    Kernel4x3(pa + aOffset + i * k, pb + bOffset + j * k, pc + cOffset + i * n + j, n, k, accumulate);
-                for (; j < n; j++)
-                    for (var r = 0; r < RowBlock; r++)
-                        Store(pc + cOffset + (i + r) * n + j, Dot(pa + aOffset + (i + r) * k, pb + bOffset + j * k, k), accumulate);
+                var col = p * Panel + j;
+                var dst = p * Panel * k + j;
+                if (col >= n)
+                {
+                    for (var q = 0; q < k; q++) packed[dst + q * Panel] = 0f;
+                    continue;
+                }
+                var src = bOffset + col * k;
+                for (var q = 0; q < k; q++) packed[dst + q * Panel] = b[src + q];
             }
-            for (; i < to; i++)
-                for (var j = 0; j < n; j++)
-                    Store(pc + cOffset + i * n + j, Dot(pa + aOffset + i * k, pb + bOffset + j * k, k), accumulate);
+    }
+
+    private static void Blocks(float[] a, int aOffset, float[] packed, float[] c, int cOffset, int fromBlock, int toBlock, int m, int n, int k, bool accumulate)
+    {
+        var panels = (n + Panel - 1) / Panel;
+        var rowPointers = stackalloc float*[Rows];
+        var tile = stackalloc float[Rows * Panel];
+        fixed (float* pa = a, pp = packed, pc = c)
+        {
+            for (var block = fromBlock; block < toBlock; block++)
+            {
+                var i = block * Rows;
+                var rows = Math.Min(Rows, m - i);
+                // Missing rows of a last partial block read row i again; their results are not stored.
+                for (var r = 0; r < Rows; r++) rowPointers[r] = pa + aOffset + (long)(i + (r < rows ? r : 0)) * k;
+                for (var p = 0; p < panels; p++)
+                {
+                    Kernel(rowPointers, pp + (long)p * Panel * k, k, tile);
+                    var cols = Math.Min(Panel, n - p * Panel);
+                    for (var r = 0; r < rows; r++)
+                    {
+                        var dst = pc + cOffset + (long)(i + r) * n + p * Panel;
+                        for (var j = 0; j < cols; j++) dst[j] = accumulate ? dst[j] + tile[r * Panel + j] : tile[r * Panel + j];
+                    }
+                }
+            }
         }
     }
 
-    /// <summary>A 4x3 block of C: twelve 256-bit accumulators, three B rows held while four A rows stream past.</summary>
+    /// <summary>tile[6][16] = Σ_q a_r[q] · panel[q][0..16) for the six rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel4x3(float* a, float* b, float* c, int ldc, int k, bool accumulate)
+    private static void Kernel(float** a, float* panel, int k, float* tile)
     {
-        Vector256<float> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default;
-        Vector256<float> c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default;
-        var p = 0;
-        for (; p + 8 <= k; p += 8)
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        float* a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5];
+        for (var q = 0; q < k; q++)
         {
-            var b0 = Vector256.Load(b + p);
-            var b1 = Vector256.Load(b + k + p);
-            var b2 = Vector256.Load(b + 2 * k + p);
-            var a0 = Vector256.Load(a + p);
-            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01); c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-            var a1 = Vector256.Load(a + k + p);
-            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11); c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-            var a2 = Vector256.Load(a + 2 * k + p);
-            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21); c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-            var a3 = Vector256.Load(a + 3 * k + p);
-            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30); c31 = Vector256.FusedMultiplyAdd(a3, b1, c31); c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+            var b0 = Vector256.Load(panel);
+            var b1 = Vector256.Load(panel + 8);
+            panel += Panel;
+            var x = Vector256.Create(a0[q]);
+            c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a1[q]);
+            c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a2[q]);
+            c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a3[q]);
+            c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            x = Vector256.Create(a4[q]);
+            c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41);
+            x = Vector256.Create(a5[q]);
+            c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51);
         }
-        float* sums = stackalloc float[12]
-        {
-            Vector256.Sum(c00), Vector256.Sum(c01), Vector256.Sum(c02), Vector256.Sum(c10), Vector256.Sum(c11), Vector256.Sum(c12),
-            Vector256.Sum(c20), Vector256.Sum(c21), Vector256.Sum(c22), Vector256.Sum(c30), Vector256.Sum(c31), Vector256.Sum(c32),
-        };
-        for (; p < k; p++)
-            for (var r = 0; r < 4; r++)
-                for (var q = 0; q < 3; q++)
-                    sums[r * 3 + q] += a[r * k + p] * b[q * k + p];
-        for (var r = 0; r < 4; r++)
-            for (var q = 0; q < 3; q++)
-                Store(c + r * ldc + q, sums[r * 3 + q], accumulate);
+        c00.Store(tile); c01.Store(tile + 8); c10.Store(tile + 16); c11.Store(tile + 24); c20.Store(tile + 32); c21.Store(tile + 40);
+        c30.Store(tile + 48); c31.Store(tile + 56); c40.Store(tile + 64); c41.Store(tile + 72); c50.Store(tile + 80); c51.Store(tile + 88);
     }
-
-    private static float Dot(float* a, float* b, int k)
-    {
-        var acc = Vector256<float>.Zero;
-        var p = 0;
-        for (; p + 8 <= k; p += 8) acc = Vector256.FusedMultiplyAdd(Vector256.Load(a + p), Vector256.Load(b + p), acc);
-        var sum = Vector256.Sum(acc);
-        for (; p < k; p++) sum += a[p] * b[p];
-        return sum;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* at, float value, bool accumulate) => *at = accumulate ? *at + value : value;
 }

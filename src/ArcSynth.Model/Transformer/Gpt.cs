@@ -89,7 +89,7 @@ public sealed class Gpt
             var b = _blocks[l];
             LayerNorm.Forward(a.Ln1[l], a.Ln1Mean[l], a.Ln1Rstd[l], a.Residual[l], b.Ln1W.Span, b.Ln1B.Span, t, c);
             Linear.Forward(a.Qkv[l], 0, a.Ln1[l], 0, b.QkvW, b.QkvB, t, c, 3 * c);
-            Attention.Forward(a.Atty[l], a.Att[l], a.Qkv[l], t, c, h);
+            Attention.Forward(a.Atty[l], a.Att[l], a.Qkv[l], t, c, h, _scratch);
             Linear.Forward(a.AttProj[l], 0, a.Atty[l], 0, b.ProjW, b.ProjB, t, c, c);
             System.Numerics.Tensors.TensorPrimitives.Add(a.Residual[l].AsSpan(0, t * c), a.AttProj[l].AsSpan(0, t * c), a.Residual2[l]);
             LayerNorm.Forward(a.Ln2[l], a.Ln2Mean[l], a.Ln2Rstd[l], a.Residual2[l], b.Ln2W.Span, b.Ln2B.Span, t, c);
@@ -149,7 +149,7 @@ public sealed class Gpt
             Array.Clear(a.D1, 0, t * c);
             Linear.Backward(a.D1, 0, G(b.ProjW), G(b.ProjB), dResidual, 0, a.Atty[l], 0, b.ProjW, t, c, c, _scratch);
             Array.Clear(a.D3, 0, t * 3 * c);
-            Attention.Backward(a.D3, a.D1, a.Att[l], a.Qkv[l], t, c, h);
+            Attention.Backward(a.D3, a.D1, a.Att[l], a.Qkv[l], t, c, h, _scratch);
             Array.Clear(a.D1, 0, t * c);
             Linear.Backward(a.D1, 0, G(b.QkvW), G(b.QkvB), a.D3, 0, a.Ln1[l], 0, b.QkvW, t, c, 3 * c, _scratch);
             LayerNorm.Backward(dResidual, G(b.Ln1W).Span, G(b.Ln1B).Span, a.D1, a.Residual[l], b.Ln1W.Span, a.Ln1Mean[l], a.Ln1Rstd[l], t, c);

@@ -3,7 +3,7 @@ namespace ArcSynth.Model.Transformer;
 /// <summary>Reusable work buffers (transposes, per-row temporaries), grown on demand and never shrunk.</summary>
 public sealed class Scratch
 {
-    private readonly float[][] _buffers = [[], [], [], []];
+    private readonly float[][] _buffers = [[], [], [], [], [], [], [], []];
 
     public float[] Get(int slot, int length)
     {

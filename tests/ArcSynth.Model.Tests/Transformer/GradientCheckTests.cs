@@ -112,12 +112,12 @@ public sealed class GradientCheckTests
         var probabilities = new float[heads * t * t];
         double Loss()
         {
-            Attention.Forward(output, probabilities, qkv, t, c, heads);
+            Attention.Forward(output, probabilities, qkv, t, c, heads, new Scratch());
             return Weighted(output, r);
         }
         Loss();
         var dqkv = new float[qkv.Length];
-        Attention.Backward(dqkv, r, probabilities, qkv, t, c, heads);
+        Attention.Backward(dqkv, r, probabilities, qkv, t, c, heads, new Scratch());
         AssertMatches("qkv", qkv, dqkv, Loss);
         // Causality: the first position's output does not depend on later keys or values.
         var first = output[..c];

@@ -15,7 +15,7 @@ public static class CrossEntropy
         for (var r = 0; r < targets.Length; r++)
         {
             var row = logits.AsSpan(r * v, v);
-            TensorPrimitives.SoftMax(row, row);
+            Softmax.InPlace(row);
             loss -= Math.Log(Math.Max(row[targets[r]], 1e-30f));
         }
         return (float)loss;
