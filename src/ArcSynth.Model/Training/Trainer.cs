@@ -6,9 +6,10 @@ namespace ArcSynth.Model.Training;
 /// Updates a model on batches of sequences: summed gradients (one sequence at a time, no padding),
 /// mean loss over the scored tokens, global-norm clipping, AdamW on the schedule's rate. Everything
 /// it depends on is in the model, the optimizer and <see cref="AdamW.Step"/>, which a checkpoint
-/// saves, so training resumes exactly.
+/// saves, so training resumes exactly. The schedule counts from <paramref name="origin"/>: a later
+/// training phase that continues an optimizer warms up and decays again over its own steps.
 /// </summary>
-public sealed class Trainer(Gpt model, AdamW optimizer, TrainingSettings settings, LearningRateSchedule schedule)
+public sealed class Trainer(Gpt model, AdamW optimizer, TrainingSettings settings, LearningRateSchedule schedule, int origin = 0)
 {
     public Gpt Model => model;
     public AdamW Optimizer => optimizer;
@@ -28,7 +29,7 @@ public sealed class Trainer(Gpt model, AdamW optimizer, TrainingSettings setting
         }
         var norm = GlobalNorm(model.Gradients);
         if (norm > settings.ClipNorm) System.Numerics.Tensors.TensorPrimitives.Multiply(model.Gradients, settings.ClipNorm / norm, model.Gradients);
-        optimizer.Update(model.Parameters, model.Gradients, model.Layout, schedule.At(optimizer.Step), settings.WeightDecay);
+        optimizer.Update(model.Parameters, model.Gradients, model.Layout, schedule.At(optimizer.Step - origin), settings.WeightDecay);
         return ((float)(loss / scored), norm);
     }
 
