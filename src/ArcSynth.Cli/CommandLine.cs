@@ -14,6 +14,9 @@ public static class CommandLine
         var root = new RootCommand(
             "ArcSynth: learns to solve ARC tasks by writing programs in a C# port of Michael Hodel's arc-dsl.\n" +
             "Each command has --help.");
+        root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(SubmitCommand.Create(output, error));
         var dsl = new Command("dsl", "The DSL: check programs against tasks, list primitives, measure speed.");
         dsl.Subcommands.Add(DslCheckCommand.Create(output, error));
         dsl.Subcommands.Add(DslPrimitivesCommand.Create(output));
