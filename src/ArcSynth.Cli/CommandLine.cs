@@ -14,6 +14,9 @@ public static class CommandLine
         var root = new RootCommand(
             "ArcSynth: learns to solve ARC tasks by writing programs in a C# port of Michael Hodel's arc-dsl.\n" +
             "Each command has --help.");
+        root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(SubmitCommand.Create(output, error));
         var dsl = new Command("dsl", "The DSL: check programs against tasks, list primitives, measure speed.");
         dsl.Subcommands.Add(DslCheckCommand.Create(output, error));
         dsl.Subcommands.Add(DslPrimitivesCommand.Create(output));
@@ -29,6 +32,9 @@ public static class CommandLine
         var search = new Command("search", "Search baselines that need no model.");
         search.Subcommands.Add(SearchMutateCommand.Create(output, error));
         root.Subcommands.Add(search);
+        var model = new Command("model", "The program-writing transformer: measure it.");
+        model.Subcommands.Add(ModelBenchCommand.Create(output, error));
+        root.Subcommands.Add(model);
         var data = new Command("data", "Training data made from programs.");
         data.Subcommands.Add(DataGenerateCommand.Create(output, error));
         root.Subcommands.Add(data);

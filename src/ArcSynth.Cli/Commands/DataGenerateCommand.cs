@@ -1,3 +1,4 @@
+using ArcSynth.Cli.Output;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -53,7 +54,7 @@ internal static class DataGenerateCommand
                     writer.WriteLine(Format(task));
                     if (clock.Elapsed - shown < TimeSpan.FromMilliseconds(250) && stats.Kept < n) continue;
                     shown = clock.Elapsed;
-                    error.Write($"\r{Bar(stats.Kept, n)} {stats.Kept}/{n} kept, {stats.Tried} tried, {clock.Elapsed.TotalSeconds:F0} s ");
+                    error.Write($"\r{ProgressLine.Bar(stats.Kept, n)} {stats.Kept}/{n} kept, {stats.Tried} tried, {clock.Elapsed.TotalSeconds:F0} s ");
                 }
             }
             File.Move(partial, file.FullName, overwrite: true);
@@ -65,12 +66,6 @@ internal static class DataGenerateCommand
         return command;
     }
 
-    private static string Bar(int done, int total)
-    {
-        const int width = 30;
-        var filled = total == 0 ? width : Math.Min(width, done * width / total);
-        return "[" + new string('#', filled) + new string('.', width - filled) + "]";
-    }
 
     private static string Format(GeneratedTask task)
     {

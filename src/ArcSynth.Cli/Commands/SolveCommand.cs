@@ -3,7 +3,7 @@ using System.Text.Json;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
 using ArcSynth.Executor.Batch;
-using ArcSynth.Tasks.Json;
+using ArcSynth.Cli.Output;
 
 namespace ArcSynth.Cli.Commands;
 
@@ -45,36 +45,11 @@ internal static class SolveCommand
                 foreach (var p in r.Ranked.Take(Math.Max(0, parse.GetValue(show))))
                     output.WriteLine($"  {p.Program}: {p.Score}");
             }
-            if (parse.GetValue(submission) is { } file) WriteSubmission(file, results, k);
+            if (parse.GetValue(submission) is { } file) SubmissionFile.Write(file.FullName, results.Select(r => (r.Task.Id, r.Predictions(k))), k);
             output.WriteLine($"solved {solved} of {results.Count}");
             return 0;
         }));
         return command;
     }
 
-    /// <summary>The ARC Prize format: <c>{task_id: [{"attempt_1": grid, "attempt_2": grid, ...}, ...]}</c>; a missing attempt is [[0]].</summary>
-    private static void WriteSubmission(FileInfo file, IReadOnlyList<TaskResult> results, int attempts)
-    {
-        using var stream = File.Create(file.FullName);
-        using var w = new Utf8JsonWriter(stream);
-        w.WriteStartObject();
-        foreach (var r in results)
-        {
-            w.WriteStartArray(r.Task.Id);
-            foreach (var predictions in r.Predictions(attempts))
-            {
-                w.WriteStartObject();
-                for (var a = 0; a < attempts; a++)
-                {
-                    w.WritePropertyName($"attempt_{a + 1}");
-                    GridJson.Write(w, a < predictions.Count ? predictions[a] : NoPrediction);
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    }
-
-    private static readonly Grid NoPrediction = new(1, 1, [0]);
 }

@@ -7,7 +7,8 @@ public sealed record EncodedTask(IReadOnlyList<int> Tokens, int CutPairs);
 
 /// <summary>
 /// Tasks as tokens: <c>&lt;task&gt;</c>, each demonstration as <c>&lt;input&gt; grid &lt;output&gt; grid</c>, then
-/// <c>&lt;test&gt; grid</c> for the input to solve. A grid is written dense (<c>&lt;grid&gt; nH nW</c>, then
+/// <c>&lt;test&gt; grid</c> for the input to solve when one is given (the sampler conditions on the
+/// demonstrations alone, so it passes none). A grid is written dense (<c>&lt;grid&gt; nH nW</c>, then
 /// each row's colours and <c>&lt;row&gt;</c>: 3 + H(W+1) tokens) or sparse (<c>&lt;sparse&gt; nH nW</c> and
 /// the background colour, then colour, row and column of every other cell: 4 + 3k tokens), whichever
 /// is shorter, in the spirit of CodeIt's sparse text. Nothing is dropped silently: when the budget
@@ -16,10 +17,14 @@ public sealed record EncodedTask(IReadOnlyList<int> Tokens, int CutPairs);
 /// </summary>
 public sealed class TaskEncoder(Vocabulary vocabulary)
 {
-    public EncodedTask Encode(IReadOnlyList<(Grid Input, Grid Output)> demonstrations, Grid test, int budget)
+    public EncodedTask Encode(IReadOnlyList<(Grid Input, Grid Output)> demonstrations, Grid? test, int budget)
     {
-        var testTokens = new List<int> { vocabulary.Id("<test>") };
-        Grid(test, testTokens);
+        var testTokens = new List<int>();
+        if (test is not null)
+        {
+            testTokens.Add(vocabulary.Id("<test>"));
+            Grid(test, testTokens);
+        }
         var tokens = new List<int> { vocabulary.Id("<task>") };
         var kept = 0;
         foreach (var (input, output) in demonstrations)

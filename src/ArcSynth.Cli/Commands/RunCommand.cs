@@ -1,0 +1,94 @@
+using System.CommandLine;
+using ArcSynth.Cli.Output;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Synthesis.Loop;
+using ArcSynth.Synthesis.Store;
+
+namespace ArcSynth.Cli.Commands;
+
+/// <summary><c>arcsynth run</c>: the CodeIt loop on the embedded default, with progress and the table of iterations at the end.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var home = new HomeOptions();
+        var resume = new Option<bool>("--resume") { Description = "Continue the run (--run, default the newest) from its last completed step." };
+        var settingsFile = new Option<FileInfo?>("--settings") { Description = "Loop settings as JSON (see 'arcsynth run --print-settings'); flags below override them." };
+        var printSettings = new Option<bool>("--print-settings") { Description = "Print the settings the run would use, as JSON, and exit." };
+        var full = new Option<bool>("--full") { Description = "The documented full configuration: all 400 ARC-AGI-1 evaluation tasks, CodeIt-like budgets (hours)." };
+        var iterations = new Option<int?>("--iterations") { Description = "Meta-iterations." };
+        var targets = new Option<string?>("--targets") { Description = "Folder of target tasks (default ARC-AGI-1 training)." };
+        var limit = new Option<int?>("--limit") { Description = "Target tasks taken in id order (0: all)." };
+        var samples = new Option<int?>("--samples") { Description = "Programs sampled per task per iteration." };
+        var seeds = new Option<string?>("--seeds") { Description = "Seed programs file (default seeds/training.py)." };
+        var seed = new Option<int?>("--seed") { Description = "Random seed of the whole run." };
+        var name = new Option<string>("--name") { Description = "A name for the run.", DefaultValueFactory = _ => "default" };
+        var command = new Command("run",
+            "The main job: the CodeIt self-improvement loop. Trains the model on the seed programs and their mutations,\n" +
+            "then each iteration samples programs for every target task, runs and scores them, relabels what they\n" +
+            "produced into the replay buffer, retrains, and compresses the programs of solved tasks. Everything is\n" +
+            "kept in the home folder; killed at any moment, 'arcsynth run --resume' continues from the last step.\n" +
+            "Default: 3 iterations on the first 40 ARC-AGI-1 training tasks (about 15 minutes on 2 cores).")
+        {
+            resume, settingsFile, printSettings, full, iterations, targets, limit, samples, seeds, seed, name,
+        };
+        home.AddTo(command);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            try
+            {
+                var settings = parse.GetValue(settingsFile) is { } file
+                    ? LoopSettings.FromJson(File.ReadAllText(file.FullName), file.FullName)
+                    : parse.GetValue(full) ? LoopSettings.Full(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation")) : new LoopSettings();
+                settings = settings with
+                {
+                    Iterations = parse.GetValue(iterations) ?? settings.Iterations,
+                    Targets = parse.GetValue(targets) ?? settings.Targets,
+                    TargetLimit = parse.GetValue(limit) ?? settings.TargetLimit,
+                    SamplesPerTask = parse.GetValue(samples) ?? settings.SamplesPerTask,
+                    SeedsFile = parse.GetValue(seeds) ?? settings.SeedsFile,
+                    Seed = parse.GetValue(seed) ?? settings.Seed,
+                };
+                if (parse.GetValue(printSettings))
+                {
+                    output.WriteLine(settings.ToJson());
+                    return 0;
+                }
+                var homeFolder = home.ResolveHome(parse);
+                await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
+                var progress = new ProgressLine(error);
+                var loop = new CodeItLoop(store, homeFolder, PrimitiveRegistry.BuiltIn, progress);
+                long runId;
+                if (parse.GetValue(resume))
+                {
+                    var run = await home.PickRunAsync(store, parse, homeFolder, cancellation);
+                    if (run.Status == RunStatus.Completed)
+                    {
+                        output.WriteLine($"run {run.Id} is already complete");
+                        IterationTable.Print(output, await store.IterationsAsync(run.Id, cancellation));
+                        return 0;
+                    }
+                    error.WriteLine($"resuming run {run.Id} ({run.Name}) in {store.Describe}");
+                    runId = run.Id;
+                    await loop.RunAsync(runId, cancellation);
+                }
+                else
+                {
+                    error.WriteLine($"state in {homeFolder}");
+                    runId = await loop.StartAsync(settings, parse.GetValue(name)!, $"builtin-{PrimitiveRegistry.BuiltIn.Version}", cancellation);
+                }
+                progress.Finish();
+                output.WriteLine($"run {runId}:");
+                IterationTable.Print(output, await store.IterationsAsync(runId, cancellation));
+                return 0;
+            }
+            catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+            {
+                error.WriteLine();
+                error.WriteLine($"arcsynth: {e.Message}");
+                return CommandLine.UsageError;
+            }
+        });
+        return command;
+    }
+}

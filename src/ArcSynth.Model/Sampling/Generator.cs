@@ -1,0 +1,127 @@
+using System.Numerics.Tensors;
+using ArcSynth.Model.Transformer;
+using ArcSynth.Model.Transformer.Layers;
+
+namespace ArcSynth.Model.Sampling;
+
+/// <summary>
+/// Batched sampling with a key/value cache: the prompt runs once through <see cref="Gpt.Forward"/>,
+/// whose per-layer keys and values every stream then shares; each stream keeps only the keys and
+/// values of its own tokens, and each step feeds all unfinished streams' last tokens through the
+/// blocks as one batch of rows. Each stream's tokens are drawn under its <see cref="ITokenConstraint"/>.
+/// </summary>
+public sealed class Generator(Gpt model)
+{
+    /// <summary>
+    /// One token list per stream (without <c>&lt;eos&gt;</c>), or null for a stream that did not
+    /// complete within <see cref="SamplingSettings.MaxTokens"/> or the context.
+    /// </summary>
+    public IReadOnlyList<int[]?> Sample(ReadOnlySpan<int> prompt, IReadOnlyList<ITokenConstraint> streams, SamplingSettings settings, Random random)
+    {
+        var config = model.Config;
+        int c = config.Embedding, v = config.VocabSize, n = streams.Count, tp = prompt.Length;
+        var maxTokens = Math.Min(settings.MaxTokens, config.ContextLength - tp);
+        var results = new int[]?[n];
+        if (n == 0 || maxTokens <= 0) return results;
+
+        model.Forward(prompt);
+        var prefix = Enumerable.Range(0, config.Layers).Select(l => model.KeysAndValues(l).ToArray()).ToArray();
+        var own = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, config.Layers).Select(_ => new float[maxTokens * 3 * c]).ToArray()).ToArray();
+        var tokens = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
+        var mask = new bool[v];
+        var logits = new float[n * v];
+
+        // The first token of every stream comes from the prompt's last position.
+        var head = new float[n * c];
+        for (var s = 0; s < n; s++) model.Hidden(tp - 1).CopyTo(head.AsSpan(s * c, c));
+        Linear.Forward(logits, 0, head, 0, model.TokenEmbedding, null, n, c, v);
+        var active = Enumerable.Range(0, n).ToList();
+        Draw(active, logits, streams, tokens, mask, settings, random);
+
+        var work = new StepBuffers(n, c);
+        for (var g = 0; g < maxTokens; g++)
+        {
+            active.RemoveAll(s => streams[s].IsComplete || tokens[s].Count == 0 || tokens[s][^1] < 0);
+            if (active.Count == 0 || g == maxTokens - 1) break;
+            Step(active, tokens, g, tp, prefix, own, work, logits);
+            Draw(active, logits, streams, tokens, mask, settings, random);
+        }
+        for (var s = 0; s < n; s++)
+            if (streams[s].IsComplete)
+                results[s] = tokens[s].Where(t => t >= 0).ToArray();
+        return results;
+    }
+
+    private static void Draw(List<int> active, float[] logits, IReadOnlyList<ITokenConstraint> streams, List<int>[] tokens, bool[] mask, SamplingSettings settings, Random random)
+    {
+        var v = mask.Length;
+        for (var r = 0; r < active.Count; r++)
+        {
+            var s = active[r];
+            streams[s].AllowedTokens(mask);
+            var token = TokenChoice.Draw(logits.AsSpan(r * v, v), mask, settings.Temperature, settings.TopP, random);
+            tokens[s].Add(token);
+            if (token >= 0) streams[s].Advance(token);
+        }
+    }
+
+    /// <summary>Feeds each active stream's last token at position tp + g through the blocks; leaves next-token logits row by row in <paramref name="logits"/>.</summary>
+    private void Step(List<int> active, List<int>[] tokens, int g, int tp, float[][] prefix, float[][][] own, StepBuffers w, float[] logits)
+    {
+        var config = model.Config;
+        int c = config.Embedding, n = active.Count, h = config.Heads, hs = c / h;
+        var scale = 1f / MathF.Sqrt(hs);
+        var wte = model.TokenEmbedding.Span;
+        var wpe = model.PositionEmbedding.Span;
+        for (var r = 0; r < n; r++)
+            TensorPrimitives.Add(wte.Slice(tokens[active[r]][^1] * c, c), wpe.Slice((tp + g) * c, c), w.X.AsSpan(r * c, c));
+        for (var l = 0; l < config.Layers; l++)
+        {
+            var b = model.Blocks[l];
+            LayerNorm.Forward(w.Norm, w.Mean, w.Rstd, w.X, b.Ln1W.Span, b.Ln1B.Span, n, c);
+            Linear.Forward(w.Qkv, 0, w.Norm, 0, b.QkvW, b.QkvB, n, c, 3 * c);
+            var keys = prefix[l];
+            Parallel.For(0, n, r =>
+            {
+                var cache = own[active[r]][l];
+                w.Qkv.AsSpan(r * 3 * c, 3 * c).CopyTo(cache.AsSpan(g * 3 * c));
+                var scores = new float[tp + g + 1];
+                for (var head = 0; head < h; head++)
+                {
+                    var q = w.Qkv.AsSpan(r * 3 * c + head * hs, hs);
+                    var max = float.NegativeInfinity;
+                    for (var j = 0; j < scores.Length; j++)
+                    {
+                        var k = j < tp ? keys.AsSpan(j * 3 * c + c + head * hs, hs) : cache.AsSpan((j - tp) * 3 * c + c + head * hs, hs);
+                        max = MathF.Max(max, scores[j] = TensorPrimitives.Dot(q, k) * scale);
+                    }
+                    var sum = 0f;
+                    for (var j = 0; j < scores.Length; j++) sum += scores[j] = MathF.Exp(scores[j] - max);
+                    var o = w.Atty.AsSpan(r * c + head * hs, hs);
+                    o.Clear();
+                    for (var j = 0; j < scores.Length; j++)
+                    {
+                        var value = j < tp ? keys.AsSpan(j * 3 * c + 2 * c + head * hs, hs) : cache.AsSpan((j - tp) * 3 * c + 2 * c + head * hs, hs);
+                        TensorPrimitives.MultiplyAdd(value, scores[j] / sum, o, o);
+                    }
+                }
+            });
+            Linear.Forward(w.Proj, 0, w.Atty, 0, b.ProjW, b.ProjB, n, c, c);
+            TensorPrimitives.Add(w.X.AsSpan(0, n * c), w.Proj.AsSpan(0, n * c), w.X.AsSpan(0, n * c));
+            LayerNorm.Forward(w.Norm, w.Mean, w.Rstd, w.X, b.Ln2W.Span, b.Ln2B.Span, n, c);
+            Linear.Forward(w.Fc, 0, w.Norm, 0, b.FcW, b.FcB, n, c, 4 * c);
+            Gelu.Forward(w.Fc.AsSpan(0, n * 4 * c), w.Fc.AsSpan(0, n * 4 * c));
+            Linear.Forward(w.Proj, 0, w.Fc, 0, b.FcProjW, b.FcProjB, n, 4 * c, c);
+            TensorPrimitives.Add(w.X.AsSpan(0, n * c), w.Proj.AsSpan(0, n * c), w.X.AsSpan(0, n * c));
+        }
+        LayerNorm.Forward(w.Norm, w.Mean, w.Rstd, w.X, model.FinalNormWeight.Span, model.FinalNormBias.Span, n, c);
+        Linear.Forward(logits, 0, w.Norm, 0, model.TokenEmbedding, null, n, c, config.VocabSize);
+    }
+
+    /// <summary>The rows of one decoding step, sized for every stream.</summary>
+    private sealed class StepBuffers(int n, int c)
+    {
+        public readonly float[] X = new float[n * c], Norm = new float[n * c], Mean = new float[n], Rstd = new float[n];
+        public readonly float[] Qkv = new float[n * 3 * c], Atty = new float[n * c], Proj = new float[n * c], Fc = new float[n * 4 * c];
+    }
+}

@@ -1,0 +1,37 @@
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Model.Tokenization;
+
+namespace ArcSynth.Model.Training;
+
+/// <summary>
+/// Turns (demonstrations, program) into what the model reads: the task's tokens (demonstrations
+/// only, within the task budget, cuts marked), <c>&lt;program&gt;</c>, the program's tokens, <c>&lt;eos&gt;</c>.
+/// The task budget is the context less <see cref="MaxProgramTokens"/>, so a sampled program always
+/// has room.
+/// </summary>
+public sealed class SequenceBuilder(Vocabulary vocabulary, int contextLength, int maxProgramTokens)
+{
+    private readonly TaskEncoder _tasks = new(vocabulary);
+    private readonly ProgramTokenizer _programs = new(vocabulary);
+
+    public int MaxProgramTokens => maxProgramTokens;
+
+    public Vocabulary Vocabulary => vocabulary;
+
+    /// <summary>The prompt for a task: its tokens and <c>&lt;program&gt;</c>; how many pairs the budget cut.</summary>
+    public (int[] Tokens, int CutPairs) Prompt(IReadOnlyList<(Grid Input, Grid Output)> demonstrations)
+    {
+        var encoded = _tasks.Encode(demonstrations, null, contextLength - maxProgramTokens - 1);
+        return ([.. encoded.Tokens, vocabulary.Id("<program>")], encoded.CutPairs);
+    }
+
+    /// <summary>The training sequence, or null when the program's tokens exceed <see cref="MaxProgramTokens"/>.</summary>
+    public TrainingSequence? Sequence(IReadOnlyList<(Grid Input, Grid Output)> demonstrations, FunctionDef program)
+    {
+        var body = _programs.Encode(program);
+        if (body.Count + 1 > maxProgramTokens) return null;
+        var (prompt, _) = Prompt(demonstrations);
+        return new TrainingSequence([.. prompt, .. body, vocabulary.Id("<eos>")], prompt.Length);
+    }
+}

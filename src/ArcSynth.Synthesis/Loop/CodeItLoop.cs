@@ -1,0 +1,323 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Executor.Batch;
+using ArcSynth.Executor.Scoring;
+using ArcSynth.Model.Checkpoints;
+using ArcSynth.Model.Decoding;
+using ArcSynth.Model.Sampling;
+using ArcSynth.Model.Tokenization;
+using ArcSynth.Model.Training;
+using ArcSynth.Model.Transformer;
+using ArcSynth.Synthesis.Compression;
+using ArcSynth.Synthesis.Replay;
+using ArcSynth.Synthesis.Store;
+using ArcSynth.Tasks.Loading;
+using ArcSynth.Tasks.Model;
+
+namespace ArcSynth.Synthesis.Loop;
+
+/// <summary>
+/// The CodeIt loop. Before iteration 0 the model trains on the original data (seeds and their
+/// mutations); then each meta-iteration samples programs for every target task from its
+/// demonstrations, runs and scores them, relabels every program that gave a valid grid with what it
+/// really produced (hindsight) into the prioritized replay buffer, retrains on buffer samples mixed
+/// with the original data, compresses the programs of solved tasks, and records its figures.
+/// Every step is one transaction of the store; <see cref="RunAsync"/> on an existing run skips the
+/// steps already completed and rebuilds the ledger and buffer from the stored programs, so a run
+/// killed at any moment resumes where it stopped and loses no completed work.
+/// </summary>
+public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry registry, IProgress<LoopProgress>? progress = null)
+{
+    /// <summary>Creates a run with these settings and runs it to the end; returns its id.</summary>
+    public async Task<long> StartAsync(LoopSettings settings, string name, string registryVersion, CancellationToken cancellation = default)
+    {
+        var runId = await store.CreateRunAsync(name, settings.ToJson(), registryVersion, cancellation);
+        await RunAsync(runId, cancellation);
+        return runId;
+    }
+
+    /// <summary>Runs (or resumes) a run to the end.</summary>
+    public async Task RunAsync(long runId, CancellationToken cancellation = default)
+    {
+        var run = await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store");
+        var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}");
+        await store.SetRunStatusAsync(runId, RunStatus.Running, cancellation);
+        try
+        {
+            var state = await PrepareAsync(runId, settings, cancellation);
+            var done = (await store.StepsAsync(runId, cancellation)).ToDictionary(s => (s.Iteration, s.Phase, s.Shard), s => s.StateJson);
+            if (!done.ContainsKey((0, LoopPhases.Pretrain, 0))) await PretrainAsync(state, cancellation);
+            for (var it = 0; it < settings.Iterations; it++)
+            {
+                if (done.ContainsKey((it, LoopPhases.Record, 0))) continue;
+                await SampleAsync(state, it, done, cancellation);
+                if (!done.ContainsKey((it, LoopPhases.Train, 0))) await TrainAsync(state, it, cancellation);
+                if (!done.ContainsKey((it, LoopPhases.Compress, 0))) await CompressAsync(state, it, cancellation);
+                await RecordAsync(state, it, cancellation);
+            }
+            await store.SetRunStatusAsync(runId, RunStatus.Completed, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            await store.SetRunStatusAsync(runId, RunStatus.Paused, CancellationToken.None);
+            throw;
+        }
+        catch
+        {
+            await store.SetRunStatusAsync(runId, RunStatus.Failed, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>What every step reads: the tasks, the original data, and the ledger and buffer as the store has them.</summary>
+    private sealed class RunState
+    {
+        public required long RunId;
+        public required LoopSettings Settings;
+        public required IReadOnlyList<ArcTask> Targets;
+        public required Dictionary<string, ArcTask> TargetsById;
+        public required IReadOnlyList<TrainingExample> Original;
+        public required Vocabulary Vocabulary;
+        public required SequenceBuilder Sequences;
+        public required BatchExecutor Executor;
+        public required string Checkpoints;
+        public readonly TaskLedger Ledger = new();
+        public readonly ReplayBuffer Buffer = new();
+    }
+
+    private async Task<RunState> PrepareAsync(long runId, LoopSettings settings, CancellationToken cancellation)
+    {
+        Report(-1, "data", 0, 1, "loading tasks and seeds");
+        var targets = Load(settings.Targets ?? ArcData.Folder("arc-agi-1", "training"));
+        targets = targets.OrderBy(t => t.Id, StringComparer.Ordinal).Skip(settings.TargetOffset)
+            .Take(settings.TargetLimit > 0 ? settings.TargetLimit : int.MaxValue).ToList();
+        if (targets.Count == 0) throw new ArgumentException("no target tasks in the selection");
+        var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
+        if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
+        var parsed = ProgramParser.Parse(await File.ReadAllTextAsync(settings.SeedsFile, cancellation), settings.SeedsFile);
+        var limits = Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) };
+        var threads = Environment.ProcessorCount;
+        Report(-1, "data", 0, 1, $"original data: {parsed.Functions.Count} seeds and {settings.OriginalMutations} mutations");
+        var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, limits, threads, cancellation);
+        var vocabulary = Vocabulary.For(registry);
+        var state = new RunState
+        {
+            RunId = runId, Settings = settings, Targets = targets, TargetsById = targets.ToDictionary(t => t.Id, StringComparer.Ordinal),
+            Original = original, Vocabulary = vocabulary,
+            Sequences = new SequenceBuilder(vocabulary, settings.ContextLength, settings.MaxProgramTokens),
+            Executor = new BatchExecutor(registry, limits, threads),
+            Checkpoints = HomeFolder.Checkpoints(home, runId),
+        };
+        // The ledger and the buffer are exactly what the stored programs make them, in the order they were stored.
+        foreach (var record in await store.ProgramsAsync(runId, cancellationToken: cancellation))
+            if (state.TargetsById.TryGetValue(record.TaskId, out var task))
+                Remember(state, task, record.Text, $"r{record.Id}_{task.Id}", record);
+        Report(-1, "data", 1, 1, $"{targets.Count} target tasks, {original.Count} original examples");
+        return state;
+    }
+
+    private static IReadOnlyList<ArcTask> Load(string path) =>
+        File.Exists(path) ? [ArcTaskLoader.LoadFile(path)] : ArcTaskLoader.LoadFolder(path);
+
+    /// <summary>Enters a stored program into the ledger and, when it was relabeled, the buffer.</summary>
+    private static void Remember(RunState state, ArcTask task, string text, string name, ProgramRecord record)
+    {
+        var (train, test) = ProgramOutputs.Read(record.OutputsJson);
+        var result = new ProgramOnTask(name, [], new ProgramScore(record.Exact, record.Pairs, record.MeanDistance, record.Length), train, test);
+        state.Ledger.Add(new TaskResult(task, [result]), new Dictionary<string, string> { [name] = text });
+        if (record.InBuffer && Hindsight.Relabel(ProgramParser.ParseFunction(text, "<stored>"), task, train) is { } entry)
+            state.Buffer.Add(entry with { Priority = record.Priority });
+    }
+
+    private async Task PretrainAsync(RunState state, CancellationToken cancellation)
+    {
+        var s = state.Settings;
+        var clock = Stopwatch.StartNew();
+        var model = Gpt.Create(new ModelConfig { VocabSize = state.Vocabulary.Count, ContextLength = s.ContextLength, Embedding = s.Embedding, Layers = s.Layers, Heads = s.Heads }, s.Seed);
+        var optimizer = new AdamW(model.Layout.Size);
+        var loss = Train(state, model, optimizer, s.PretrainSteps, replayShare: 0, -1, cancellation);
+        Checkpoint.Save(Path.Combine(state.Checkpoints, LoopPhases.Pretrain), model, state.Vocabulary, optimizer);
+        await store.CompleteStepAsync(Step(state, 0, LoopPhases.Pretrain, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
+    }
+
+    private async Task SampleAsync(RunState state, int iteration, Dictionary<(int, string, int), string> done, CancellationToken cancellation)
+    {
+        var s = state.Settings;
+        var shards = state.Targets.Chunk(s.ShardTasks).ToList();
+        ProgramSampler? sampler = null;
+        for (var shard = 0; shard < shards.Count; shard++)
+        {
+            if (done.ContainsKey((iteration, LoopPhases.Sample, shard))) continue;
+            cancellation.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
+            if (sampler is null)
+            {
+                var (model, _, _) = Checkpoint.Load(Path.Combine(state.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
+                var grammar = new ProgramGrammar(state.Vocabulary, registry, s.MaxProgramLines);
+                sampler = new ProgramSampler(model, state.Sequences, grammar.Start,
+                    new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens });
+            }
+            var programs = new List<FunctionDef>();
+            var failed = 0;
+            foreach (var task in shards[shard])
+            {
+                Report(iteration, LoopPhases.Sample, state.Targets.ToList().IndexOf(task), state.Targets.Count, task.Id);
+                var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
+                var random = new Random(Mix(s.Seed, iteration, state.Targets.ToList().IndexOf(task)));
+                var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", random);
+                programs.AddRange(sampled);
+                failed += noProgram;
+            }
+            var texts = programs.ToDictionary(p => p.Name, p => ProgramPrinter.Print(p with { Name = "program" }), StringComparer.Ordinal);
+            var records = new List<ProgramRecord>();
+            var valid = 0;
+            foreach (var result in state.Executor.RunOnOwnTasks(programs, state.TargetsById, cancellation))
+                foreach (var r in result.Ranked)
+                {
+                    var text = texts[r.Program];
+                    var entry = Hindsight.Relabel(ProgramParser.ParseFunction(text, "<sampled>"), result.Task, r.Train);
+                    // Every alias is a sample that gave these same outputs.
+                    if (entry is not null) valid += 1 + r.Aliases.Count;
+                    var record = new ProgramRecord(0, state.RunId, iteration, result.Task.Id, text, "sample", null, r.Score.Exact, r.Score.Pairs,
+                        r.Score.MeanDistance, r.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(r));
+                    records.Add(record);
+                }
+            foreach (var record in records) Remember(state, state.TargetsById[record.TaskId], record.Text, $"i{iteration}s{shard}n{records.IndexOf(record)}_{record.TaskId}", record);
+            var samples = programs.Count + failed;
+            await store.CompleteStepAsync(
+                Step(state, iteration, LoopPhases.Sample, shard, new JsonObject { ["samples"] = samples, ["valid"] = valid, ["seconds"] = clock.Elapsed.TotalSeconds }),
+                records, Results(state, iteration, shards[shard]), cancellation);
+            done[(iteration, LoopPhases.Sample, shard)] = "";
+        }
+    }
+
+    private async Task TrainAsync(RunState state, int iteration, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var (model, _, optimizer) = Checkpoint.Load(Path.Combine(state.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
+        optimizer ??= new AdamW(model.Layout.Size);
+        var loss = Train(state, model, optimizer, state.Settings.TrainSteps, state.Settings.ReplayShare, iteration, cancellation);
+        Checkpoint.Save(Path.Combine(state.Checkpoints, $"iteration-{iteration}"), model, state.Vocabulary, optimizer);
+        await store.CompleteStepAsync(Step(state, iteration, LoopPhases.Train, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
+    }
+
+    /// <summary>
+    /// Trains for <paramref name="steps"/> updates on batches drawn, for each update, from a random
+    /// state fixed by the seed, the iteration and the update: <paramref name="replayShare"/> of each
+    /// batch from the buffer by priority, the rest uniformly from the original data. Returns the
+    /// mean loss of the last quarter of the updates.
+    /// </summary>
+    private float Train(RunState state, Gpt model, AdamW optimizer, int steps, double replayShare, int iteration, CancellationToken cancellation)
+    {
+        var s = state.Settings;
+        var trainer = new Trainer(model, optimizer, new TrainingSettings { BatchSize = s.BatchSize, LearningRate = s.LearningRate },
+            new LearningRateSchedule(s.LearningRate, Math.Max(1, steps / 10), steps), origin: optimizer.Step);
+        var losses = new List<float>();
+        var phase = iteration < 0 ? LoopPhases.Pretrain : LoopPhases.Train;
+        for (var step = 0; step < steps; step++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var random = new Random(Mix(s.Seed, iteration + 1000, step));
+            var fromBuffer = state.Buffer.Count == 0 ? 0 : (int)Math.Round(s.BatchSize * replayShare);
+            var examples = state.Buffer.Sample(fromBuffer, random)
+                .Select(e => new TrainingExample(e.Examples, ProgramParser.ParseFunction(e.Program, "<replay>")))
+                .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => state.Original[random.Next(state.Original.Count)]));
+            var batch = examples.Select(e => state.Sequences.Sequence(e.Demonstrations, e.Program)).OfType<TrainingSequence>().ToList();
+            if (batch.Count == 0) continue;
+            var (loss, _) = trainer.Step(batch);
+            losses.Add(loss);
+            Report(Math.Max(0, iteration), phase, step + 1, steps, $"loss {loss:F3}");
+        }
+        var tail = losses.Skip(losses.Count * 3 / 4).ToList();
+        return tail.Count == 0 ? float.NaN : tail.Average();
+    }
+
+    private async Task CompressAsync(RunState state, int iteration, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var compressor = new Compressor(state.Executor);
+        var records = new List<ProgramRecord>();
+        var touched = new List<ArcTask>();
+        var saved = 0;
+        var solved = state.Targets.Where(t => state.Ledger.For(t.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations).ToList();
+        foreach (var task in solved)
+        {
+            Report(iteration, LoopPhases.Compress, touched.Count, solved.Count, task.Id);
+            var text = state.Ledger.Best(task.Id)!;
+            var program = ProgramParser.ParseFunction(text, "<best>") with { Name = $"best_{task.Id}" };
+            var shorter = compressor.Compress(program, task, cancellation);
+            if (shorter.Body.Count >= program.Body.Count) continue;
+            var result = state.Executor.Run([shorter], [task], cancellation)[0].Ranked[0];
+            var shorterText = ProgramPrinter.Print(shorter with { Name = "program" });
+            var entry = Hindsight.Relabel(shorter, task, result.Train);
+            var record = new ProgramRecord(0, state.RunId, iteration, task.Id, shorterText, "compression", null, result.Score.Exact, result.Score.Pairs,
+                result.Score.MeanDistance, result.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(result));
+            Remember(state, task, shorterText, $"i{iteration}c_{task.Id}", record);
+            records.Add(record);
+            touched.Add(task);
+            saved += program.Body.Count - shorter.Body.Count;
+        }
+        await store.CompleteStepAsync(
+            Step(state, iteration, LoopPhases.Compress, 0, new JsonObject { ["compressed"] = records.Count, ["lines_saved"] = saved, ["seconds"] = clock.Elapsed.TotalSeconds }),
+            records, Results(state, iteration, touched), cancellation);
+    }
+
+    private async Task RecordAsync(RunState state, int iteration, CancellationToken cancellation)
+    {
+        var steps = (await store.StepsAsync(state.RunId, cancellation)).Where(x => x.Iteration == iteration).ToList();
+        JsonObject Read(StepRecord x) => JsonNode.Parse(x.StateJson)!.AsObject();
+        double Sum(string phase, string key) => steps.Where(x => x.Phase == phase).Sum(x => Read(x)[key]?.GetValue<double>() ?? 0);
+        var samples = (int)Sum(LoopPhases.Sample, "samples");
+        var phaseSeconds = steps.GroupBy(x => x.Phase).ToDictionary(g => g.Key, g => g.Sum(x => Read(x)["seconds"]?.GetValue<double>() ?? 0));
+        var record = new IterationRecord(state.RunId, iteration, samples, samples == 0 ? 0 : Sum(LoopPhases.Sample, "valid") / samples, state.Buffer.Count,
+            Sum(LoopPhases.Train, "loss"), state.Ledger.SolvedDemonstrations, state.Ledger.SolvedTest(state.Settings.Attempts), state.Targets.Count,
+            (int)Sum(LoopPhases.Compress, "compressed"), (int)Sum(LoopPhases.Compress, "lines_saved"), phaseSeconds, DateTimeOffset.UtcNow);
+        await store.SaveIterationAsync(record, cancellation);
+        await store.CompleteStepAsync(Step(state, iteration, LoopPhases.Record, 0, new JsonObject()), [], [], cancellation);
+        Report(iteration, LoopPhases.Record, 1, 1, $"solved {record.SolvedDemonstrations} on demonstrations, {record.SolvedTest} on test outputs of {record.Tasks}");
+    }
+
+    /// <summary>The ledger's standing for <paramref name="tasks"/>; test outputs are read here, only to score the predictions.</summary>
+    private static List<TaskResultRecord> Results(RunState state, int iteration, IEnumerable<ArcTask> tasks) =>
+        tasks.Select(task =>
+        {
+            var result = state.Ledger.For(task.Id);
+            var predictions = result?.Predictions(state.Settings.Attempts) ?? task.Test.Select(_ => (IReadOnlyList<Grid>)[]).ToList();
+            return new TaskResultRecord(state.RunId, iteration, task.Id, "target",
+                result is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations,
+                TaskLedger.HasTestOutputs(task) ? result?.Solved(state.Settings.Attempts) ?? false : null,
+                state.Ledger.Best(task.Id), PredictionsJson(predictions));
+        }).ToList();
+
+    private static string PredictionsJson(IReadOnlyList<IReadOnlyList<Grid>> predictions)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var attempts in predictions)
+            {
+                w.WriteStartArray();
+                foreach (var grid in attempts) Tasks.Json.GridJson.Write(w, grid);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static StepRecord Step(RunState state, int iteration, string phase, int shard, JsonObject json) =>
+        new(state.RunId, iteration, phase, shard, json.ToJsonString(), DateTimeOffset.UtcNow);
+
+    /// <summary>A seed for one (run seed, iteration, index): stable across processes, unlike HashCode.</summary>
+    private static int Mix(int seed, int iteration, int index) =>
+        (int)((uint)seed * 2654435761u ^ (uint)(iteration + 1) * 40503u ^ (uint)index * 2246822519u);
+
+    private void Report(int iteration, string phase, int done, int total, string detail) =>
+        progress?.Report(new LoopProgress(iteration, phase, done, total, detail));
+}
