@@ -4,6 +4,7 @@ using ArcSynth.Server.Scheduling;
 using ArcSynth.Storage.Postgres;
 using ArcSynth.Storage.Sql;
 using ArcSynth.Storage.Sqlite;
+using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -29,7 +30,7 @@ public static class ArcSynthServer
     /// </summary>
     public static async Task<WebApplication> CreateAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        SqlDialect dialect = options.Database is { } db ? new PostgresDialect(db) : new SqliteDialect(options.SqlitePath);
+        SqlDialect dialect = options.Database is { } db ? new PostgresDialect(db) : new SqliteDialect(HomeFolder.Database(options.Home));
         var store = await SqlRunStore.OpenAsync(dialect, cancellationToken);
         if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
 
@@ -39,7 +40,7 @@ public static class ArcSynthServer
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IRunStore>(store);
-        builder.Services.AddSingleton<BaselineLoop>();
+        builder.Services.AddSingleton<LiveProgress>();
         builder.Services.AddSingleton<RunControl>();
         builder.Services.AddProblemDetails();
         // A query or route value that does not bind throws, so ApiErrors can answer 400 naming the parameter.
@@ -53,8 +54,11 @@ public static class ArcSynthServer
             {
                 s.InstanceName = "arcsynth";
                 s.GenerateInstanceId = true;
+                // At shutdown a loop is interrupted and waited for: it stops after its last completed step,
+                // and its job is handed back (another node, or this one at its next start, goes on with it).
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
-            // One step at a time per process: a step already uses every core through the executor.
+            // One loop at a time per process: a loop already uses every core (executor, trainer).
             q.UseDefaultThreadPool(1);
             if (options.Database is { } connectionString)
                 q.UsePersistentStore(s =>
@@ -65,7 +69,7 @@ public static class ArcSynthServer
                 });
             else q.UseInMemoryStore();
         });
-        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = false);
+        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -90,7 +94,7 @@ public static class ArcSynthServer
         {
             await app.Services.GetRequiredService<RunControl>().ResumeInterruptedAsync(app.Lifetime.ApplicationStopping);
         }
-        catch (Exception e) when (ApiErrors.IsDatabaseDown(e) || e is OperationCanceledException)
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e) || e is OperationCanceledException)
         {
             app.Logger.LogWarning("could not resume interrupted runs: {Message}", e.Message);
         }

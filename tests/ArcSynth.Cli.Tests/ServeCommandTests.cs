@@ -42,7 +42,7 @@ public sealed class ServeCommandTests : IDisposable
     [Fact]
     public async Task A_store_newer_than_the_code_is_refused()
     {
-        var path = Path.Combine(_folder, "arcsynth.db");
+        var path = Path.Combine(_folder, "arcsynth.db"); // the home folder's store
         await (await SqlRunStore.OpenAsync(new SqliteDialect(path))).DisposeAsync();
         await using (var connection = new SqliteConnection($"Data Source={path}"))
         {
@@ -51,7 +51,7 @@ public sealed class ServeCommandTests : IDisposable
             bump.CommandText = $"UPDATE schema_version SET version = {Migrations.Latest + 1}";
             bump.ExecuteNonQuery();
         }
-        var run = CliRun.Of(Serve("--sqlite", path));
+        var run = CliRun.Of(Serve("--home", _folder));
         Assert.Equal(CommandLine.UsageError, run.ExitCode);
         Assert.Contains($"SQLite file {path} has schema version {Migrations.Latest + 1}, newer than this ArcSynth knows", run.Error);
     }

@@ -40,9 +40,8 @@ internal sealed class ServiceHarness : IAsyncDisposable
         {
             Urls = "http://127.0.0.1:0",
             Database = database,
-            SqlitePath = Path.Combine(folder, "arcsynth.db"),
+            Home = folder,
             SeedsFile = RepositoryFile("seeds/training.py"),
-            Threads = 2,
         };
         var app = await ArcSynthServer.CreateAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
@@ -64,13 +63,24 @@ internal sealed class ServiceHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a run on the first <paramref name="perFolder"/> tasks of ARC-AGI-1 training and evaluation; returns its id.</summary>
-    public async Task<long> StartRunAsync(int perFolder = 8, int iterations = 2, int budget = 10)
+    /// <summary>
+    /// A small real run of the CodeIt loop: the first <paramref name="tasks"/> tasks of ARC-AGI-1's
+    /// <paramref name="split"/>, a tiny model and budgets that take seconds on 2 cores.
+    /// </summary>
+    public static object SmallRun(string split = "training", int tasks = 8, int iterations = 2) => new
     {
-        var response = await Http.PostAsJsonAsync("/api/runs", new
+        name = "small", tasks = $"arc-agi-1/{split}",
+        settings = new
         {
-            name = "test", tasks = new[] { "arc-agi-1/training", "arc-agi-1/evaluation" }, tasksPerFolder = perFolder, iterations, budget,
-        });
+            targetLimit = tasks, iterations, originalMutations = 60, samplesPerTask = 4, maxProgramTokens = 64, shardTasks = 4,
+            embedding = 32, layers = 1, heads = 2, pretrainSteps = 4, trainSteps = 2, batchSize = 2, timeoutMs = 200,
+        },
+    };
+
+    /// <summary>Starts <see cref="SmallRun"/> (or <paramref name="request"/>) through the API; returns the run's id.</summary>
+    public async Task<long> StartRunAsync(object? request = null)
+    {
+        var response = await Http.PostAsJsonAsync("/api/runs", request ?? SmallRun());
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }

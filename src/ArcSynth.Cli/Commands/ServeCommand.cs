@@ -23,15 +23,15 @@ internal static class ServeCommand
             Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${DatabaseVariable}; " +
                           "without either, the embedded SQLite file and an in-memory scheduler).",
         };
-        var sqlite = new Option<FileInfo?>("--sqlite") { Description = "The SQLite file used without a database (default ~/.arcsynth/arcsynth.db)." };
+        var home = new HomeOptions();
         var seeds = new Option<FileInfo>("--seeds") { Description = "Seed programs runs start from.", DefaultValueFactory = _ => new FileInfo("seeds/training.py") };
-        var threads = new Option<int>("--threads") { Description = "Threads a run's step uses.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("serve",
             "The service: REST API under /api (OpenAPI at /openapi/v1.json), the dashboard at /, and Quartz\n" +
-            "running loops (start now, on a cron schedule, pause, resume, cancel). Schema migrations run at start;\n" +
+            "running CodeIt loops (start now, on a cron schedule, pause, resume, cancel). Checkpoints live in the\n" +
+            "home folder; state in its SQLite file, or with --db in PostgreSQL. Schema migrations run at start;\n" +
             "a database newer than this ArcSynth is refused.")
         {
-            urls, db, sqlite, seeds, threads,
+            urls, db, home.Home, seeds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,10 +43,9 @@ internal static class ServeCommand
                 {
                     Urls = parse.GetValue(urls)!,
                     Database = parse.GetValue(db) ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } v ? v : null),
+                    Home = home.ResolveHome(parse),
                     SeedsFile = seedsFile.FullName,
-                    Threads = Math.Max(1, parse.GetValue(threads)),
                 };
-                if (parse.GetValue(sqlite) is { } file) options = options with { SqlitePath = file.FullName };
                 await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
                 await app.StartAsync(cancellationToken);
                 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using ArcSynth.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
@@ -16,7 +14,7 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
     {
         var (status, title) = exception switch
         {
-            _ when IsDatabaseDown(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable"),
+            _ when DatabaseFailures.IsUnavailable(exception) => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable"),
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid"),
             _ => (0, ""),
         };
@@ -29,13 +27,5 @@ internal sealed class ApiErrors(IProblemDetailsService problems) : IExceptionHan
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = exception.Message },
         });
-    }
-
-    /// <summary>Whether <paramref name="e"/> or what it wraps (Quartz wraps its job store's errors) says the database cannot be reached now.</summary>
-    public static bool IsDatabaseDown(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is StoreUnavailableException or DbException { IsTransient: true } or TimeoutException) return true;
-        return false;
     }
 }

@@ -36,14 +36,11 @@ internal static class JobEndpoints
         return views;
     }
 
-    private static async Task<Results<Created<JobView>, ValidationProblem>> ScheduleAsync(ScheduleRequest request, RunControl control, BaselineLoop loop, CancellationToken ct)
+    private static async Task<Results<Created<JobView>, ValidationProblem>> ScheduleAsync(ScheduleRequest request, RunControl control, CancellationToken ct)
     {
-        var errors = request.Validate();
-        if (errors.Count == 0)
-            foreach (var (field, messages) in RunEndpoints.ValidateWithTasks(request.Run, loop)) errors["run." + field] = messages;
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (request.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var name = await control.ScheduleAsync(request, ct);
-        return TypedResults.Created($"/api/jobs", new JobView(name, ScheduledRunJob.Group, $"starts run '{request.Run.Name}' at '{request.Cron}'",
+        return TypedResults.Created($"/api/jobs", new JobView(name, ScheduledRunJob.Group, $"starts run '{request.Run.Name}' on {request.Run.Tasks} at '{request.Cron}'",
             nameof(ScheduledRunJob), false, []));
     }
 

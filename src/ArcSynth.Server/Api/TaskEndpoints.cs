@@ -1,4 +1,6 @@
-using ArcSynth.Server.Runs;
+using System.Text.RegularExpressions;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Tasks.Loading;
 using ArcSynth.Synthesis.Store;
 using ArcSynth.Tasks.Model;
 using Microsoft.AspNetCore.Builder;
@@ -9,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace ArcSynth.Server.Api;
 
 /// <summary>A run's tasks (results, grids, best programs) and its programs with their lineage.</summary>
-internal static class TaskEndpoints
+internal static partial class TaskEndpoints
 {
     private const int BestProgramsShown = 3;
 
@@ -33,16 +35,19 @@ internal static class TaskEndpoints
         return TypedResults.Ok(await store.TaskResultsAsync(id, iteration, ct));
     }
 
-    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> TaskAsync(long id, string taskId, IRunStore store, BaselineLoop loop, CancellationToken ct)
+    private static async Task<Results<Ok<TaskView>, ProblemHttpResult>> TaskAsync(long id, string taskId, IRunStore store, CancellationToken ct)
     {
         if (await store.GetRunAsync(id, ct) is not { } run) return RunEndpoints.NoRun(id);
-        if (loop.FindTask(RunConfig.FromJson(run.ConfigJson), taskId) is not var (task, split))
+        var targets = RunEndpoints.Settings(run).Targets ?? ArcData.Folder("arc-agi-1", "training");
+        var file = Path.Combine(targets, taskId + ".json");
+        if (!TaskId().IsMatch(taskId) || !File.Exists(file))
             return TypedResults.Problem($"run {id} has no task '{taskId}'", statusCode: StatusCodes.Status404NotFound);
+        var task = ArcTaskLoader.LoadFile(file);
         var result = (await store.TaskResultsAsync(id, null, ct)).FirstOrDefault(r => r.TaskId == taskId);
         var best = (await store.ProgramsAsync(id, taskId, cancellationToken: ct))
             .OrderByDescending(p => p.Exact).ThenBy(p => p.MeanDistance).ThenBy(p => p.Length).ThenByDescending(p => p.Iteration)
             .DistinctBy(p => p.Text).Take(BestProgramsShown).Select(ProgramView.Of).ToList();
-        return TypedResults.Ok(new TaskView(task.Id, split, Pairs(task.Train), Pairs(task.Test), result, best));
+        return TypedResults.Ok(new TaskView(task.Id, Path.GetFileName(targets.TrimEnd('/')), Pairs(task.Train), Pairs(task.Test), result, best));
     }
 
     private static async Task<Results<Ok<IEnumerable<ProgramView>>, ProblemHttpResult, ValidationProblem>> ProgramsAsync(
@@ -65,5 +70,12 @@ internal static class TaskEndpoints
     }
 
     private static List<PairView> Pairs(IReadOnlyList<ArcExample> examples) =>
-        examples.Select(e => new PairView(BaselineLoop.Rows(e.Input), e.Output is { } o ? BaselineLoop.Rows(o) : null)).ToList();
+        examples.Select(e => new PairView(Rows(e.Input), e.Output is { } o ? Rows(o) : null)).ToList();
+
+    /// <summary>A grid as ARC's JSON writes it: a list of rows.</summary>
+    private static int[][] Rows(Grid grid) => Enumerable.Range(0, grid.Height).Select(i => grid.Row(i).ToArray()).ToArray();
+
+    /// <summary>Task ids are file names of the targets folder: letters, digits, '-' and '_' only.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex TaskId();
 }

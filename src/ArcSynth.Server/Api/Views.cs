@@ -1,25 +1,28 @@
 using System.Text.Json;
-using ArcSynth.Server.Runs;
+using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 
 namespace ArcSynth.Server.Api;
 
-/// <summary>A run as the API shows it: its record, configuration and progress.</summary>
-public sealed record RunView(long Id, string Name, RunStatus Status, DateTimeOffset CreatedAt, string RegistryVersion, RunConfig Config, ProgressView Progress);
+/// <summary>A run as the API shows it: its record, what it runs on, its loop settings and its progress.</summary>
+public sealed record RunView(long Id, string Name, RunStatus Status, DateTimeOffset CreatedAt, string RegistryVersion, string Tasks, LoopSettings Settings, ProgressView Progress);
 
-/// <summary>The next step of a run (null fields when it has none left) and its completed share.</summary>
-public sealed record ProgressView(int? Iteration, string? Phase, int? Shard, int Shards, int CompletedSteps, int TotalSteps);
+/// <summary>
+/// How far a run is: finished iterations and completed steps (from the store, wherever the run
+/// executes) and, while its loop runs in this process, the phase it reports.
+/// </summary>
+public sealed record ProgressView(int IterationsDone, int Iterations, int CompletedSteps, LoopProgress? Live);
 
 /// <summary>Tasks of one split after an iteration: how many there are, how many have their demonstrations and their test outputs solved.</summary>
 public sealed record SplitFigures(int Tasks, int Demonstrations, int Test);
 
-/// <summary>One iteration's point of the solved-tasks chart, per split.</summary>
+/// <summary>One iteration's point of the solved-tasks chart, per split (a run's targets are of one split; the other has no tasks).</summary>
 public sealed record ChartPoint(int Iteration, SplitFigures Training, SplitFigures Evaluation);
 
 /// <summary>A demonstration or test pair: the input grid and the expected output (null when unknown).</summary>
 public sealed record PairView(int[][] Input, int[][]? Output);
 
-/// <summary>A scored program with the outputs it produced (train then test; null where it failed).</summary>
+/// <summary>A scored program with the outputs it produced: <c>{"train": [grid|null...], "test": [...]}</c>, null where it gave no grid.</summary>
 public sealed record ProgramView(long Id, long RunId, int Iteration, string TaskId, string Text, string Source, long? ParentId,
     int Exact, int Pairs, double MeanDistance, int Length, bool InBuffer, JsonElement Outputs)
 {

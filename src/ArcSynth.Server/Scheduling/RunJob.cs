@@ -1,5 +1,6 @@
+using ArcSynth.Dsl.Registry;
 using ArcSynth.Server.Runs;
-using ArcSynth.Storage;
+using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -7,17 +8,22 @@ using Quartz;
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>
-/// A run's job: each firing runs the run's next step and, if steps are left, fires itself again.
-/// Never two steps of one run at once, cluster-wide; a worker that dies mid-step has its step
-/// picked up again by another (requests recovery). A paused or cancelled run's firing does nothing.
+/// A run's job: runs (or resumes) the CodeIt loop of the run. The loop records every step in the
+/// store as one transaction and skips completed steps when it starts again, so a run whose job was
+/// interrupted (a restart, a worker that died, a pause) goes on from its last completed step.
+/// Never two at once for one run, cluster-wide; a worker that dies mid-run has the job picked up
+/// again by another (requests recovery). Why it was interrupted (pause or cancel) is in the job's data.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class RunJob(IRunStore store, BaselineLoop loop, ILogger<RunJob> logger) : IJob
+internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, ILogger<RunJob> logger) : IJob
 {
     public const string Group = "runs";
     public const string RunIdKey = "runId";
+    public const string StopKey = "stop";
+    public const string Pause = "pause";
+    public const string Cancel = "cancel";
 
-    /// <summary>How long a step waits before trying again when the database is down.</summary>
+    /// <summary>How long a run waits before trying again when the database is down.</summary>
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     public static JobKey KeyOf(long runId) => new($"run-{runId}", Group);
@@ -25,53 +31,85 @@ internal sealed class RunJob(IRunStore store, BaselineLoop loop, ILogger<RunJob>
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var runId = long.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, System.Globalization.CultureInfo.InvariantCulture);
+        var key = KeyOf(runId);
+        live.Executing(key);
         try
         {
-            var run = await store.GetRunAsync(runId, cancellationToken);
-            if (run is not { Status: RunStatus.Running }) return;
-            var config = RunConfig.FromJson(run.ConfigJson);
-            var progress = loop.Progress(config, await store.StepsAsync(runId, cancellationToken));
-            if (progress.Next is { } step)
+            if (await store.GetRunAsync(runId, cancellationToken) is not { Status: RunStatus.Running }) return;
+            // A pause or cancel that came while this firing was on its way, before it could be interrupted.
+            if (await StopReasonAsync(context.Scheduler, key) is { } early)
             {
-                await loop.ExecuteAsync(run, config, step, cancellationToken);
-                progress = loop.Progress(config, await store.StepsAsync(runId, cancellationToken));
-            }
-            if (progress.Next is null)
-            {
-                await store.SetRunStatusAsync(runId, RunStatus.Completed, cancellationToken);
-                await context.Scheduler.DeleteJob(KeyOf(runId), cancellationToken);
+                await StoppedAsync(context.Scheduler, runId, early);
                 return;
             }
-            await FireAsync(context.Scheduler, runId, TimeSpan.Zero, cancellationToken);
+            var loop = new CodeItLoop(store, options.Home, PrimitiveRegistry.BuiltIn, live.For(runId));
+            await loop.RunAsync(runId, cancellationToken);
+            await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Cancelled or shutting down: the step was not recorded and runs again on resume.
+            // The loop stopped after its last completed step and marked the run Paused; say why it stopped.
+            var stop = await StopReasonAsync(context.Scheduler, key);
+            await StoppedAsync(context.Scheduler, runId, stop);
+            // Shutting down: Quartz hands the job back to the cluster when it ends this way.
+            if (stop is null) throw;
         }
-        catch (Exception e) when (e is StoreUnavailableException or System.Data.Common.DbException { IsTransient: true })
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
             logger.LogWarning("run {RunId}: database unavailable ({Message}); trying again in {Seconds} s", runId, e.Message, RetryAfter.TotalSeconds);
             await FireAsync(context.Scheduler, runId, RetryAfter, CancellationToken.None);
         }
-        catch (Exception e) when (e is RunConfigException or IOException or System.Text.Json.JsonException)
+        catch (Exception e)
         {
-            logger.LogError("run {RunId} failed: {Message}", runId, e.Message);
-            await store.SetRunStatusAsync(runId, RunStatus.Failed, CancellationToken.None);
+            // The loop has marked the run Failed; the reason is in the log.
+            logger.LogError(e, "run {RunId} failed", runId);
+        }
+        finally
+        {
+            live.Forget(runId);
+            live.Done(key);
         }
     }
 
-    /// <summary>Makes the run's job fire after <paramref name="delay"/>, creating the job if needed.</summary>
+    private static async Task<string?> StopReasonAsync(IScheduler scheduler, JobKey key) =>
+        (await scheduler.GetJobDetail(key, CancellationToken.None))?.JobDataMap.GetString(StopKey);
+
+    /// <summary>The run's status after its loop stopped for <paramref name="stop"/> (null: the process is shutting down).</summary>
+    private async Task StoppedAsync(IScheduler scheduler, long runId, string? stop)
+    {
+        switch (stop)
+        {
+            case Cancel:
+                await store.SetRunStatusAsync(runId, RunStatus.Cancelled, CancellationToken.None);
+                await scheduler.DeleteJob(KeyOf(runId), CancellationToken.None);
+                break;
+            case Pause:
+                await store.SetRunStatusAsync(runId, RunStatus.Paused, CancellationToken.None);
+                break;
+            default:
+                // Still going: it resumes at the next start, or on another node of the cluster.
+                await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
+                break;
+        }
+    }
+
+    /// <summary>Makes the run's job fire after <paramref name="delay"/>, creating the job (with no stop reason) if needed.</summary>
     public static async Task FireAsync(IScheduler scheduler, long runId, TimeSpan delay, CancellationToken cancellationToken)
     {
         var key = KeyOf(runId);
         if (!await scheduler.Exists(key, cancellationToken))
-        {
-            var job = JobBuilder.Create<RunJob>().WithIdentity(key).UsingJobData(RunIdKey, runId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .StoreDurably().RequestRecovery().WithDescription($"steps of run {runId}").Build();
-            await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
-        }
+            await SaveAsync(scheduler, runId, stop: null, cancellationToken);
         var trigger = TriggerBuilder.Create().ForJob(key).WithIdentity($"run-{runId}-{Guid.NewGuid():N}", Group)
             .StartAt(DateTimeOffset.UtcNow + delay).WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
         await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    /// <summary>Stores the run's job with why it is to stop (<see cref="Pause"/>, <see cref="Cancel"/>, or null to run).</summary>
+    public static async Task SaveAsync(IScheduler scheduler, long runId, string? stop, CancellationToken cancellationToken)
+    {
+        var builder = JobBuilder.Create<RunJob>().WithIdentity(KeyOf(runId)).UsingJobData(RunIdKey, runId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .StoreDurably().RequestRecovery().WithDescription($"the loop of run {runId}");
+        if (stop is not null) builder = builder.UsingJobData(StopKey, stop);
+        await scheduler.AddJob(builder.Build(), AddJobOptions.Replacing, cancellationToken);
     }
 }
