@@ -14,41 +14,50 @@ public sealed class DashboardTests
     private const int Iterations = 2;
 
     [ChromiumFact]
-    public async Task After_a_run_the_overview_charts_its_points_and_a_task_shows_its_grids()
+    public async Task After_a_small_real_run_the_overview_charts_its_points_and_a_task_shows_its_grids()
     {
         await using var server = await ServiceHarness.StartAsync();
-        var runId = await server.StartRunAsync(perFolder: 8, iterations: Iterations);
+        var runId = await server.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 8, iterations: Iterations));
         await server.WaitForStatusAsync(runId, "Completed");
+        // A task for which the loop kept programs (those that gave grids), and its best program.
+        var programs = await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/programs");
+        var taskId = programs[0].GetProperty("taskId").GetString()!;
+        var task = await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/tasks/{taskId}");
+        var (train, test) = (task.GetProperty("train").GetArrayLength(), task.GetProperty("test").GetArrayLength());
         await using var browser = await BrowserAsync();
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
         page.SetDefaultTimeout(20_000);
 
         await page.GotoAsync(server.Address.ToString());
-        // Four series (training and evaluation, on demonstrations and on test), one point per iteration.
-        await Assertions.Expect(page.Locator("#chart circle.point")).ToHaveCountAsync(4 * Iterations);
+        // The run's targets are training tasks: two series (on demonstrations, on test outputs), one point per iteration.
+        await Assertions.Expect(page.Locator("#chart circle.point")).ToHaveCountAsync(2 * Iterations);
+        await Assertions.Expect(page.Locator("#chart g.series")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Completed");
-        await Assertions.Expect(page.Locator("#tasks tbody tr")).ToHaveCountAsync(16);
+        await Assertions.Expect(page.Locator("#run-phase")).ToContainTextAsync($"arc-agi-1/training · {Iterations}/{Iterations} iterations");
+        await Assertions.Expect(page.Locator("#tasks tbody tr")).ToHaveCountAsync(8);
         var tooltip = await page.Locator("#chart g[data-series='training · test'] circle.point title").Last.TextContentAsync();
-        Assert.Matches($"training · test, iteration {Iterations}: [1-8] of 8", tooltip);
+        Assert.Matches($"training · test, iteration {Iterations - 1}: [0-8] of 8", tooltip);
         await ScreenshotAsync(page, "overview");
 
-        await page.Locator("#tasks a", new() { HasText = "00d62c1b" }).ClickAsync();
-        await page.WaitForURLAsync("**/task.html?run=*&task=00d62c1b");
-        // 5 demonstrations and 1 test pair, each an input and an expected output.
-        await Assertions.Expect(page.Locator("#train svg.grid")).ToHaveCountAsync(10);
-        await Assertions.Expect(page.Locator("#test svg.grid")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.Locator("#train svg.grid").First).ToHaveAttributeAsync("data-rows", "6");
-        // The best program solves the task: its 6 outputs match the expected grids cell for cell.
+        await page.Locator("#tasks a", new() { HasText = taskId }).ClickAsync();
+        await page.WaitForURLAsync($"**/task.html?run=*&task={taskId}");
+        // Every demonstration and test pair: an input and an expected output, drawn cell by cell.
+        await Assertions.Expect(page.Locator("#train svg.grid")).ToHaveCountAsync(2 * train);
+        await Assertions.Expect(page.Locator("#test svg.grid")).ToHaveCountAsync(2 * test);
+        var rows = task.GetProperty("train")[0].GetProperty("input").GetArrayLength();
+        await Assertions.Expect(page.Locator("#train svg.grid").First).ToHaveAttributeAsync("data-rows", rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var cells = rows * task.GetProperty("train")[0].GetProperty("input")[0].GetArrayLength();
+        Assert.Equal(cells, await page.Locator("#train svg.grid").First.Locator("rect").CountAsync());
+        // The best program: its text, and beside each expected output the one it produced (or none).
         var best = page.Locator("#programs .program-block").First;
         await Assertions.Expect(best.Locator("pre.program")).ToContainTextAsync("def ");
-        var outputs = best.Locator(".pair figure:first-child svg.grid");
-        await Assertions.Expect(outputs).ToHaveCountAsync(6);
-        Assert.All(await outputs.EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.differing)"), d => Assert.Equal("0", d));
-        Assert.Equal(0, await best.Locator("rect.diff").CountAsync());
-        await ScreenshotAsync(page, "task-solved");
+        await Assertions.Expect(best.Locator(".pair")).ToHaveCountAsync(train + test);
+        await ScreenshotAsync(page, "task");
 
+        var shown = await best.Locator("pre.program").TextContentAsync();
         await best.Locator("a").First.ClickAsync();
-        await Assertions.Expect(page.Locator("#program-text")).ToContainTextAsync("return O");
+        await Assertions.Expect(page.Locator("#program-text")).ToHaveTextAsync(shown!);
+        await Assertions.Expect(page.Locator("#program-facts")).ToContainTextAsync(taskId);
         await Assertions.Expect(page.Locator("#lineage tbody tr")).Not.ToHaveCountAsync(0);
         await ScreenshotAsync(page, "program");
     }
@@ -57,20 +66,21 @@ public sealed class DashboardTests
     public async Task A_program_that_is_wrong_has_its_differing_cells_marked()
     {
         await using var server = await ServiceHarness.StartAsync();
-        var runId = await server.StartRunAsync(perFolder: 8, iterations: 1);
+        var runId = await server.StartRunAsync(ServiceHarness.SmallRun("evaluation", tasks: 4, iterations: 1));
         await server.WaitForStatusAsync(runId, "Completed");
-        // A task the seeds do not solve: its best program's outputs differ from the expected ones somewhere.
-        var unsolved = (await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/tasks")).EnumerateArray()
-            .First(t => !t.GetProperty("solvedDemonstrations").GetBoolean()).GetProperty("taskId").GetString();
+        // A program that does not solve its task's demonstrations: some output differs or is missing.
+        var wrong = (await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/programs")).EnumerateArray()
+            .First(p => p.GetProperty("exact").GetInt32() < p.GetProperty("pairs").GetInt32());
+        var taskId = wrong.GetProperty("taskId").GetString();
         await using var browser = await BrowserAsync();
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
         page.SetDefaultTimeout(20_000);
-        await page.GotoAsync(new Uri(server.Address, $"task.html?run={runId}&task={unsolved}").ToString());
-        var best = page.Locator("#programs .program-block").First;
-        await Assertions.Expect(best.Locator("pre.program")).ToContainTextAsync("def ");
-        var marked = await best.Locator("rect.diff").CountAsync() + await best.Locator(".no-output").CountAsync();
-        Assert.True(marked > 0, $"no differing cell or missing output marked for {unsolved}");
-        await ScreenshotAsync(page, "task-unsolved");
+        await page.GotoAsync(new Uri(server.Address, $"task.html?run={runId}&task={taskId}").ToString());
+        var blocks = page.Locator("#programs .program-block");
+        await Assertions.Expect(blocks.First.Locator("pre.program")).ToContainTextAsync("def ");
+        var marked = await blocks.Locator("rect.diff").CountAsync() + await blocks.Locator(".no-output").CountAsync();
+        Assert.True(marked > 0, $"no differing cell or missing output marked on the page of {taskId}");
+        await ScreenshotAsync(page, "task-differences");
     }
 
     [ChromiumFact]
@@ -82,10 +92,12 @@ public sealed class DashboardTests
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync(server.Address.ToString());
         await page.FillAsync("input[name=name]", "from the browser");
-        await page.FillAsync("input[name=tasksPerFolder]", "40");
+        await page.SelectOptionAsync("select[name=tasks]", "arc-agi-1/evaluation");
+        await page.FillAsync("input[name=targetLimit]", "4");
         await page.FillAsync("input[name=iterations]", "100");
         await page.ClickAsync("#start-form button[type=submit]");
         await Assertions.Expect(page.Locator("#run-select option")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#run-phase")).ToContainTextAsync("arc-agi-1/evaluation · 0/100 iterations");
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Running");
         await page.ClickAsync("#pause");
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Paused");

@@ -75,9 +75,10 @@ function drawChart(points) {
   chart.replaceChildren();
   const width = +chart.getAttribute("width"), height = +chart.getAttribute("height");
   const left = 48, right = 16, top = 12, bottom = 36;
-  const maxX = Math.max(1, ...points.map(p => p.iteration));
+  const maxX = Math.max(0, ...points.map(p => p.iteration));
   const maxY = Math.max(1, ...points.flatMap(p => [p.training.tasks, p.evaluation.tasks]));
-  const x = i => left + (maxX === 1 ? 0.5 : (i - 1) / (maxX - 1)) * (width - left - right);
+  const minX = Math.min(0, ...points.map(p => p.iteration));
+  const x = i => left + (maxX === minX ? 0.5 : (i - minX) / (maxX - minX)) * (width - left - right);
   const y = v => height - bottom - (v / maxY) * (height - top - bottom);
   const axis = svg("g", { class: "axis" });
   axis.append(svg("line", { x1: left, y1: height - bottom, x2: width - right, y2: height - bottom }));
@@ -96,7 +97,7 @@ function drawChart(points) {
   caption.textContent = "iteration (y: tasks solved)";
   axis.append(caption);
   chart.append(axis);
-  for (const s of SERIES) {
+  for (const s of SERIES.filter(s => points.some(p => p[s.key].tasks > 0))) {
     const group = svg("g", { class: "series", "data-series": s.label });
     const path = points.map((p, k) => `${k ? "L" : "M"}${x(p.iteration)},${y(p[s.key][s.of])}`).join(" ");
     group.append(svg("path", { d: path, stroke: s.color, "stroke-dasharray": s.dash }));
@@ -110,7 +111,7 @@ function drawChart(points) {
     chart.append(group);
   }
   const legend = document.getElementById("legend");
-  legend.replaceChildren(...SERIES.map(s => el("span", { style: `--swatch:${s.color}`, text: s.label })));
+  legend.replaceChildren(...SERIES.filter(s => points.some(p => p[s.key].tasks > 0)).map(s => el("span", { style: `--swatch:${s.color}`, text: s.label })));
 }
 
 async function overview() {
@@ -134,10 +135,11 @@ async function overview() {
       const status = document.getElementById("run-status");
       status.textContent = run.status;
       status.className = `status ${run.status}`;
-      const p = run.progress;
-      say("run-phase", p.phase ? `iteration ${p.iteration} · ${p.phase}${p.phase === "search" ? ` shard ${p.shard + 1}/${p.shards}` : ""} · ${p.completedSteps}/${p.totalSteps} steps`
-        : `${p.completedSteps}/${p.totalSteps} steps`);
-      document.getElementById("run-progress").style.width = `${(100 * p.completedSteps / Math.max(1, p.totalSteps)).toFixed(1)}%`;
+      const p = run.progress, live = p.live;
+      const phase = live ? `iteration ${Math.max(0, live.iteration)} · ${live.phase} ${live.done}/${live.total}${live.detail ? " · " + live.detail : ""}` : "";
+      say("run-phase", `${run.tasks} · ${p.iterationsDone}/${p.iterations} iterations · ${p.completedSteps} steps${phase ? " · " + phase : ""}`);
+      const within = live && live.total > 0 ? live.done / live.total : 0;
+      document.getElementById("run-progress").style.width = `${Math.min(100, 100 * (p.iterationsDone + (run.status === "Running" ? within : 0)) / Math.max(1, p.iterations)).toFixed(1)}%`;
       document.getElementById("pause").disabled = run.status !== "Running";
       document.getElementById("resume").disabled = run.status !== "Paused";
       document.getElementById("cancel").disabled = !["Running", "Paused"].includes(run.status);
@@ -168,8 +170,8 @@ async function overview() {
     const f = event.target.elements;
     const config = {
       name: f.name.value,
-      tasks: [f.training.checked && "arc-agi-1/training", f.evaluation.checked && "arc-agi-1/evaluation"].filter(Boolean),
-      tasksPerFolder: +f.tasksPerFolder.value, iterations: +f.iterations.value, budget: +f.budget.value,
+      tasks: f.tasks.value,
+      settings: { targetLimit: +f.targetLimit.value, iterations: +f.iterations.value, samplesPerTask: +f.samplesPerTask.value },
     };
     try {
       if (f.cron.value.trim()) {
@@ -202,13 +204,14 @@ async function task() {
         gridSvg(p.input, null, `${name} ${k + 1} input`), el("span", { text: "→" }), gridSvg(p.output, null, "expected"))));
     }
     const pairs = [...t.train, ...t.test];
+    const outputsOf = p => [...p.outputs.train, ...p.outputs.test];
     document.getElementById("programs").replaceChildren(...t.programs.map(p => {
       const block = el("div", { class: "program-block" },
         el("div", {}, el("a", { href: `program.html?id=${p.id}`, text: `program ${p.id}` }), el("span", { class: "muted", text: ` · ${p.source} · iteration ${p.iteration} · ${score(p)}` })),
         el("pre", { class: "program", text: p.text }));
       const outputs = el("div", { class: "pairs" });
       pairs.forEach((pair, k) => outputs.append(el("div", { class: "pair" },
-        gridSvg(p.outputs[k], pair.output, `${k < t.train.length ? "demonstration " + (k + 1) : "test " + (k - t.train.length + 1)}: output`),
+        gridSvg(outputsOf(p)[k], pair.output, `${k < t.train.length ? "demonstration " + (k + 1) : "test " + (k - t.train.length + 1)}: output`),
         gridSvg(pair.output, null, "expected"))));
       block.append(outputs);
       return block;
