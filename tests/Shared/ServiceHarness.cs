@@ -17,12 +17,12 @@ namespace ArcSynth.Tests.Shared;
 internal sealed class ServiceHarness : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _folder;
+    private readonly string? _ownFolder;
 
-    private ServiceHarness(WebApplication app, string folder, Uri address)
+    private ServiceHarness(WebApplication app, string? ownFolder, Uri address)
     {
         _app = app;
-        _folder = folder;
+        _ownFolder = ownFolder;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -33,9 +33,10 @@ internal sealed class ServiceHarness : IAsyncDisposable
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
-    public static async Task<ServiceHarness> StartAsync(string? database = null)
+    /// <summary>Starts a server; <paramref name="home"/> (kept afterwards) lets a second server take over the first one's checkpoints.</summary>
+    public static async Task<ServiceHarness> StartAsync(string? database = null, string? home = null)
     {
-        var folder = Directory.CreateTempSubdirectory("arcsynth-server-").FullName;
+        var folder = home ?? Directory.CreateTempSubdirectory("arcsynth-server-").FullName;
         var options = new ServerOptions
         {
             Urls = "http://127.0.0.1:0",
@@ -46,7 +47,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
         var app = await ArcSynthServer.CreateAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var harness = new ServiceHarness(app, folder, new Uri(address));
+        var harness = new ServiceHarness(app, home is null ? folder : null, new Uri(address));
         await harness.WaitUntilHealthyAsync();
         return harness;
     }
@@ -104,7 +105,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownFolder is not null) Directory.Delete(_ownFolder, recursive: true);
     }
 
     /// <summary>A file of this repository, found from the test binary upwards.</summary>

@@ -2,6 +2,7 @@ using ArcSynth.Dsl.Registry;
 using ArcSynth.Server.Runs;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -15,7 +16,7 @@ namespace ArcSynth.Server.Scheduling;
 /// again by another (requests recovery). Why it was interrupted (pause or cancel) is in the job's data.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, ILogger<RunJob> logger) : IJob
+internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, IHostApplicationLifetime lifetime, ILogger<RunJob> logger) : IJob
 {
     public const string Group = "runs";
     public const string RunIdKey = "runId";
@@ -49,10 +50,13 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The loop stopped after its last completed step and marked the run Paused; say why it stopped.
-            var stop = await StopReasonAsync(context.Scheduler, key);
-            await StoppedAsync(context.Scheduler, runId, stop);
-            // Shutting down: Quartz hands the job back to the cluster when it ends this way.
-            if (stop is null) throw;
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Shutting down: the run is still going, and Quartz hands the job back to the cluster when it ends this way.
+                await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
+                throw;
+            }
+            await StoppedAsync(context.Scheduler, runId, await StopReasonAsync(context.Scheduler, key));
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
@@ -74,7 +78,7 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
     private static async Task<string?> StopReasonAsync(IScheduler scheduler, JobKey key) =>
         (await scheduler.GetJobDetail(key, CancellationToken.None))?.JobDataMap.GetString(StopKey);
 
-    /// <summary>The run's status after its loop stopped for <paramref name="stop"/> (null: the process is shutting down).</summary>
+    /// <summary>The run's status after its loop stopped for <paramref name="stop"/> (null: no reason recorded, so it goes on).</summary>
     private async Task StoppedAsync(IScheduler scheduler, long runId, string? stop)
     {
         switch (stop)
@@ -87,8 +91,8 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
                 await store.SetRunStatusAsync(runId, RunStatus.Paused, CancellationToken.None);
                 break;
             default:
-                // Still going: it resumes at the next start, or on another node of the cluster.
                 await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
+                await FireAsync(scheduler, runId, TimeSpan.Zero, CancellationToken.None);
                 break;
         }
     }
