@@ -17,6 +17,9 @@ public static class CommandLine
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(SubmitCommand.Create(output, error));
+        var primitive = new Command("primitive", "Researchers' primitives: submit one.");
+        primitive.Subcommands.Add(PrimitiveAddCommand.Create(output, error));
+        root.Subcommands.Add(primitive);
         var dsl = new Command("dsl", "The DSL: check programs against tasks, list primitives, measure speed.");
         dsl.Subcommands.Add(DslCheckCommand.Create(output, error));
         dsl.Subcommands.Add(DslPrimitivesCommand.Create(output));

@@ -1,3 +1,4 @@
+using ArcSynth.Dsl.Registry;
 using ArcSynth.Synthesis.Loop;
 
 namespace ArcSynth.Server;
@@ -16,4 +17,9 @@ public sealed record ServerOptions
 
     /// <summary>The seed programs runs start from (arc-dsl format).</summary>
     public required string SeedsFile { get; init; }
+
+    /// <summary>The primitives runs use (built-in, contrib and accepted ones) and the version recorded with each run.</summary>
+    public PrimitiveRegistry Registry { get; init; } = PrimitiveRegistry.BuiltIn;
+
+    public string RegistryVersion { get; init; } = $"builtin-{PrimitiveRegistry.BuiltIn.Version}";
 }

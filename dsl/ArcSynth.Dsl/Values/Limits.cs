@@ -33,10 +33,14 @@ public sealed record Limits
     /// <summary>Wall-clock time one run may take; null for none.</summary>
     public TimeSpan? Timeout { get; init; }
 
+    /// <summary>Bytes one run may allocate, checked by <see cref="Budget"/> in the loops of submitted primitives.</summary>
+    public long MaxAllocatedBytes { get; init; } = 256L << 20;
+
     [ThreadStatic] private static Limits? _current;
     [ThreadStatic] private static long _deadline; // Stopwatch ticks; 0 for none
     [ThreadStatic] private static int _depth;
     [ThreadStatic] private static int _steps;
+    [ThreadStatic] private static long _allocatedAtStart;
 
     /// <summary>The limits in force on this thread.</summary>
     public static Limits Current => _current ?? Default;
@@ -44,8 +48,9 @@ public sealed record Limits
     /// <summary>Puts these limits in force on this thread until the returned scope is disposed; the deadline starts now.</summary>
     public Scope Enter()
     {
-        var previous = (_current, _deadline, _depth);
+        var previous = (_current, _deadline, _depth, _allocatedAtStart);
         _current = this;
+        _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         _deadline = Timeout is { } t ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency) : 0;
         _depth = 0;
         return new Scope(previous);
@@ -54,11 +59,11 @@ public sealed record Limits
     /// <summary>Restores the limits that were in force before <see cref="Enter"/>.</summary>
     public readonly struct Scope : IDisposable
     {
-        private readonly (Limits? Current, long Deadline, int Depth) _previous;
+        private readonly (Limits? Current, long Deadline, int Depth, long AllocatedAtStart) _previous;
 
-        internal Scope((Limits?, long, int) previous) => _previous = previous;
+        internal Scope((Limits?, long, int, long) previous) => _previous = previous;
 
-        public void Dispose() => (_current, _deadline, _depth) = _previous;
+        public void Dispose() => (_current, _deadline, _depth, _allocatedAtStart) = _previous;
     }
 
     public static void CheckSize(long size)
@@ -94,4 +99,51 @@ public sealed record Limits
     }
 
     public static void Return() => _depth--;
+
+    /// <summary>
+    /// One iteration of a submitted primitive's loop: a step, and a check of the bytes this run has
+    /// allocated, so that a loop that grows a collection is stopped before it eats the machine.
+    /// </summary>
+    public static void Budget()
+    {
+        Step();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
+        if (allocated > Current.MaxAllocatedBytes)
+            throw new DslError("LimitExceeded", $"the run allocated {allocated >> 20} MB, over the limit of {Current.MaxAllocatedBytes >> 20} MB");
+    }
+
+    /// <summary><paramref name="size"/> after checking it against the container limit: wraps the sizes of arrays and collections that submitted primitives create.</summary>
+    public static int Sized(int size)
+    {
+        CheckSize(size);
+        return size;
+    }
+
+    /// <summary>Runs a submitted primitive's lambda as one nested call, so that recursion through delegates meets the depth limit.</summary>
+    public static T Guard<T>(Func<T> body)
+    {
+        Call();
+        try
+        {
+            return body();
+        }
+        finally
+        {
+            Return();
+        }
+    }
+
+    /// <summary>The same for a lambda without a result.</summary>
+    public static void Guard(Action body)
+    {
+        Call();
+        try
+        {
+            body();
+        }
+        finally
+        {
+            Return();
+        }
+    }
 }

@@ -48,6 +48,10 @@ internal static class ModelBenchCommand
             var batchSize = parse.GetValue(batch);
             output.WriteLine($"train: seq_len={t} scored={s} batch={batchSize}");
             output.WriteLine($"train_tokens_per_s={ModelBenchmark.TrainTokensPerSecond(model, t, s, batchSize, Math.Max(1, parse.GetValue(steps))):F0}");
+            output.WriteLine($"sample: prompt={t - s} streams=32 grammar=DSL");
+            var vocabulary = Vocabulary.For(PrimitiveRegistry.BuiltIn);
+            if (vocabulary.Count != model.VocabSize) throw new UsageException($"sampling needs the built-in vocabulary of {vocabulary.Count} tokens; the config has {model.VocabSize}");
+            output.WriteLine($"sample_programs_per_s={ModelBenchmark.SampleProgramsPerSecond(model, vocabulary, PrimitiveRegistry.BuiltIn, t - s, 32, 3):F1}");
             return 0;
         }));
         return command;

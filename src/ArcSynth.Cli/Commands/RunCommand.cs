@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ArcSynth.Cli.Output;
-using ArcSynth.Dsl.Registry;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 
@@ -56,8 +55,9 @@ internal static class RunCommand
                 }
                 var homeFolder = home.ResolveHome(parse);
                 await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
+                var registry = Registries.Load(homeFolder, error);
                 var progress = new ProgressLine(error);
-                var loop = new CodeItLoop(store, homeFolder, PrimitiveRegistry.BuiltIn, progress);
+                var loop = new CodeItLoop(store, homeFolder, registry.Registry, progress);
                 long runId;
                 if (parse.GetValue(resume))
                 {
@@ -75,7 +75,7 @@ internal static class RunCommand
                 else
                 {
                     error.WriteLine($"state in {homeFolder}");
-                    runId = await loop.StartAsync(settings, parse.GetValue(name)!, $"builtin-{PrimitiveRegistry.BuiltIn.Version}", cancellation);
+                    runId = await loop.StartAsync(settings, parse.GetValue(name)!, registry.Version, cancellation);
                 }
                 progress.Finish();
                 output.WriteLine($"run {runId}:");

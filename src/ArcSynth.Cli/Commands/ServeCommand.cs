@@ -39,12 +39,16 @@ internal static class ServeCommand
             {
                 var seedsFile = parse.GetValue(seeds)!;
                 if (!seedsFile.Exists) throw new UsageException($"seeds file '{seedsFile.FullName}' does not exist");
+                var homeFolder = home.ResolveHome(parse);
+                var registry = Registries.Load(homeFolder, error);
                 var options = new ServerOptions
                 {
                     Urls = parse.GetValue(urls)!,
                     Database = parse.GetValue(db) ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } v ? v : null),
-                    Home = home.ResolveHome(parse),
+                    Home = homeFolder,
                     SeedsFile = seedsFile.FullName,
+                    Registry = registry.Registry,
+                    RegistryVersion = registry.Version,
                 };
                 await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
                 await app.StartAsync(cancellationToken);

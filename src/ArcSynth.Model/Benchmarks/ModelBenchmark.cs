@@ -43,6 +43,27 @@ public static class ModelBenchmark
     }
 
     /// <summary>
+    /// Programs per second sampled under the DSL grammar: <paramref name="streams"/> streams share one
+    /// random prompt of <paramref name="promptTokens"/> tokens, as the loop samples a task; repeated
+    /// <paramref name="rounds"/> times.
+    /// </summary>
+    public static double SampleProgramsPerSecond(ModelConfig config, Tokenization.Vocabulary vocabulary, Dsl.Registry.PrimitiveRegistry registry, int promptTokens, int streams, int rounds)
+    {
+        var model = Gpt.Create(config, seed: 1);
+        var grammar = new Decoding.ProgramGrammar(vocabulary, registry, maxLines: 12);
+        var random = new Random(3);
+        var prompt = Enumerable.Range(0, promptTokens).Select(_ => random.Next(config.VocabSize)).ToArray();
+        var generator = new Sampling.Generator(model);
+        var settings = new Sampling.SamplingSettings { MaxTokens = 160 };
+        int Round() => generator.Sample(prompt, Enumerable.Range(0, streams).Select(_ => grammar.Start()).ToArray(), settings, random).Count(p => p is not null);
+        Round();
+        var clock = Stopwatch.StartNew();
+        var programs = 0;
+        for (var r = 0; r < rounds; r++) programs += Round();
+        return programs / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
     /// Tokens per second of full training steps (forward, backward, clipping, AdamW) on random
     /// sequences of <paramref name="t"/> tokens with the last <paramref name="scored"/> scored,
     /// <paramref name="batch"/> sequences per step.

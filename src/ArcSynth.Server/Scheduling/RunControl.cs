@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ArcSynth.Dsl.Registry;
 using ArcSynth.Server.Runs;
 using ArcSynth.Synthesis.Store;
 using Quartz;
@@ -13,7 +12,7 @@ public sealed class RunControl(IRunStore store, ISchedulerFactory schedulers, Se
     public async Task<long> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var settings = request.ToSettings(options);
-        var runId = await store.CreateRunAsync(request.Name, settings.ToJson(), $"builtin-{PrimitiveRegistry.BuiltIn.Version}", cancellationToken);
+        var runId = await store.CreateRunAsync(request.Name, settings.ToJson(), options.RegistryVersion, cancellationToken);
         await RunJob.FireAsync(await schedulers.GetScheduler(cancellationToken), runId, TimeSpan.Zero, cancellationToken);
         return runId;
     }

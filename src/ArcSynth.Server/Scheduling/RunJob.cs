@@ -1,4 +1,3 @@
-using ArcSynth.Dsl.Registry;
 using ArcSynth.Server.Runs;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
@@ -43,7 +42,7 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
                 await StoppedAsync(context.Scheduler, runId, early);
                 return;
             }
-            var loop = new CodeItLoop(store, options.Home, PrimitiveRegistry.BuiltIn, live.For(runId));
+            var loop = new CodeItLoop(store, options.Home, options.Registry, live.For(runId));
             await loop.RunAsync(runId, cancellationToken);
             await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }

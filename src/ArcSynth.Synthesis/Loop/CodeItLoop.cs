@@ -157,7 +157,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var clock = Stopwatch.StartNew();
             if (sampler is null)
             {
-                var (model, _, _) = Checkpoint.Load(Path.Combine(state.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
+                var (model, _) = LoadCheckpoint(state, iteration);
                 var grammar = new ProgramGrammar(state.Vocabulary, registry, s.MaxProgramLines);
                 sampler = new ProgramSampler(model, state.Sequences, grammar.Start,
                     new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens });
@@ -199,11 +199,21 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     private async Task TrainAsync(RunState state, int iteration, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var (model, _, optimizer) = Checkpoint.Load(Path.Combine(state.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
-        optimizer ??= new AdamW(model.Layout.Size);
+        var (model, loaded) = LoadCheckpoint(state, iteration);
+        var optimizer = loaded ?? new AdamW(model.Layout.Size);
         var loss = Train(state, model, optimizer, state.Settings.TrainSteps, state.Settings.ReplayShare, iteration, cancellation);
         Checkpoint.Save(Path.Combine(state.Checkpoints, $"iteration-{iteration}"), model, state.Vocabulary, optimizer);
         await store.CompleteStepAsync(Step(state, iteration, LoopPhases.Train, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
+    }
+
+    /// <summary>
+    /// The checkpoint an iteration starts from (pretraining's for iteration 0), grown to the current
+    /// vocabulary when primitives were added since it was written.
+    /// </summary>
+    private static (Gpt Model, AdamW? Optimizer) LoadCheckpoint(RunState state, int iteration)
+    {
+        var (model, _, optimizer) = Checkpoint.Load(Path.Combine(state.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
+        return VocabularyGrowth.Grow(model, optimizer, state.Vocabulary.Count, Mix(state.Settings.Seed, iteration, -1));
     }
 
     /// <summary>

@@ -24,8 +24,8 @@ public sealed record LoopSettings
     public int OriginalMutations { get; init; } = 1500;
 
     public int Iterations { get; init; } = 3;
-    public int SamplesPerTask { get; init; } = 24;
-    public float Temperature { get; init; } = 0.8f;
+    public int SamplesPerTask { get; init; } = 64;
+    public float Temperature { get; init; } = 0.9f;
     public float TopP { get; init; } = 0.95f;
     public int MaxProgramTokens { get; init; } = 160;
     public int MaxProgramLines { get; init; } = 16;
@@ -40,7 +40,7 @@ public sealed record LoopSettings
     /// <summary>Updates on the original data before iteration 0.</summary>
     public int PretrainSteps { get; init; } = 240;
     /// <summary>Updates at the end of each iteration.</summary>
-    public int TrainSteps { get; init; } = 80;
+    public int TrainSteps { get; init; } = 120;
     public int BatchSize { get; init; } = 12;
     public float LearningRate { get; init; } = 2e-3f;
     /// <summary>Share of each batch drawn from the replay buffer (the rest from the original data).</summary>

@@ -33,7 +33,7 @@ public sealed class PrimitiveCaseTests
         string actual;
         try
         {
-            var value = CaseExpression.Evaluate(expression);
+            var value = PyExpression.Evaluate(expression);
             actual = value is FunctionValue ? "<function>" : value.ToString();
         }
         catch (Exception e) when (e is not FormatException)

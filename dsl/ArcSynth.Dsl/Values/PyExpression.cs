@@ -1,20 +1,24 @@
 using ArcSynth.Dsl.Registry;
-using ArcSynth.Dsl.Values;
 
-namespace ArcSynth.Dsl.Tests.Support;
+namespace ArcSynth.Dsl.Values;
 
 /// <summary>
-/// Evaluates the expressions of tests/data/primitive_cases.txt: ints, True/False, tuples,
-/// <c>frozenset({...})</c> (a set display made frozen, as in Python), <c>frozenset()</c>, constant
-/// and primitive names, and calls, including calls of calls.
+/// Evaluates Python-style value expressions, as a primitive's test cases and the examples of a
+/// submitted primitive write them: ints, True/False, tuples, <c>frozenset({...})</c> (a set display
+/// made frozen, as in Python), <c>frozenset()</c>, constant and primitive names, and calls,
+/// including calls of calls. Throws <see cref="FormatException"/> naming the position at fault.
 /// </summary>
-internal sealed class CaseExpression(string text)
+public sealed class PyExpression
 {
+    private readonly string text;
+    private readonly PrimitiveRegistry registry;
     private int _i;
 
-    public static Value Evaluate(string text)
+    private PyExpression(string text, PrimitiveRegistry registry) => (this.text, this.registry) = (text, registry);
+
+    public static Value Evaluate(string text, PrimitiveRegistry? registry = null)
     {
-        var e = new CaseExpression(text);
+        var e = new PyExpression(text, registry ?? PrimitiveRegistry.BuiltIn);
         var value = e.Expr();
         e.Skip();
         return e._i == text.Length ? value : throw new FormatException($"unexpected '{text[e._i..]}' in {text}");
@@ -39,6 +43,7 @@ internal sealed class CaseExpression(string text)
             var items = List('(', ')', out var trailingComma);
             return items.Count == 1 && !trailingComma ? items[0] : Py.TupleOf(items);
         }
+        if (_i >= text.Length) throw new FormatException($"unexpected end of {text}");
         if (char.IsDigit(text[_i]) || text[_i] == '-')
         {
             var start = _i++;
@@ -60,10 +65,10 @@ internal sealed class CaseExpression(string text)
                 Expect(')');
                 var display = FrozenSetValue.Of(items);
                 // frozenset(a set display) merges the display's table into a new one, as CPython does.
-                return Dsl.Primitives.Builtins.Combine(FrozenSetValue.Empty, display);
+                return Primitives.Builtins.Combine(FrozenSetValue.Empty, display);
         }
         if (DslConstants.TryGet(name, out var c)) return c.Value;
-        if (PrimitiveRegistry.BuiltIn.TryGet(name, out var p)) return p;
+        if (registry.TryGet(name, out var p)) return p;
         throw new FormatException($"unknown name '{name}' in {text}");
     }
 

@@ -1,0 +1,81 @@
+using ArcSynth.Dsl.Language.Checking;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Synthesis.Loop;
+using ArcSynth.Synthesis.Store;
+using ArcSynth.Tests.Shared;
+using Microsoft.Data.Sqlite;
+
+namespace ArcSynth.Synthesis.Tests;
+
+public sealed class LoopTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("arcsynth-loop-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<(IReadOnlyList<IterationRecord> Iterations, IReadOnlyList<ProgramRecord> Programs, IReadOnlyList<StepRecord> Steps, long Run)> RunAsync(string home, LoopSettings settings)
+    {
+        await using var store = await TinyLoop.OpenAsync(home);
+        var run = await new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn).StartAsync(settings, "test", "builtin");
+        return (await store.IterationsAsync(run), await store.ProgramsAsync(run), await store.StepsAsync(run), run);
+    }
+
+    [Fact]
+    public async Task A_small_run_completes_every_step_and_records_what_it_sampled()
+    {
+        var home = Path.Combine(_folder, "home");
+        var (iterations, programs, steps, run) = await RunAsync(home, TinyLoop.Settings());
+
+        Assert.Equal([0, 1], iterations.Select(i => i.Iteration));
+        Assert.All(iterations, i =>
+        {
+            Assert.Equal(4, i.Tasks);
+            Assert.Equal(4 * 6, i.Samples);
+            Assert.InRange(i.ValidShare, 0.0, 1.0);
+            Assert.True(i.TrainLoss > 0);
+            Assert.Contains("sample", i.PhaseSeconds.Keys);
+        });
+        // The buffer only grows, and holds at most one entry per valid stored program.
+        Assert.True(iterations[1].BufferSize >= iterations[0].BufferSize);
+        Assert.True(iterations[1].BufferSize <= programs.Count(p => p.InBuffer));
+        // One pretraining step, two shards of two tasks, train, compress and record per iteration.
+        Assert.Equal(1 + 2 * (2 + 3), steps.Count);
+        Assert.All(programs.Where(p => p.Source == "sample"), p =>
+            Assert.Empty(TypeChecker.Check(ProgramParser.ParseFunction(p.Text), PrimitiveRegistry.BuiltIn)));
+        Assert.All(programs.Where(p => p.InBuffer), p => Assert.Contains("[[", p.OutputsJson));
+        Assert.True(File.Exists(Path.Combine(HomeFolder.Checkpoints(home, run), "iteration-1", "model.safetensors")));
+
+        await using var store = await TinyLoop.OpenAsync(home);
+        Assert.Equal(RunStatus.Completed, (await store.GetRunAsync(run))!.Status);
+    }
+
+    [Fact]
+    public async Task Evaluation_test_outputs_are_never_read_before_scoring()
+    {
+        // The same four tasks twice: as they are, and with every test output removed.
+        var intact = Directory.CreateDirectory(Path.Combine(_folder, "intact")).FullName;
+        var withheld = Directory.CreateDirectory(Path.Combine(_folder, "withheld")).FullName;
+        foreach (var file in Directory.GetFiles(TestData.Training, "*.json").Order(StringComparer.Ordinal).Take(4))
+        {
+            File.Copy(file, Path.Combine(intact, Path.GetFileName(file)));
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+            foreach (var test in json["test"]!.AsArray()) test!.AsObject().Remove("output");
+            File.WriteAllText(Path.Combine(withheld, Path.GetFileName(file)), json.ToJsonString());
+        }
+        var a = await RunAsync(Path.Combine(_folder, "a"), TinyLoop.Settings(intact));
+        var b = await RunAsync(Path.Combine(_folder, "b"), TinyLoop.Settings(withheld));
+
+        // Everything the loop did is identical: the test outputs changed nothing but their own scoring.
+        Assert.Equal(a.Programs.Select(p => (p.TaskId, p.Text, p.Exact, p.MeanDistance)), b.Programs.Select(p => (p.TaskId, p.Text, p.Exact, p.MeanDistance)));
+        Assert.Equal(a.Iterations.Select(i => (i.Samples, i.ValidShare, i.BufferSize, i.TrainLoss, i.SolvedDemonstrations)),
+            b.Iterations.Select(i => (i.Samples, i.ValidShare, i.BufferSize, i.TrainLoss, i.SolvedDemonstrations)));
+        Assert.All(b.Iterations, i => Assert.Equal(0, i.SolvedTest));
+        await using var store = await TinyLoop.OpenAsync(Path.Combine(_folder, "b"));
+        Assert.All(await store.TaskResultsAsync(b.Run), r => Assert.Null(r.SolvedTest));
+    }
+}

@@ -1,0 +1,22 @@
+using ArcSynth.Storage.Sql;
+using ArcSynth.Storage.Sqlite;
+using ArcSynth.Synthesis.Loop;
+using ArcSynth.Tests.Shared;
+
+namespace ArcSynth.Synthesis.Tests;
+
+/// <summary>A loop small enough for a test (seconds), on real ARC tasks and the project's own seeds.</summary>
+internal static class TinyLoop
+{
+    public static string SeedsFile =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(TestData.File("handwritten.py"))!)!)!, "seeds", "training.py");
+
+    public static LoopSettings Settings(string? targets = null) => new()
+    {
+        Targets = targets ?? TestData.Training, TargetLimit = 4, SeedsFile = SeedsFile, OriginalMutations = 30,
+        Iterations = 2, SamplesPerTask = 6, ShardTasks = 2, ContextLength = 384, MaxProgramTokens = 96, MaxProgramLines = 8,
+        Embedding = 32, Layers = 1, Heads = 2, PretrainSteps = 6, TrainSteps = 4, BatchSize = 3,
+    };
+
+    public static Task<SqlRunStore> OpenAsync(string home) => SqlRunStore.OpenAsync(new SqliteDialect(HomeFolder.Database(home)));
+}
