@@ -24,7 +24,10 @@ public static partial class Builtins
     [Primitive("dedupe(tup: Tuple) -> Tuple", "remove duplicates")]
     public static Value Dedupe(Value tup)
     {
-        var t = tup as TupleValue ?? throw DslError.Attribute($"'{tup.TypeName}' object has no attribute 'index'");
+        // Python calls tup.index per element: a container without it fails only when it has one.
+        var t = tup as TupleValue ?? (Py.Iterate(tup).Any()
+            ? throw DslError.Attribute($"'{tup.TypeName}' object has no attribute 'index'")
+            : Py.TupleOf([]));
         var kept = new List<Value>();
         for (var i = 0; i < t.Count; i++)
         {
@@ -38,7 +41,7 @@ public static partial class Builtins
     [Primitive("order(container: Container, compfunc: Callable) -> Tuple", "order container by custom key")]
     public static Value Order(Value container, Value compfunc)
     {
-        var f = Py.AsFunction(compfunc);
+        var f = Py.Callable(compfunc);
         return Py.TupleOf(Py.Sorted(Py.Iterate(container), f.Unary));
     }
 
@@ -87,22 +90,22 @@ public static partial class Builtins
     [Primitive("valmax(container: Container, compfunc: Callable) -> Integer", "maximum by custom function", LooseResult = true)]
     public static Value Valmax(Value container, Value compfunc)
     {
-        var f = Py.AsFunction(compfunc);
+        var f = Py.Callable(compfunc);
         return f.Call1(Py.Max(Py.Iterate(container), f.Unary, Int.Of(0)));
     }
 
     [Primitive("valmin(container: Container, compfunc: Callable) -> Integer", "minimum by custom function", LooseResult = true)]
     public static Value Valmin(Value container, Value compfunc)
     {
-        var f = Py.AsFunction(compfunc);
+        var f = Py.Callable(compfunc);
         return f.Call1(Py.Min(Py.Iterate(container), f.Unary, Int.Of(0)));
     }
 
     [Primitive("argmax(container: Container, compfunc: Callable) -> Any", "largest item by custom order")]
-    public static Value Argmax(Value container, Value compfunc) => Py.Max(Py.Iterate(container), Py.AsFunction(compfunc).Unary);
+    public static Value Argmax(Value container, Value compfunc) => Py.Max(Py.Iterate(container), Py.Callable(compfunc).Unary);
 
     [Primitive("argmin(container: Container, compfunc: Callable) -> Any", "smallest item by custom order")]
-    public static Value Argmin(Value container, Value compfunc) => Py.Min(Py.Iterate(container), Py.AsFunction(compfunc).Unary);
+    public static Value Argmin(Value container, Value compfunc) => Py.Min(Py.Iterate(container), Py.Callable(compfunc).Unary);
 
     [Primitive("mostcommon(container: Container) -> Any", "most common item")]
     public static Value Mostcommon(Value container) => Common(container, Py.Max);
@@ -116,7 +119,7 @@ public static partial class Builtins
     [Primitive("sfilter(container: Container, condition: Callable) -> Container", "keep elements in container that satisfy condition")]
     public static Value Sfilter(Value container, Value condition)
     {
-        var f = Py.AsFunction(condition);
+        var f = Py.Callable(condition);
         return Py.MapFilter(container, null, e => Py.Truthy(f.Call1(e)));
     }
 
@@ -126,7 +129,7 @@ public static partial class Builtins
     [Primitive("extract(container: Container, condition: Callable) -> Any", "first element of container that satisfies condition")]
     public static Value Extract(Value container, Value condition)
     {
-        var f = Py.AsFunction(condition);
+        var f = Py.Callable(condition);
         var found = Py.InGenerator(() => Py.Iterate(container).FirstOrDefault(e => Py.Truthy(f.Call1(e))));
         return found ?? throw DslError.StopIteration("no element satisfies the condition");
     }
@@ -177,8 +180,9 @@ public static partial class Builtins
     [Primitive("product(a: Container, b: Container) -> FrozenSet", "cartesian product")]
     public static Value Product(Value a, Value b)
     {
-        var xs = Py.Iterate(a).ToArray();
+        // Python's comprehension iterates b outermost, and a only once b yields an element.
         var ys = Py.Iterate(b).ToArray();
+        var xs = ys.Length == 0 ? [] : Py.Iterate(a).ToArray();
         Limits.CheckSize((long)xs.Length * ys.Length);
         var t = new SetTable();
         foreach (var j in ys)

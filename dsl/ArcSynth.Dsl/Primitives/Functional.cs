@@ -44,7 +44,7 @@ public static partial class Builtins
     [Primitive("apply(function: Callable, container: Container) -> Container", "apply function to each item in container")]
     public static Value Apply(Value function, Value container)
     {
-        var f = Py.AsFunction(function);
+        var f = Py.Callable(function);
         return Py.MapFilter(container, f.Unary, null);
     }
 
@@ -58,7 +58,7 @@ public static partial class Builtins
     [Primitive("papply(function: Callable, a: Tuple, b: Tuple) -> Tuple", "apply function on two vectors")]
     public static Value Papply(Value function, Value a, Value b)
     {
-        var f = Py.AsFunction(function);
+        var f = Py.Callable(function);
         return Py.InGenerator(() => Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), f.Binary).ToArray()));
     }
 
@@ -68,13 +68,14 @@ public static partial class Builtins
     [Primitive("prapply(function: Callable, a: Container, b: Container) -> FrozenSet", "apply function on cartesian product")]
     public static Value Prapply(Value function, Value a, Value b)
     {
-        var f = Py.AsFunction(function);
-        var xs = Py.Iterate(a).ToArray();
+        var f = Py.Callable(function);
         return Py.InGenerator(() =>
         {
             var t = new SetTable();
+            // As in Python's nested comprehension, a is iterated only once b yields an element.
+            Value[]? xs = null;
             foreach (var j in Py.Iterate(b))
-                foreach (var i in xs) t.Add(f.Call2(i, j));
+                foreach (var i in xs ??= Py.Iterate(a).ToArray()) t.Add(f.Call2(i, j));
             return new FrozenSetValue(t);
         });
     }

@@ -49,6 +49,24 @@ public static class Py
     public static FunctionValue AsFunction(Value v) =>
         v as FunctionValue ?? throw DslError.Type($"'{v.TypeName}' object is not callable");
 
+    /// <summary>
+    /// A function to call later: the value itself, or one whose every call raises Python's
+    /// TypeError. For primitives that, like their Python originals, call the function only per
+    /// element, so that over an empty container a non-function is never noticed.
+    /// </summary>
+    public static FunctionValue Callable(Value v) => v as FunctionValue ?? new NotCallable(v);
+
+    private sealed class NotCallable(Value value) : FunctionValue
+    {
+        public override int Arity => throw Error();
+
+        public override string Name => value.TypeName;
+
+        public override Value Call(ReadOnlySpan<Value> args) => throw Error();
+
+        private DslError Error() => DslError.Type($"'{value.TypeName}' object is not callable");
+    }
+
     /// <summary><c>x in container</c>.</summary>
     public static bool Contains(Value container, Value x)
     {

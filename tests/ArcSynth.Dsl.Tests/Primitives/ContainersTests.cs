@@ -422,7 +422,7 @@ public sealed class ContainersTests
     /// error of the empty case; the port checks the argument first and raises TypeError. dedupe of an
     /// empty frozenset never reaches <c>.index</c> and gives (); the port raises AttributeError.
     /// </summary>
-    [Fact(Skip = "Known difference from CPython on mistyped input: to fix in the port (issue note of session 1)")]
+    [Fact]
     [Trait("Discrepancy", "CPython")]
     public void Discrepancy_arguments_python_never_touches_for_empty_containers()
     {

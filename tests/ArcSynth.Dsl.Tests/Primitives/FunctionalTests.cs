@@ -160,7 +160,7 @@ public sealed class FunctionalTests
     /// iterates a when b is empty in prapply), so a non-callable function or a non-iterable a raises
     /// nothing; the port checks them first and raises TypeError.
     /// </summary>
-    [Fact(Skip = "Known difference from CPython on mistyped input: to fix in the port (issue note of session 1)")]
+    [Fact]
     [Trait("Discrepancy", "CPython")]
     public void Discrepancy_functions_python_never_calls_over_empty_containers()
     {
