@@ -19,28 +19,42 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 
+class Attention(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.qkv = nn.Linear(c, 3 * c)
+        self.proj = nn.Linear(c, c)
+
+
+class Mlp(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.fc = nn.Linear(c, 4 * c)
+        self.proj = nn.Linear(4 * c, c)
+
+
 class Block(nn.Module):
+    """Parameter names match ArcSynth's checkpoints: h.L.ln_1, h.L.attn.qkv, h.L.attn.proj, h.L.ln_2, h.L.mlp.fc, h.L.mlp.proj."""
+
     def __init__(self, c, heads):
         super().__init__()
         self.heads = heads
         self.ln_1 = nn.LayerNorm(c)
-        self.qkv = nn.Linear(c, 3 * c)
-        self.proj = nn.Linear(c, c)
+        self.attn = Attention(c)
         self.ln_2 = nn.LayerNorm(c)
-        self.fc = nn.Linear(c, 4 * c)
-        self.fc_proj = nn.Linear(4 * c, c)
+        self.mlp = Mlp(c)
 
     def forward(self, x):
         t, c = x.shape
-        q, k, v = self.qkv(self.ln_1(x)).split(c, dim=1)
+        q, k, v = self.attn.qkv(self.ln_1(x)).split(c, dim=1)
         hs = c // self.heads
         q, k, v = (z.view(t, self.heads, hs).transpose(0, 1) for z in (q, k, v))
         # Written out: Debian's torch 1.13 has no scaled_dot_product_attention.
         scores = (q @ k.transpose(1, 2)) / math.sqrt(hs)
         mask = torch.ones(t, t, dtype=torch.bool).tril()
         y = scores.masked_fill(~mask, float("-inf")).softmax(dim=-1) @ v
-        x = x + self.proj(y.transpose(0, 1).reshape(t, c))
-        return x + self.fc_proj(F.gelu(self.fc(self.ln_2(x)), approximate="tanh"))
+        x = x + self.attn.proj(y.transpose(0, 1).reshape(t, c))
+        return x + self.mlp.proj(F.gelu(self.mlp.fc(self.ln_2(x)), approximate="tanh"))
 
 
 class Gpt(nn.Module):
