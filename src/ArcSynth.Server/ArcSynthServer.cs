@@ -58,8 +58,9 @@ public static class ArcSynthServer
                 // and its job is handed back (another node, or this one at its next start, goes on with it).
                 s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
-            // One loop at a time per process: a loop already uses every core (executor, trainer).
-            q.UseDefaultThreadPool(1);
+            // A loop already uses every core (executor, trainer); a second thread keeps cron starts and
+            // the resume sweep from waiting behind a long run.
+            q.UseDefaultThreadPool(2);
             if (options.Database is { } connectionString)
                 q.UsePersistentStore(s =>
                 {
@@ -87,16 +88,17 @@ public static class ArcSynthServer
         return app;
     }
 
-    /// <summary>Runs that were going when the service stopped go on (with the in-memory job store nothing else remembers them).</summary>
+    /// <summary>Runs that were going when the service stopped go on, and keep going after a database outage (<see cref="ResumeSweepJob"/>).</summary>
     private static async Task ResumeAsync(WebApplication app)
     {
         try
         {
-            await app.Services.GetRequiredService<RunControl>().ResumeInterruptedAsync(app.Lifetime.ApplicationStopping);
+            var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(app.Lifetime.ApplicationStopping);
+            await ResumeSweepJob.ScheduleAsync(scheduler, app.Lifetime.ApplicationStopping);
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e) || e is OperationCanceledException)
         {
-            app.Logger.LogWarning("could not resume interrupted runs: {Message}", e.Message);
+            app.Logger.LogWarning("could not schedule the sweep for interrupted runs: {Message}", e.Message);
         }
     }
 }

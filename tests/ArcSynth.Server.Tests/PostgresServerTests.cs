@@ -25,7 +25,7 @@ public sealed class PostgresServerTests
         Assert.Equal(4, chart[1].GetProperty("evaluation").GetProperty("tasks").GetInt32());
         // The finished run's job leaves Quartz's tables (just after the loop marks the run Completed).
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await server.Http.GetFromJsonAsync<JsonElement>("/api/jobs")).GetArrayLength() > 0)
+        while ((await server.Http.GetFromJsonAsync<JsonElement>("/api/jobs")).EnumerateArray().Any(j => j.GetProperty("group").GetString() == "runs"))
         {
             Assert.True(DateTime.UtcNow < deadline, "the completed run's job is still in the scheduler after 10 s");
             await Task.Delay(100);
@@ -55,6 +55,26 @@ public sealed class PostgresServerTests
             await Task.Delay(250);
         }
         Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/api/health")).StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task A_run_that_meets_a_database_outage_finishes_after_the_database_returns()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var server = await ServiceHarness.StartAsync(db.ConnectionString);
+        var runId = await server.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 8, iterations: 6));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}")).GetProperty("progress").GetProperty("completedSteps").GetInt32() < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the run made no progress in 60 s");
+            await Task.Delay(50);
+        }
+        await db.SetReachableAsync(false);
+        await Task.Delay(3000);
+        await db.SetReachableAsync(true);
+        // The loop's next write failed; the run is started again from its last completed step.
+        var run = await server.WaitForStatusAsync(runId, "Completed", seconds: 150);
+        Assert.Equal(1 + 6 * (2 + 3), run.GetProperty("progress").GetProperty("completedSteps").GetInt32());
     }
 
     [PostgresFact]

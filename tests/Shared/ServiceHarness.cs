@@ -31,8 +31,6 @@ internal sealed class ServiceHarness : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
-
     /// <summary>Starts a server; <paramref name="home"/> (kept afterwards) lets a second server take over the first one's checkpoints.</summary>
     public static async Task<ServiceHarness> StartAsync(string? database = null, string? home = null)
     {
