@@ -265,7 +265,9 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var result = state.Executor.Run([shorter], [task], cancellation)[0].Ranked[0];
             var shorterText = ProgramPrinter.Print(shorter with { Name = "program" });
             var entry = Hindsight.Relabel(shorter, task, result.Train);
-            var record = new ProgramRecord(0, state.RunId, iteration, task.Id, shorterText, "compression", null, result.Score.Exact, result.Score.Pairs,
+            // Lineage: the stored program it was made from.
+            var parent = (await store.ProgramsAsync(state.RunId, task.Id, cancellationToken: cancellation)).FirstOrDefault(p => p.Text == text)?.Id;
+            var record = new ProgramRecord(0, state.RunId, iteration, task.Id, shorterText, "compression", parent, result.Score.Exact, result.Score.Pairs,
                 result.Score.MeanDistance, result.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(result));
             Remember(state, task, shorterText, $"i{iteration}c_{task.Id}", record);
             records.Add(record);
