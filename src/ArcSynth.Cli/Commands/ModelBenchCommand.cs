@@ -17,12 +17,13 @@ internal static class ModelBenchCommand
         var scored = new Option<int>("--scored") { Description = "Scored (program) tokens at the end of each sequence.", DefaultValueFactory = _ => 64 };
         var batch = new Option<int>("--batch") { Description = "Sequences per training step.", DefaultValueFactory = _ => 8 };
         var steps = new Option<int>("--steps") { Description = "Timed training steps (after one warm-up step).", DefaultValueFactory = _ => 3 };
+        var pytorch = new Option<bool>("--pytorch") { Description = "Also run bench/pytorch_train.py with the same shapes (needs Debian's python3-torch) and print the ratio." };
         var command = new Command("bench",
             "Measure the model on this machine: params=, gemm_* (GFLOP/s of the model's GEMM and of OpenBLAS sgemm at\n" +
             "the model's shapes, side by side), train_tokens_per_s= on random sequences of fixed shape (the same\n" +
             "shapes as bench/pytorch_train.py), sample_programs_per_s= under the DSL grammar.")
         {
-            config, length, scored, batch, steps,
+            config, length, scored, batch, steps, pytorch,
         };
         command.SetAction(parse => Guard.Run(error, () =>
         {
@@ -47,7 +48,13 @@ internal static class ModelBenchCommand
             if (!blas) output.WriteLine("openblas: libopenblas.so.0 not found (apt-get install libopenblas0-pthread) - no comparison");
             var batchSize = parse.GetValue(batch);
             output.WriteLine($"train: seq_len={t} scored={s} batch={batchSize}");
-            output.WriteLine($"train_tokens_per_s={ModelBenchmark.TrainTokensPerSecond(model, t, s, batchSize, Math.Max(1, parse.GetValue(steps))):F0}");
+            var trained = ModelBenchmark.TrainTokensPerSecond(model, t, s, batchSize, Math.Max(1, parse.GetValue(steps)));
+            output.WriteLine($"train_tokens_per_s={trained:F0}");
+            if (parse.GetValue(pytorch))
+            {
+                var theirs = PyTorchBench.TrainTokensPerSecond(parse.GetValue(config)?.FullName, t, s, batchSize, Math.Max(1, parse.GetValue(steps)));
+                output.WriteLine($"pytorch_train_tokens_per_s={theirs:F0} ratio={trained / theirs:F2}");
+            }
             output.WriteLine($"sample: prompt={t - s} streams=32 grammar=DSL");
             var vocabulary = Vocabulary.For(PrimitiveRegistry.BuiltIn);
             if (vocabulary.Count != model.VocabSize) throw new UsageException($"sampling needs the built-in vocabulary of {vocabulary.Count} tokens; the config has {model.VocabSize}");
