@@ -105,15 +105,20 @@ public sealed class DecodingState : ITokenConstraint
         {
             case Expect.LineStart:
                 if (Lines < _g.MaxLines) yield return _g.Variables[Lines];
-                if (Lines > 0) yield return _g.Return;
+                if (Returnable().Any()) yield return _g.Return;
                 break;
             case Expect.Equals:
                 yield return _g.Assign;
                 break;
             case Expect.Callee:
+                // The last line a program may have must give it a grid to return, unless one exists.
+                var mustGiveGrid = Lines == _g.MaxLines - 1 && !Returnable().Any();
                 for (var i = 0; i < _g.PrimitiveIds.Length; i++)
-                    if (_g.Registry.All[i].Signature.Parameters.All(p => Candidates(p.Type).Any()))
-                        yield return _g.PrimitiveIds[i];
+                {
+                    var s = _g.Registry.All[i].Signature;
+                    if (mustGiveGrid && (s.LooseResult || !TypeLattice.IsAssignable(s.Returns, DslType.Grid))) continue;
+                    if (s.Parameters.All(p => Candidates(p.Type).Any())) yield return _g.PrimitiveIds[i];
+                }
                 break;
             case Expect.Open:
                 yield return _g.Open;
@@ -128,9 +133,17 @@ public sealed class DecodingState : ITokenConstraint
                 yield return _g.Newline;
                 break;
             case Expect.ReturnName:
-                foreach (var id in Names(DslType.Grid)) yield return id;
+                foreach (var id in Returnable()) yield return id;
                 break;
         }
+    }
+
+    /// <summary>The variables a program may return: those of a Grid type (not I: returning the input unchanged is never worth a sample).</summary>
+    private IEnumerable<int> Returnable()
+    {
+        for (var k = 1; k < _types.Count; k++)
+            if (TypeLattice.IsAssignable(_types[k], DslType.Grid))
+                yield return _g.Variables[k - 1];
     }
 
     /// <summary>Tokens that may fill a parameter of <paramref name="type"/>: names in scope, then constants and primitives.</summary>

@@ -8,7 +8,8 @@ namespace ArcSynth.Model.Decoding;
 /// <c>xK = primitive ( arg , ... ) \n</c> with K = 1, 2, ... in order, then <c>return xN</c>. Each
 /// argument is a name whose type the parameter accepts (<see cref="TypeLattice"/>: the input,
 /// earlier variables, constants, or a primitive where a function is wanted), a primitive is offered
-/// only when every one of its parameters can be filled, and <c>return</c> names a Grid. So every
+/// only when every one of its parameters can be filled, and <c>return</c> names a Grid-typed
+/// variable (the last line allowed gives one when none exists yet). So every
 /// completed program parses and type-checks, no prefix is a dead end, and a program ends within
 /// <see cref="MaxLines"/> lines. Built once from a vocabulary and a registry; <see cref="Start"/>
 /// gives a fresh state per sampled stream.
