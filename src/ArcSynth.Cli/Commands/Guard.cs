@@ -15,4 +15,19 @@ internal static class Guard
             return CommandLine.UsageError;
         }
     }
+
+    /// <summary>The same for commands that work asynchronously; settings that do not parse (FormatException) and selections that name nothing (ArgumentException) are usage errors too.</summary>
+    public static async Task<int> RunAsync(TextWriter error, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+        {
+            error.WriteLine();
+            error.WriteLine($"arcsynth: {e.Message}");
+            return CommandLine.UsageError;
+        }
+    }
 }

@@ -17,26 +17,18 @@ internal static class ReportCommand
             csv, json,
         };
         home.AddTo(command);
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction((parse, cancellation) => Guard.RunAsync(error, async () =>
         {
-            try
-            {
-                var homeFolder = home.ResolveHome(parse);
-                await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
-                var run = await home.PickRunAsync(store, parse, homeFolder, cancellation);
-                var iterations = await store.IterationsAsync(run.Id, cancellation);
-                output.WriteLine($"run {run.Id} ({run.Name}, {run.Status.ToString().ToLowerInvariant()}, registry {run.RegistryVersion}, started {run.CreatedAt:u})");
-                IterationTable.Print(output, iterations);
-                if (parse.GetValue(csv) is { } c) IterationTable.WriteCsv(c.FullName, iterations);
-                if (parse.GetValue(json) is { } j) File.WriteAllText(j.FullName, JsonSerializer.Serialize(iterations, new JsonSerializerOptions { WriteIndented = true }));
-                return 0;
-            }
-            catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"arcsynth: {e.Message}");
-                return CommandLine.UsageError;
-            }
-        });
+            var homeFolder = home.ResolveHome(parse);
+            await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
+            var run = await home.PickRunAsync(store, parse, homeFolder, cancellation);
+            var iterations = await store.IterationsAsync(run.Id, cancellation);
+            output.WriteLine($"run {run.Id} ({run.Name}, {run.Status.ToString().ToLowerInvariant()}, registry {run.RegistryVersion}, started {run.CreatedAt:u})");
+            IterationTable.Print(output, iterations);
+            if (parse.GetValue(csv) is { } c) IterationTable.WriteCsv(c.FullName, iterations);
+            if (parse.GetValue(json) is { } j) File.WriteAllText(j.FullName, JsonSerializer.Serialize(iterations, new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }));
         return command;
     }
 }

@@ -32,63 +32,54 @@ internal static class RunCommand
             resume, settingsFile, printSettings, full, iterations, targets, limit, samples, seeds, seed, name,
         };
         home.AddTo(command);
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction((parse, cancellation) => Guard.RunAsync(error, async () =>
         {
-            try
+            var settings = parse.GetValue(settingsFile) is { } file
+                ? LoopSettings.FromJson(File.ReadAllText(file.FullName), file.FullName)
+                : parse.GetValue(full) ? LoopSettings.Full(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation")) : new LoopSettings();
+            settings = settings with
             {
-                var settings = parse.GetValue(settingsFile) is { } file
-                    ? LoopSettings.FromJson(File.ReadAllText(file.FullName), file.FullName)
-                    : parse.GetValue(full) ? LoopSettings.Full(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation")) : new LoopSettings();
-                settings = settings with
-                {
-                    Iterations = parse.GetValue(iterations) ?? settings.Iterations,
-                    Targets = parse.GetValue(targets) ?? settings.Targets,
-                    TargetLimit = parse.GetValue(limit) ?? settings.TargetLimit,
-                    SamplesPerTask = parse.GetValue(samples) ?? settings.SamplesPerTask,
-                    SeedsFile = parse.GetValue(seeds) ?? settings.SeedsFile,
-                    Seed = parse.GetValue(seed) ?? settings.Seed,
-                };
-                if (parse.GetValue(printSettings))
-                {
-                    output.WriteLine(settings.ToJson());
-                    return 0;
-                }
-                var homeFolder = home.ResolveHome(parse);
-                await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
-                var registry = Registries.Load(homeFolder, error);
-                var progress = new ProgressLine(error);
-                var loop = new CodeItLoop(store, homeFolder, registry.Registry, progress);
-                long runId;
-                if (parse.GetValue(resume))
-                {
-                    var run = await home.PickRunAsync(store, parse, homeFolder, cancellation);
-                    if (run.Status == RunStatus.Completed)
-                    {
-                        output.WriteLine($"run {run.Id} is already complete");
-                        IterationTable.Print(output, await store.IterationsAsync(run.Id, cancellation));
-                        return 0;
-                    }
-                    error.WriteLine($"resuming run {run.Id} ({run.Name}) in {store.Describe}");
-                    runId = run.Id;
-                    await loop.RunAsync(runId, cancellation);
-                }
-                else
-                {
-                    error.WriteLine($"state in {homeFolder}");
-                    runId = await loop.StartAsync(settings, parse.GetValue(name)!, registry.Version, cancellation);
-                }
-                progress.Finish();
-                output.WriteLine($"run {runId}:");
-                IterationTable.Print(output, await store.IterationsAsync(runId, cancellation));
+                Iterations = parse.GetValue(iterations) ?? settings.Iterations,
+                Targets = parse.GetValue(targets) ?? settings.Targets,
+                TargetLimit = parse.GetValue(limit) ?? settings.TargetLimit,
+                SamplesPerTask = parse.GetValue(samples) ?? settings.SamplesPerTask,
+                SeedsFile = parse.GetValue(seeds) ?? settings.SeedsFile,
+                Seed = parse.GetValue(seed) ?? settings.Seed,
+            };
+            if (parse.GetValue(printSettings))
+            {
+                output.WriteLine(settings.ToJson());
                 return 0;
             }
-            catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+            var homeFolder = home.ResolveHome(parse);
+            await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
+            var registry = Registries.Load(homeFolder, error);
+            var progress = new ProgressLine(error);
+            var loop = new CodeItLoop(store, homeFolder, registry.Registry, progress);
+            long runId;
+            if (parse.GetValue(resume))
             {
-                error.WriteLine();
-                error.WriteLine($"arcsynth: {e.Message}");
-                return CommandLine.UsageError;
+                var run = await home.PickRunAsync(store, parse, homeFolder, cancellation);
+                if (run.Status == RunStatus.Completed)
+                {
+                    output.WriteLine($"run {run.Id} is already complete");
+                    IterationTable.Print(output, await store.IterationsAsync(run.Id, cancellation));
+                    return 0;
+                }
+                error.WriteLine($"resuming run {run.Id} ({run.Name}) in {store.Describe}");
+                runId = run.Id;
+                await loop.RunAsync(runId, cancellation);
             }
-        });
+            else
+            {
+                error.WriteLine($"state in {homeFolder}");
+                runId = await loop.StartAsync(settings, parse.GetValue(name)!, registry.Version, cancellation);
+            }
+            progress.Finish();
+            output.WriteLine($"run {runId}:");
+            IterationTable.Print(output, await store.IterationsAsync(runId, cancellation));
+            return 0;
+        }));
         return command;
     }
 }

@@ -18,27 +18,19 @@ internal static class SubmitCommand
             outFile,
         };
         home.AddTo(command);
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction((parse, cancellation) => Guard.RunAsync(error, async () =>
         {
-            try
-            {
-                var homeFolder = home.ResolveHome(parse);
-                await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
-                var run = await home.PickRunAsync(store, parse, homeFolder, cancellation);
-                var attempts = LoopSettings.FromJson(run.ConfigJson, $"run {run.Id}").Attempts;
-                var results = await store.TaskResultsAsync(run.Id, cancellationToken: cancellation);
-                if (results.Count == 0) throw new UsageException($"run {run.Id} has no results yet");
-                var file = parse.GetValue(outFile)!;
-                SubmissionFile.Write(file.FullName, results.Select(r => (r.TaskId, Predictions(r.PredictionsJson))), attempts);
-                output.WriteLine($"wrote {results.Count} tasks of run {run.Id} to {file.FullName}");
-                return 0;
-            }
-            catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"arcsynth: {e.Message}");
-                return CommandLine.UsageError;
-            }
-        });
+            var homeFolder = home.ResolveHome(parse);
+            await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
+            var run = await home.PickRunAsync(store, parse, homeFolder, cancellation);
+            var attempts = LoopSettings.FromJson(run.ConfigJson, $"run {run.Id}").Attempts;
+            var results = await store.TaskResultsAsync(run.Id, cancellationToken: cancellation);
+            if (results.Count == 0) throw new UsageException($"run {run.Id} has no results yet");
+            var file = parse.GetValue(outFile)!;
+            SubmissionFile.Write(file.FullName, results.Select(r => (r.TaskId, Predictions(r.PredictionsJson))), attempts);
+            output.WriteLine($"wrote {results.Count} tasks of run {run.Id} to {file.FullName}");
+            return 0;
+        }));
         return command;
     }
 
