@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -22,25 +21,35 @@ public static unsafe class Gemm
     public static void MatMulTransB(float[] a, int aOffset, float[] b, int bOffset, float[] c, int cOffset, int m, int n, int k, bool accumulate)
     {
         var panels = (n + Panel - 1) / Panel;
-        var packed = ArrayPool<float>.Shared.Rent(panels * Panel * k);
-        try
+        var (packed, start) = PackBuffer(panels * Panel * k);
         {
-            Pack(b, bOffset, n, k, packed);
+            Pack(b, bOffset, n, k, packed, start);
             var blocks = (m + Rows - 1) / Rows;
             // Below ~1 MFLOP the hand-off to another core costs more than it saves.
             if ((long)m * n * k < 1 << 20 || Environment.ProcessorCount == 1)
             {
-                Blocks(a, aOffset, packed, c, cOffset, 0, blocks, m, n, k, accumulate);
+                Blocks(a, aOffset, packed, start, c, cOffset, 0, blocks, m, n, k, accumulate);
                 return;
             }
             var parts = Math.Min(blocks, Environment.ProcessorCount * 4);
             Parallel.For(0, parts, p =>
-                Blocks(a, aOffset, packed, c, cOffset, (int)((long)blocks * p / parts), (int)((long)blocks * (p + 1) / parts), m, n, k, accumulate));
+                Blocks(a, aOffset, packed, start, c, cOffset, (int)((long)blocks * p / parts), (int)((long)blocks * (p + 1) / parts), m, n, k, accumulate));
         }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(packed);
-        }
+    }
+
+    [ThreadStatic] private static float[]? _packBuffer;
+
+    /// <summary>
+    /// This thread's buffer for packed panels and the index where a 64-byte-aligned stretch of
+    /// <paramref name="length"/> floats starts, so that the kernel's vector loads of B never straddle
+    /// cache lines; the array is pinned, so the alignment holds, and reused, so packing allocates nothing.
+    /// </summary>
+    private static (float[] Buffer, int Start) PackBuffer(int length)
+    {
+        if (_packBuffer is null || _packBuffer.Length < length + 16)
+            _packBuffer = GC.AllocateUninitializedArray<float>(length + 16, pinned: true);
+        fixed (float* p = _packBuffer)
+            return (_packBuffer, (int)((64 - (long)p % 64) % 64 / sizeof(float)));
     }
 
     /// <summary>dst[n, m] = src[m, n].</summary>
@@ -55,14 +64,14 @@ public static unsafe class Gemm
     }
 
     /// <summary>packed[panel][k][0..16) = B[panel·16 + j, k], zero past n.</summary>
-    private static void Pack(float[] b, int bOffset, int n, int k, float[] packed)
+    private static void Pack(float[] b, int bOffset, int n, int k, float[] packed, int start)
     {
         var panels = (n + Panel - 1) / Panel;
         for (var p = 0; p < panels; p++)
             for (var j = 0; j < Panel; j++)
             {
                 var col = p * Panel + j;
-                var dst = p * Panel * k + j;
+                var dst = start + p * Panel * k + j;
                 if (col >= n)
                 {
                     for (var q = 0; q < k; q++) packed[dst + q * Panel] = 0f;
@@ -73,7 +82,7 @@ public static unsafe class Gemm
             }
     }
 
-    private static void Blocks(float[] a, int aOffset, float[] packed, float[] c, int cOffset, int fromBlock, int toBlock, int m, int n, int k, bool accumulate)
+    private static void Blocks(float[] a, int aOffset, float[] packed, int start, float[] c, int cOffset, int fromBlock, int toBlock, int m, int n, int k, bool accumulate)
     {
         var panels = (n + Panel - 1) / Panel;
         var rowPointers = stackalloc float*[Rows];
@@ -88,7 +97,7 @@ public static unsafe class Gemm
                 for (var r = 0; r < Rows; r++) rowPointers[r] = pa + aOffset + (long)(i + (r < rows ? r : 0)) * k;
                 for (var p = 0; p < panels; p++)
                 {
-                    Kernel(rowPointers, pp + (long)p * Panel * k, k, tile);
+                    Kernel(rowPointers, pp + start + (long)p * Panel * k, k, tile);
                     var cols = Math.Min(Panel, n - p * Panel);
                     for (var r = 0; r < rows; r++)
                     {
