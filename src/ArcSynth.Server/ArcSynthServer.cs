@@ -42,6 +42,7 @@ public static class ArcSynthServer
         builder.Services.AddSingleton<IRunStore>(store);
         builder.Services.AddSingleton<LiveProgress>();
         builder.Services.AddSingleton<RunControl>();
+        builder.Services.AddSingleton<Primitives.PrimitiveCatalog>();
         builder.Services.AddProblemDetails();
         // A query or route value that does not bind throws, so ApiErrors can answer 400 naming the parameter.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -84,6 +85,7 @@ public static class ArcSynthServer
         RunEndpoints.Map(api);
         TaskEndpoints.Map(api);
         JobEndpoints.Map(api);
+        PrimitiveEndpoints.Map(api);
         app.Lifetime.ApplicationStarted.Register(() => _ = ResumeAsync(app));
         return app;
     }

@@ -22,4 +22,7 @@ public sealed record ServerOptions
     public PrimitiveRegistry Registry { get; init; } = PrimitiveRegistry.BuiltIn;
 
     public string RegistryVersion { get; init; } = $"builtin-{PrimitiveRegistry.BuiltIn.Version}";
+
+    /// <summary>The repository's <c>dsl/contrib/</c>, reloaded with the home's primitives when one is submitted; null for none.</summary>
+    public string? ContribFolder { get; init; }
 }

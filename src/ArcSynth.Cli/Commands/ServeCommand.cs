@@ -49,6 +49,7 @@ internal static class ServeCommand
                     SeedsFile = seedsFile.FullName,
                     Registry = registry.Registry,
                     RegistryVersion = registry.Version,
+                    ContribFolder = Registries.ContribFolder,
                 };
                 await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
                 await app.StartAsync(cancellationToken);

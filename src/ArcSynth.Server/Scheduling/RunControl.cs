@@ -6,13 +6,13 @@ using Quartz;
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>Starts, pauses, resumes and cancels runs, and keeps cron schedules: the store says where a run stands, Quartz runs its loop.</summary>
-public sealed class RunControl(IRunStore store, ISchedulerFactory schedulers, ServerOptions options, LiveProgress live)
+public sealed class RunControl(IRunStore store, ISchedulerFactory schedulers, ServerOptions options, LiveProgress live, Primitives.PrimitiveCatalog catalog)
 {
     /// <summary>Creates a run and starts its loop now; returns its id.</summary>
     public async Task<long> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var settings = request.ToSettings(options);
-        var runId = await store.CreateRunAsync(request.Name, settings.ToJson(), options.RegistryVersion, cancellationToken);
+        var runId = await store.CreateRunAsync(request.Name, settings.ToJson(), catalog.Version, cancellationToken);
         await RunJob.FireAsync(await schedulers.GetScheduler(cancellationToken), runId, TimeSpan.Zero, cancellationToken);
         return runId;
     }

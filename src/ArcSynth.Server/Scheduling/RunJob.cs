@@ -15,7 +15,7 @@ namespace ArcSynth.Server.Scheduling;
 /// again by another (requests recovery). Why it was interrupted (pause or cancel) is in the job's data.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, IHostApplicationLifetime lifetime, ILogger<RunJob> logger) : IJob
+internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, Primitives.PrimitiveCatalog catalog, IHostApplicationLifetime lifetime, ILogger<RunJob> logger) : IJob
 {
     public const string Group = "runs";
     public const string RunIdKey = "runId";
@@ -42,7 +42,7 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
                 await StoppedAsync(context.Scheduler, runId, early);
                 return;
             }
-            var loop = new CodeItLoop(store, options.Home, options.Registry, live.For(runId));
+            var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId));
             await loop.RunAsync(runId, cancellationToken);
             await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }

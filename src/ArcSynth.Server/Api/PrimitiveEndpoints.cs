@@ -1,0 +1,44 @@
+using ArcSynth.Server.Primitives;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ArcSynth.Server.Api;
+
+/// <summary>/api/primitives: the registry runs use, and researchers' submissions to it.</summary>
+internal static class PrimitiveEndpoints
+{
+    /// <summary>A submission: the C# source and the file name its errors are reported under.</summary>
+    public sealed record PrimitiveSubmission(string? FileName, string? Source);
+
+    public sealed record PrimitiveView(string Name, string Signature, string Description, bool Submitted);
+
+    public sealed record RegistryView(string Version, IReadOnlyList<PrimitiveView> Primitives);
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/primitives", List).WithTags("primitives").WithSummary("Every primitive runs started now would use, and the registry version.");
+        api.MapPost("/primitives", SubmitAsync).WithTags("primitives")
+            .WithSummary("Submits a primitive (C# source, see dsl/contrib/README.md): 201 when accepted, 400 with the reasons (file:line:column) when not.");
+    }
+
+    private static RegistryView List(PrimitiveCatalog catalog) =>
+        new(catalog.Version, catalog.Registry.All.Select(p => new PrimitiveView(p.Name, p.Signature.ToString(), p.Doc,
+            !Dsl.Registry.PrimitiveRegistry.BuiltIn.Contains(p.Name))).ToList());
+
+    private static async Task<Results<Created<RegistryView>, ValidationProblem>> SubmitAsync(PrimitiveSubmission submission, PrimitiveCatalog catalog, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(submission.Source))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source"] = ["the C# source of the primitive is required"] });
+        var fileName = string.IsNullOrWhiteSpace(submission.FileName) ? "submitted.cs" : submission.FileName;
+        if (!fileName.EndsWith(".cs", StringComparison.Ordinal) || Path.GetFileName(fileName) != fileName)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fileName"] = [$"'{fileName}' must be a plain file name ending in .cs"] });
+        var result = await catalog.SubmitAsync(fileName, submission.Source, ct);
+        if (!result.Accepted)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source"] = result.Errors.Select(e => e.ToString()).ToArray() },
+                title: "The primitive was refused");
+        var view = List(catalog);
+        return TypedResults.Created($"/api/primitives", view with { Primitives = view.Primitives.Where(p => result.Primitives.Any(r => r.Name == p.Name)).ToList() });
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ArcSynth.Tests.Shared;
+
+namespace ArcSynth.Server.Tests;
+
+/// <summary>/api/primitives: hostile submissions are refused while the service keeps serving; an accepted one is used by the next run.</summary>
+public sealed class PrimitiveApiTests
+{
+    private static string Source(string name, string body) => $$"""
+        using ArcSynth.Dsl.Registry;
+        using ArcSynth.Dsl.Values;
+        public static class Submitted
+        {
+            [Primitive("{{name}}(grid: Grid) -> Grid", "a submitted primitive")]
+            [Example("{{name}}(((1, 2), (3, 4)))", "((1, 2), (3, 4))")]
+            public static Value Run(Value grid)
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Hostile_submissions_are_refused_the_service_keeps_serving_and_a_sound_one_enters_the_next_run()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        (string File, string Body, string Reason)[] hostile =
+        [
+            ("loop.cs", "while (true) { }", "TimeoutError"),
+            ("bomb.cs", "var l = new System.Collections.Generic.List<int> { 1 }; while (true) l.AddRange(l);", "LimitExceeded"),
+            ("read.cs", """return Int.Of(System.IO.File.ReadAllText("/etc/hostname").Length);""", "System.IO"),
+            ("reflect.cs", """var t = grid.GetType().Assembly.GetType("System.IO.File"); return grid;""", "reflection"),
+            ("storm.cs", "while (true) { try { throw new System.Exception(); } catch (System.Exception) { } }", "TimeoutError"),
+        ];
+        foreach (var (file, body, reason) in hostile)
+        {
+            var response = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = file, source = Source("hostile", body) });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var errors = problem.GetProperty("errors").GetProperty("source").EnumerateArray().Select(e => e.GetString()!).ToList();
+            Assert.Contains(errors, e => e.StartsWith(file + ":", StringComparison.Ordinal) && e.Contains(reason, StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/api/health")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = "../x.cs", source = "x" })).StatusCode);
+
+        var accepted = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = "same.cs", source = Source("samegrid", "return grid;") });
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        var registry = await server.Http.GetFromJsonAsync<JsonElement>("/api/primitives");
+        Assert.Contains("samegrid", registry.GetProperty("version").GetString());
+        Assert.Contains(registry.GetProperty("primitives").EnumerateArray(), p => p.GetProperty("name").GetString() == "samegrid" && p.GetProperty("submitted").GetBoolean());
+
+        var runId = await server.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
+        var run = await server.WaitForStatusAsync(runId, "Completed");
+        Assert.Contains("samegrid", run.GetProperty("registryVersion").GetString());
+    }
+}
