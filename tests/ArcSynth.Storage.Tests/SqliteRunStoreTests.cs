@@ -50,14 +50,18 @@ public sealed class SqliteRunStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_step_that_fails_midway_leaves_nothing_behind()
+    public async Task A_step_that_fails_midway_leaves_nothing_behind_and_a_step_completes_once()
     {
         await using var store = await SqlRunStore.OpenAsync(new SqliteDialect(DbPath));
         var run = await store.CreateRunAsync("r", "{}", "v");
-        await store.CompleteStepAsync(new StepRecord(run, 0, "sample", 0, "{}", default), [Program(run, "t", "a", 1)], []);
-        // The same step twice violates the steps key after the programs were inserted: the whole transaction must roll back.
-        await Assert.ThrowsAnyAsync<Exception>(() => store.CompleteStepAsync(new StepRecord(run, 0, "sample", 0, "{}", default), [Program(run, "t", "b", 1)], []));
+        Assert.True(await store.CompleteStepAsync(new StepRecord(run, 0, "sample", 0, "{}", default), [Program(run, "t", "a", 1)], []));
+        // A result without its split breaks a NOT NULL constraint after the program was inserted: the whole transaction rolls back.
+        var broken = new TaskResultRecord(run, 0, "t", null!, false, null, null, "[]");
+        await Assert.ThrowsAnyAsync<Exception>(() => store.CompleteStepAsync(new StepRecord(run, 0, "sample", 1, "{}", default), [Program(run, "t", "b", 1)], [broken]));
+        // The same step again (a node that took over a shard another finished) writes nothing.
+        Assert.False(await store.CompleteStepAsync(new StepRecord(run, 0, "sample", 0, "{}", default), [Program(run, "t", "c", 1)], []));
         Assert.Equal(["a"], (await store.ProgramsAsync(run)).Select(p => p.Text));
+        Assert.Equal([0], (await store.StepsAsync(run)).Select(s => s.Shard));
     }
 
     [Fact]

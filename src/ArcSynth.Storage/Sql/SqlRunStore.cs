@@ -45,10 +45,21 @@ public sealed class SqlRunStore : IRunStore
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) throw new StoreException($"no run {runId} in {Describe}");
     }
 
-    public async Task CompleteStepAsync(StepRecord step, IReadOnlyList<ProgramRecord> programs, IReadOnlyList<TaskResultRecord> results, CancellationToken cancellationToken = default)
+    public async Task<bool> CompleteStepAsync(StepRecord step, IReadOnlyList<ProgramRecord> programs, IReadOnlyList<TaskResultRecord> results, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The step's key first: a second completion of the same step (another node took over a shard
+        // whose first node was only slow) waits for the first to commit, then writes nothing.
+        await using (var marker = Command(connection, transaction,
+            "INSERT INTO steps (run_id, iteration, phase, shard, state_json, completed_at) VALUES (@run, @iteration, @phase, @shard, @state, @at) " +
+            "ON CONFLICT (run_id, iteration, phase, shard) DO NOTHING",
+            ("run", step.RunId), ("iteration", step.Iteration), ("phase", step.Phase), ("shard", step.Shard), ("state", step.StateJson), ("at", Now())))
+            if (await marker.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
         foreach (var p in programs)
         {
             await using var insert = Command(connection, transaction,
@@ -70,11 +81,8 @@ public sealed class SqlRunStore : IRunStore
                 ("test", r.SolvedTest), ("best", r.BestProgram), ("predictions", r.PredictionsJson));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var marker = Command(connection, transaction,
-            "INSERT INTO steps (run_id, iteration, phase, shard, state_json, completed_at) VALUES (@run, @iteration, @phase, @shard, @state, @at)",
-            ("run", step.RunId), ("iteration", step.Iteration), ("phase", step.Phase), ("shard", step.Shard), ("state", step.StateJson), ("at", Now())))
-            await marker.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public Task<IReadOnlyList<StepRecord>> StepsAsync(long runId, CancellationToken cancellationToken = default) =>

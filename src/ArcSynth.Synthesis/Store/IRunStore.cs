@@ -19,8 +19,12 @@ public interface IRunStore : IAsyncDisposable
 
     Task SetRunStatusAsync(long runId, RunStatus status, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that a step of an iteration completed, with what it produced, atomically with <paramref name="programs"/> and <paramref name="results"/>.</summary>
-    Task CompleteStepAsync(StepRecord step, IReadOnlyList<ProgramRecord> programs, IReadOnlyList<TaskResultRecord> results, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records that a step of an iteration completed, with what it produced, atomically with
+    /// <paramref name="programs"/> and <paramref name="results"/>. Returns false, writing nothing,
+    /// when that step was already completed (by another node of a cluster).
+    /// </summary>
+    Task<bool> CompleteStepAsync(StepRecord step, IReadOnlyList<ProgramRecord> programs, IReadOnlyList<TaskResultRecord> results, CancellationToken cancellationToken = default);
 
     /// <summary>The completed steps of a run, in order.</summary>
     Task<IReadOnlyList<StepRecord>> StepsAsync(long runId, CancellationToken cancellationToken = default);
