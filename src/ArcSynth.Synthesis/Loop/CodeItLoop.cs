@@ -30,9 +30,16 @@ namespace ArcSynth.Synthesis.Loop;
 /// Every step is one transaction of the store; <see cref="RunAsync"/> on an existing run skips the
 /// steps already completed and rebuilds the ledger and buffer from the stored programs, so a run
 /// killed at any moment resumes where it stopped and loses no completed work.
+/// Sampling is split into shards of target tasks that depend only on the iteration's starting
+/// checkpoint and the seed, so any node may do a shard (<see cref="SampleShardAsync"/>, handed out
+/// by an <see cref="IShardDispatcher"/>); the ledger and buffer are then read back from the store in
+/// one canonical order, so a run gives the same results however its shards were spread.
 /// </summary>
-public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry registry, IProgress<LoopProgress>? progress = null)
+public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry registry, IProgress<LoopProgress>? progress = null, IShardDispatcher? shards = null)
 {
+    /// <summary>This process as the store's steps name the node that completed them.</summary>
+    public string Node { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     /// <summary>Creates a run with these settings and runs it to the end; returns its id.</summary>
     public async Task<long> StartAsync(LoopSettings settings, string name, string registryVersion, CancellationToken cancellation = default)
     {
@@ -44,18 +51,19 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     /// <summary>Runs (or resumes) a run to the end.</summary>
     public async Task RunAsync(long runId, CancellationToken cancellation = default)
     {
-        var run = await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store");
-        var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}");
+        if (await store.GetRunAsync(runId, cancellation) is null) throw new ArgumentException($"no run {runId} in the store");
         await store.SetRunStatusAsync(runId, RunStatus.Running, cancellation);
         try
         {
-            var state = await PrepareAsync(runId, settings, cancellation);
+            var state = await PrepareAsync(runId, cancellation);
             var done = (await store.StepsAsync(runId, cancellation)).ToDictionary(s => (s.Iteration, s.Phase, s.Shard), s => s.StateJson);
             if (!done.ContainsKey((0, LoopPhases.Pretrain, 0))) await PretrainAsync(state, cancellation);
-            for (var it = 0; it < settings.Iterations; it++)
+            for (var it = 0; it < state.Settings.Iterations; it++)
             {
-                if (done.ContainsKey((it, LoopPhases.Record, 0))) continue;
-                await SampleAsync(state, it, done, cancellation);
+                var recorded = done.ContainsKey((it, LoopPhases.Record, 0));
+                if (!recorded) await SampleAsync(state, it, done, cancellation);
+                await LoadIterationAsync(state, it, cancellation);
+                if (recorded) continue;
                 if (!done.ContainsKey((it, LoopPhases.Train, 0))) await TrainAsync(state, it, cancellation);
                 if (!done.ContainsKey((it, LoopPhases.Compress, 0))) await CompressAsync(state, it, cancellation);
                 await RecordAsync(state, it, cancellation);
@@ -74,146 +82,189 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         }
     }
 
-    /// <summary>What every step reads: the tasks, the original data, and the ledger and buffer as the store has them.</summary>
-    private sealed class RunState
+    /// <summary>What every step of a run reads: its settings, its target tasks and how programs are encoded and run.</summary>
+    private sealed class RunTargets
     {
         public required long RunId;
         public required LoopSettings Settings;
         public required IReadOnlyList<ArcTask> Targets;
         public required Dictionary<string, ArcTask> TargetsById;
-        public required IReadOnlyList<TrainingExample> Original;
+        public required Dictionary<string, int> ShardOf;
         public required Vocabulary Vocabulary;
         public required SequenceBuilder Sequences;
         public required BatchExecutor Executor;
         public required string Checkpoints;
-        public readonly TaskLedger Ledger = new();
-        public readonly ReplayBuffer Buffer = new();
     }
 
-    private async Task<RunState> PrepareAsync(long runId, LoopSettings settings, CancellationToken cancellation)
+    /// <summary>What the node that trains also holds: the original data, and the ledger and buffer as the store has them.</summary>
+    private sealed class RunState
     {
-        Report(-1, "data", 0, 1, "loading tasks and seeds");
-        var targets = Load(settings.Targets ?? ArcData.Folder("arc-agi-1", "training"));
-        targets = targets.OrderBy(t => t.Id, StringComparer.Ordinal).Skip(settings.TargetOffset)
+        public required RunTargets Run;
+        public required IReadOnlyList<TrainingExample> Original;
+        public readonly TaskLedger Ledger = new();
+        public readonly ReplayBuffer Buffer = new();
+        public LoopSettings Settings => Run.Settings;
+        public long RunId => Run.RunId;
+    }
+
+    private async Task<RunTargets> TargetsAsync(long runId, CancellationToken cancellation)
+    {
+        var run = await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store");
+        var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}");
+        var targets = Load(settings.Targets ?? ArcData.Folder("arc-agi-1", "training"))
+            .OrderBy(t => t.Id, StringComparer.Ordinal).Skip(settings.TargetOffset)
             .Take(settings.TargetLimit > 0 ? settings.TargetLimit : int.MaxValue).ToList();
         if (targets.Count == 0) throw new ArgumentException("no target tasks in the selection");
+        var vocabulary = Vocabulary.For(registry);
+        return new RunTargets
+        {
+            RunId = runId, Settings = settings, Targets = targets, TargetsById = targets.ToDictionary(t => t.Id, StringComparer.Ordinal),
+            ShardOf = targets.Select((t, i) => (t.Id, Shard: i / settings.ShardTasks)).ToDictionary(x => x.Id, x => x.Shard, StringComparer.Ordinal),
+            Vocabulary = vocabulary,
+            Sequences = new SequenceBuilder(vocabulary, settings.ContextLength, settings.MaxProgramTokens),
+            Executor = new BatchExecutor(registry, Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) }, Environment.ProcessorCount),
+            Checkpoints = HomeFolder.Checkpoints(home, runId),
+        };
+    }
+
+    private async Task<RunState> PrepareAsync(long runId, CancellationToken cancellation)
+    {
+        Report(-1, "data", 0, 1, "loading tasks and seeds");
+        var run = await TargetsAsync(runId, cancellation);
+        var settings = run.Settings;
         var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
         if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
         var parsed = ProgramParser.Parse(await File.ReadAllTextAsync(settings.SeedsFile, cancellation), settings.SeedsFile);
-        var limits = Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) };
-        var threads = Environment.ProcessorCount;
         Report(-1, "data", 0, 1, $"original data: {parsed.Functions.Count} seeds and {settings.OriginalMutations} mutations");
-        var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, limits, threads, cancellation);
-        var vocabulary = Vocabulary.For(registry);
-        var state = new RunState
-        {
-            RunId = runId, Settings = settings, Targets = targets, TargetsById = targets.ToDictionary(t => t.Id, StringComparer.Ordinal),
-            Original = original, Vocabulary = vocabulary,
-            Sequences = new SequenceBuilder(vocabulary, settings.ContextLength, settings.MaxProgramTokens),
-            Executor = new BatchExecutor(registry, limits, threads),
-            Checkpoints = HomeFolder.Checkpoints(home, runId),
-        };
-        // The ledger and the buffer are exactly what the stored programs make them, in the order they were stored.
-        foreach (var record in await store.ProgramsAsync(runId, cancellationToken: cancellation))
-            if (state.TargetsById.TryGetValue(record.TaskId, out var task))
-                Remember(state, task, record.Text, $"r{record.Id}_{task.Id}", record);
-        Report(-1, "data", 1, 1, $"{targets.Count} target tasks, {original.Count} original examples");
-        return state;
+        var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) }, Environment.ProcessorCount, cancellation);
+        Report(-1, "data", 1, 1, $"{run.Targets.Count} target tasks, {original.Count} original examples");
+        return new RunState { Run = run, Original = original };
+    }
+
+    /// <summary>
+    /// Enters an iteration's stored programs into the ledger and buffer in one order, whoever stored
+    /// them when: samples before compressions, by shard, then as each shard stored them.
+    /// </summary>
+    private async Task LoadIterationAsync(RunState state, int iteration, CancellationToken cancellation)
+    {
+        var records = (await store.ProgramsAsync(state.RunId, iteration: iteration, cancellationToken: cancellation))
+            .Where(r => state.Run.TargetsById.ContainsKey(r.TaskId))
+            .OrderBy(r => r.Source == ProgramSources.Sample ? 0 : 1).ThenBy(r => state.Run.ShardOf[r.TaskId]).ThenBy(r => r.Id);
+        foreach (var record in records)
+            Remember(state.Ledger, state.Buffer, state.Run.TargetsById[record.TaskId], $"r{record.Id}_{record.TaskId}", record);
     }
 
     private static IReadOnlyList<ArcTask> Load(string path) =>
         File.Exists(path) ? [ArcTaskLoader.LoadFile(path)] : ArcTaskLoader.LoadFolder(path);
 
-    /// <summary>Enters a stored program into the ledger and, when it was relabeled, the buffer.</summary>
-    private static void Remember(RunState state, ArcTask task, string text, string name, ProgramRecord record)
+    /// <summary>Enters a program into the ledger and, when it was relabeled, the buffer (if any). Entering the same program again changes nothing.</summary>
+    private static void Remember(TaskLedger ledger, ReplayBuffer? buffer, ArcTask task, string name, ProgramRecord record)
     {
         var (train, test) = ProgramOutputs.Read(record.OutputsJson);
         var result = new ProgramOnTask(name, [], new ProgramScore(record.Exact, record.Pairs, record.MeanDistance, record.Length), train, test);
-        state.Ledger.Add(new TaskResult(task, [result]), new Dictionary<string, string> { [name] = text });
-        if (record.InBuffer && Hindsight.Relabel(ProgramParser.ParseFunction(text, "<stored>"), task, train) is { } entry)
-            state.Buffer.Add(entry with { Priority = record.Priority });
+        ledger.Add(new TaskResult(task, [result]), new Dictionary<string, string> { [name] = record.Text });
+        if (buffer is not null && record.InBuffer && Hindsight.Relabel(ProgramParser.ParseFunction(record.Text, "<stored>"), task, train) is { } entry)
+            buffer.Add(entry with { Priority = record.Priority });
     }
 
     private async Task PretrainAsync(RunState state, CancellationToken cancellation)
     {
         var s = state.Settings;
         var clock = Stopwatch.StartNew();
-        var model = Gpt.Create(new ModelConfig { VocabSize = state.Vocabulary.Count, ContextLength = s.ContextLength, Embedding = s.Embedding, Layers = s.Layers, Heads = s.Heads }, s.Seed);
+        var model = Gpt.Create(new ModelConfig { VocabSize = state.Run.Vocabulary.Count, ContextLength = s.ContextLength, Embedding = s.Embedding, Layers = s.Layers, Heads = s.Heads }, s.Seed);
         var optimizer = new AdamW(model.Layout.Size);
         var loss = Train(state, model, optimizer, s.PretrainSteps, replayShare: 0, -1, cancellation);
-        Checkpoint.Save(Path.Combine(state.Checkpoints, LoopPhases.Pretrain), model, state.Vocabulary, optimizer);
-        await store.CompleteStepAsync(Step(state, 0, LoopPhases.Pretrain, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
+        Checkpoint.Save(Path.Combine(state.Run.Checkpoints, LoopPhases.Pretrain), model, state.Run.Vocabulary, optimizer);
+        await store.CompleteStepAsync(Step(state.Run, 0, LoopPhases.Pretrain, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
     }
 
+    /// <summary>Has every shard of the iteration not yet stored done, here one after the other or by the dispatcher's nodes.</summary>
     private async Task SampleAsync(RunState state, int iteration, Dictionary<(int, string, int), string> done, CancellationToken cancellation)
     {
-        var s = state.Settings;
-        var shards = state.Targets.Chunk(s.ShardTasks).ToList();
-        ProgramSampler? sampler = null;
-        for (var shard = 0; shard < shards.Count; shard++)
+        var count = (state.Run.Targets.Count + state.Settings.ShardTasks - 1) / state.Settings.ShardTasks;
+        var pending = Enumerable.Range(0, count).Where(shard => !done.ContainsKey((iteration, LoopPhases.Sample, shard))).ToList();
+        if (pending.Count == 0) return;
+        if (shards is not null)
         {
-            if (done.ContainsKey((iteration, LoopPhases.Sample, shard))) continue;
-            cancellation.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            if (sampler is null)
-            {
-                var (model, _) = LoadCheckpoint(state, iteration);
-                var grammar = new ProgramGrammar(state.Vocabulary, registry, s.MaxProgramLines);
-                sampler = new ProgramSampler(model, state.Sequences, grammar.Start,
-                    new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens });
-            }
-            var programs = new List<FunctionDef>();
-            var failed = 0;
-            foreach (var task in shards[shard])
-            {
-                Report(iteration, LoopPhases.Sample, state.Targets.ToList().IndexOf(task), state.Targets.Count, task.Id);
-                var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
-                var random = new Random(Mix(s.Seed, iteration, state.Targets.ToList().IndexOf(task)));
-                var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", random);
-                programs.AddRange(sampled);
-                failed += noProgram;
-            }
-            var texts = programs.ToDictionary(p => p.Name, p => ProgramPrinter.Print(p with { Name = "program" }), StringComparer.Ordinal);
-            var records = new List<ProgramRecord>();
-            var valid = 0;
-            foreach (var result in state.Executor.RunOnOwnTasks(programs, state.TargetsById, cancellation))
-                foreach (var r in result.Ranked)
-                {
-                    var text = texts[r.Program];
-                    var entry = Hindsight.Relabel(ProgramParser.ParseFunction(text, "<sampled>"), result.Task, r.Train);
-                    // Every alias is a sample that gave these same outputs.
-                    if (entry is not null) valid += 1 + r.Aliases.Count;
-                    var record = new ProgramRecord(0, state.RunId, iteration, result.Task.Id, text, "sample", null, r.Score.Exact, r.Score.Pairs,
-                        r.Score.MeanDistance, r.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(r));
-                    records.Add(record);
-                }
-            foreach (var record in records) Remember(state, state.TargetsById[record.TaskId], record.Text, $"i{iteration}s{shard}n{records.IndexOf(record)}_{record.TaskId}", record);
-            var samples = programs.Count + failed;
-            await store.CompleteStepAsync(
-                Step(state, iteration, LoopPhases.Sample, shard, new JsonObject { ["samples"] = samples, ["valid"] = valid, ["seconds"] = clock.Elapsed.TotalSeconds }),
-                records, Results(state, iteration, shards[shard]), cancellation);
-            done[(iteration, LoopPhases.Sample, shard)] = "";
+            Report(iteration, LoopPhases.Sample, count - pending.Count, count, $"{pending.Count} shards handed out");
+            await shards.RunAsync(state.RunId, iteration, pending, cancellation);
+            return;
         }
+        foreach (var shard in pending) await SampleShardAsync(state.Run, iteration, shard, cancellation);
+    }
+
+    /// <summary>
+    /// Samples, runs, scores and relabels one shard of an iteration's target tasks and stores it as
+    /// one step. Any node can do it: it reads only the run, the iteration's starting checkpoint and
+    /// the shard's tasks' earlier programs. Returns false when the step was already stored (another
+    /// node did it), true when this call stored it.
+    /// </summary>
+    public async Task<bool> SampleShardAsync(long runId, int iteration, int shard, CancellationToken cancellation = default) =>
+        await SampleShardAsync(await TargetsAsync(runId, cancellation), iteration, shard, cancellation);
+
+    private async Task<bool> SampleShardAsync(RunTargets run, int iteration, int shard, CancellationToken cancellation)
+    {
+        var s = run.Settings;
+        var tasks = run.Targets.Skip(shard * s.ShardTasks).Take(s.ShardTasks).ToList();
+        if (tasks.Count == 0) throw new ArgumentOutOfRangeException(nameof(shard), $"run {run.RunId} has no sampling shard {shard}");
+        cancellation.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        // The shard's tasks as far as earlier iterations got: the base of their results.
+        var ledger = new TaskLedger();
+        foreach (var task in tasks)
+            foreach (var earlier in await store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation))
+                if (earlier.Iteration < iteration) Remember(ledger, null, task, $"r{earlier.Id}_{task.Id}", earlier);
+        var (model, _) = LoadCheckpoint(run, iteration);
+        var grammar = new ProgramGrammar(run.Vocabulary, registry, s.MaxProgramLines);
+        var sampler = new ProgramSampler(model, run.Sequences, grammar.Start,
+            new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens });
+        var programs = new List<FunctionDef>();
+        var failed = 0;
+        foreach (var task in tasks)
+        {
+            var index = shard * s.ShardTasks + tasks.IndexOf(task);
+            Report(iteration, LoopPhases.Sample, index, run.Targets.Count, task.Id);
+            var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
+            var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(Mix(s.Seed, iteration, index)));
+            programs.AddRange(sampled);
+            failed += noProgram;
+        }
+        var texts = programs.ToDictionary(p => p.Name, p => ProgramPrinter.Print(p with { Name = "program" }), StringComparer.Ordinal);
+        var records = new List<ProgramRecord>();
+        var valid = 0;
+        foreach (var result in run.Executor.RunOnOwnTasks(programs, run.TargetsById, cancellation))
+            foreach (var r in result.Ranked)
+            {
+                var text = texts[r.Program];
+                var entry = Hindsight.Relabel(ProgramParser.ParseFunction(text, "<sampled>"), result.Task, r.Train);
+                // Every alias is a sample that gave these same outputs.
+                if (entry is not null) valid += 1 + r.Aliases.Count;
+                records.Add(new ProgramRecord(0, run.RunId, iteration, result.Task.Id, text, ProgramSources.Sample, null, r.Score.Exact, r.Score.Pairs,
+                    r.Score.MeanDistance, r.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(r)));
+            }
+        for (var i = 0; i < records.Count; i++) Remember(ledger, null, run.TargetsById[records[i].TaskId], $"i{iteration}n{i}_{records[i].TaskId}", records[i]);
+        var state = new JsonObject { ["samples"] = programs.Count + failed, ["valid"] = valid, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = Node };
+        return await store.CompleteStepAsync(Step(run, iteration, LoopPhases.Sample, shard, state), records, Results(ledger, run, iteration, tasks), cancellation);
     }
 
     private async Task TrainAsync(RunState state, int iteration, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var (model, loaded) = LoadCheckpoint(state, iteration);
+        var (model, loaded) = LoadCheckpoint(state.Run, iteration);
         var optimizer = loaded ?? new AdamW(model.Layout.Size);
         var loss = Train(state, model, optimizer, state.Settings.TrainSteps, state.Settings.ReplayShare, iteration, cancellation);
-        Checkpoint.Save(Path.Combine(state.Checkpoints, $"iteration-{iteration}"), model, state.Vocabulary, optimizer);
-        await store.CompleteStepAsync(Step(state, iteration, LoopPhases.Train, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
+        Checkpoint.Save(Path.Combine(state.Run.Checkpoints, $"iteration-{iteration}"), model, state.Run.Vocabulary, optimizer);
+        await store.CompleteStepAsync(Step(state.Run, iteration, LoopPhases.Train, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
     }
 
     /// <summary>
     /// The checkpoint an iteration starts from (pretraining's for iteration 0), grown to the current
     /// vocabulary when primitives were added since it was written.
     /// </summary>
-    private static (Gpt Model, AdamW? Optimizer) LoadCheckpoint(RunState state, int iteration)
+    private static (Gpt Model, AdamW? Optimizer) LoadCheckpoint(RunTargets run, int iteration)
     {
-        var (model, _, optimizer) = Checkpoint.Load(Path.Combine(state.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
-        return VocabularyGrowth.Grow(model, optimizer, state.Vocabulary.Count, Mix(state.Settings.Seed, iteration, -1));
+        var (model, _, optimizer) = Checkpoint.Load(Path.Combine(run.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
+        return VocabularyGrowth.Grow(model, optimizer, run.Vocabulary.Count, Mix(run.Settings.Seed, iteration, -1));
     }
 
     /// <summary>
@@ -237,7 +288,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var examples = state.Buffer.Sample(fromBuffer, random)
                 .Select(e => new TrainingExample(e.Examples, ProgramParser.ParseFunction(e.Program, "<replay>")))
                 .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => state.Original[random.Next(state.Original.Count)]));
-            var batch = examples.Select(e => state.Sequences.Sequence(e.Demonstrations, e.Program)).OfType<TrainingSequence>().ToList();
+            var batch = examples.Select(e => state.Run.Sequences.Sequence(e.Demonstrations, e.Program)).OfType<TrainingSequence>().ToList();
             if (batch.Count == 0) continue;
             var (loss, _) = trainer.Step(batch);
             losses.Add(loss);
@@ -250,11 +301,11 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     private async Task CompressAsync(RunState state, int iteration, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var compressor = new Compressor(state.Executor);
+        var compressor = new Compressor(state.Run.Executor);
         var records = new List<ProgramRecord>();
         var touched = new List<ArcTask>();
         var saved = 0;
-        var solved = state.Targets.Where(t => state.Ledger.For(t.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations).ToList();
+        var solved = state.Run.Targets.Where(t => state.Ledger.For(t.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations).ToList();
         foreach (var task in solved)
         {
             Report(iteration, LoopPhases.Compress, touched.Count, solved.Count, task.Id);
@@ -262,21 +313,21 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var program = ProgramParser.ParseFunction(text, "<best>") with { Name = $"best_{task.Id}" };
             var shorter = compressor.Compress(program, task, cancellation);
             if (shorter.Body.Count >= program.Body.Count) continue;
-            var result = state.Executor.Run([shorter], [task], cancellation)[0].Ranked[0];
+            var result = state.Run.Executor.Run([shorter], [task], cancellation)[0].Ranked[0];
             var shorterText = ProgramPrinter.Print(shorter with { Name = "program" });
             var entry = Hindsight.Relabel(shorter, task, result.Train);
             // Lineage: the stored program it was made from.
             var parent = (await store.ProgramsAsync(state.RunId, task.Id, cancellationToken: cancellation)).FirstOrDefault(p => p.Text == text)?.Id;
-            var record = new ProgramRecord(0, state.RunId, iteration, task.Id, shorterText, "compression", parent, result.Score.Exact, result.Score.Pairs,
+            var record = new ProgramRecord(0, state.RunId, iteration, task.Id, shorterText, ProgramSources.Compression, parent, result.Score.Exact, result.Score.Pairs,
                 result.Score.MeanDistance, result.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(result));
-            Remember(state, task, shorterText, $"i{iteration}c_{task.Id}", record);
+            Remember(state.Ledger, state.Buffer, task, $"i{iteration}c_{task.Id}", record);
             records.Add(record);
             touched.Add(task);
             saved += program.Body.Count - shorter.Body.Count;
         }
         await store.CompleteStepAsync(
-            Step(state, iteration, LoopPhases.Compress, 0, new JsonObject { ["compressed"] = records.Count, ["lines_saved"] = saved, ["seconds"] = clock.Elapsed.TotalSeconds }),
-            records, Results(state, iteration, touched), cancellation);
+            Step(state.Run, iteration, LoopPhases.Compress, 0, new JsonObject { ["compressed"] = records.Count, ["lines_saved"] = saved, ["seconds"] = clock.Elapsed.TotalSeconds }),
+            records, Results(state.Ledger, state.Run, iteration, touched), cancellation);
     }
 
     private async Task RecordAsync(RunState state, int iteration, CancellationToken cancellation)
@@ -287,23 +338,24 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         var samples = (int)Sum(LoopPhases.Sample, "samples");
         var phaseSeconds = steps.GroupBy(x => x.Phase).ToDictionary(g => g.Key, g => g.Sum(x => Read(x)["seconds"]?.GetValue<double>() ?? 0));
         var record = new IterationRecord(state.RunId, iteration, samples, samples == 0 ? 0 : Sum(LoopPhases.Sample, "valid") / samples, state.Buffer.Count,
-            Sum(LoopPhases.Train, "loss"), state.Ledger.SolvedDemonstrations, state.Ledger.SolvedTest(state.Settings.Attempts), state.Targets.Count,
+            Sum(LoopPhases.Train, "loss"), state.Ledger.SolvedDemonstrations, state.Ledger.SolvedTest(state.Settings.Attempts), state.Run.Targets.Count,
             (int)Sum(LoopPhases.Compress, "compressed"), (int)Sum(LoopPhases.Compress, "lines_saved"), phaseSeconds, DateTimeOffset.UtcNow);
         await store.SaveIterationAsync(record, cancellation);
-        await store.CompleteStepAsync(Step(state, iteration, LoopPhases.Record, 0, new JsonObject()), [], [], cancellation);
+        await store.CompleteStepAsync(Step(state.Run, iteration, LoopPhases.Record, 0, new JsonObject()), [], [], cancellation);
         Report(iteration, LoopPhases.Record, 1, 1, $"solved {record.SolvedDemonstrations} on demonstrations, {record.SolvedTest} on test outputs of {record.Tasks}");
     }
 
     /// <summary>The ledger's standing for <paramref name="tasks"/>; test outputs are read here, only to score the predictions.</summary>
-    private static List<TaskResultRecord> Results(RunState state, int iteration, IEnumerable<ArcTask> tasks) =>
+    private static List<TaskResultRecord> Results(TaskLedger ledger, RunTargets run, int iteration, IEnumerable<ArcTask> tasks) =>
         tasks.Select(task =>
         {
-            var result = state.Ledger.For(task.Id);
-            var predictions = result?.Predictions(state.Settings.Attempts) ?? task.Test.Select(_ => (IReadOnlyList<Grid>)[]).ToList();
-            return new TaskResultRecord(state.RunId, iteration, task.Id, "target",
+            var result = ledger.For(task.Id);
+            var attempts = run.Settings.Attempts;
+            var predictions = result?.Predictions(attempts) ?? task.Test.Select(_ => (IReadOnlyList<Grid>)[]).ToList();
+            return new TaskResultRecord(run.RunId, iteration, task.Id, "target",
                 result is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations,
-                TaskLedger.HasTestOutputs(task) ? result?.Solved(state.Settings.Attempts) ?? false : null,
-                state.Ledger.Best(task.Id), PredictionsJson(predictions));
+                TaskLedger.HasTestOutputs(task) ? result?.Solved(attempts) ?? false : null,
+                ledger.Best(task.Id), PredictionsJson(predictions));
         }).ToList();
 
     private static string PredictionsJson(IReadOnlyList<IReadOnlyList<Grid>> predictions)
@@ -323,8 +375,8 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static StepRecord Step(RunState state, int iteration, string phase, int shard, JsonObject json) =>
-        new(state.RunId, iteration, phase, shard, json.ToJsonString(), DateTimeOffset.UtcNow);
+    private static StepRecord Step(RunTargets run, int iteration, string phase, int shard, JsonObject json) =>
+        new(run.RunId, iteration, phase, shard, json.ToJsonString(), DateTimeOffset.UtcNow);
 
     /// <summary>A seed for one (run seed, iteration, index): stable across processes, unlike HashCode.</summary>
     private static int Mix(int seed, int iteration, int index) =>
