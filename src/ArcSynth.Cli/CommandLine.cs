@@ -42,6 +42,7 @@ public static class CommandLine
         data.Subcommands.Add(DataGenerateCommand.Create(output, error));
         root.Subcommands.Add(data);
         root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(WorkerCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         var config = new InvocationConfiguration { Output = output, Error = error };

@@ -30,48 +30,16 @@ public static class ArcSynthServer
     /// </summary>
     public static async Task<WebApplication> CreateAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        SqlDialect dialect = options.Database is { } db ? new PostgresDialect(db) : new SqliteDialect(HomeFolder.Database(options.Home));
-        var store = await SqlRunStore.OpenAsync(dialect, cancellationToken);
-        if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
-
+        var store = await OpenStoreAsync(options, cancellationToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ArcSynthServer).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning);
-        logging?.Invoke(builder.Logging);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<IRunStore>(store);
-        builder.Services.AddSingleton<LiveProgress>();
-        builder.Services.AddSingleton<RunControl>();
-        builder.Services.AddSingleton<Primitives.PrimitiveCatalog>();
+        AddNode(builder.Services, builder.Logging, options, store, logging);
         builder.Services.AddProblemDetails();
         // A query or route value that does not bind throws, so ApiErrors can answer 400 naming the parameter.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ApiErrors>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        builder.Services.AddQuartz(q =>
-        {
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceName = "arcsynth";
-                s.GenerateInstanceId = true;
-                // At shutdown a loop is interrupted and waited for: it stops after its last completed step,
-                // and its job is handed back (another node, or this one at its next start, goes on with it).
-                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
-            });
-            // A loop already uses every core (executor, trainer); a second thread keeps cron starts and
-            // the resume sweep from waiting behind a long run.
-            q.UseDefaultThreadPool(2);
-            if (options.Database is { } connectionString)
-                q.UsePersistentStore(s =>
-                {
-                    s.UsePostgres(connectionString);
-                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
-                    s.UseSystemTextJsonSerializer();
-                });
-            else q.UseInMemoryStore();
-        });
-        builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -90,17 +58,81 @@ public static class ArcSynthServer
         return app;
     }
 
-    /// <summary>Runs that were going when the service stopped go on, and keep going after a database outage (<see cref="ResumeSweepJob"/>).</summary>
-    private static async Task ResumeAsync(WebApplication app)
+    /// <summary>
+    /// A worker: a node of the Quartz cluster on <see cref="ServerOptions.Database"/> with no API or
+    /// dashboard. It takes whatever jobs the cluster fires (runs' sampling shards, and a run's loop
+    /// whose node went away), with the same store, registry and home folder settings as a server.
+    /// </summary>
+    public static async Task<IHost> CreateWorkerAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
+        if (options.Database is null) throw new ArgumentException("a worker joins the cluster of a PostgreSQL database: give its connection string");
+        var store = await OpenStoreAsync(options, cancellationToken);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(ArcSynthServer).Assembly.GetName().Name });
+        AddNode(builder.Services, builder.Logging, options, store, logging);
+        var host = builder.Build();
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _ = ResumeAsync(host));
+        return host;
+    }
+
+    private static async Task<SqlRunStore> OpenStoreAsync(ServerOptions options, CancellationToken cancellationToken)
+    {
+        SqlDialect dialect = options.Database is { } db ? new PostgresDialect(db) : new SqliteDialect(HomeFolder.Database(options.Home));
+        var store = await SqlRunStore.OpenAsync(dialect, cancellationToken);
+        if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
+        return store;
+    }
+
+    /// <summary>What every node runs: the store, the registry, and Quartz (clustered on PostgreSQL, in memory otherwise) with the loop's jobs.</summary>
+    private static void AddNode(IServiceCollection services, ILoggingBuilder loggingBuilder, ServerOptions options, SqlRunStore store, Action<ILoggingBuilder>? logging)
+    {
+        loggingBuilder.AddSimpleConsole(o => o.SingleLine = true);
+        loggingBuilder.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning);
+        logging?.Invoke(loggingBuilder);
+        services.AddSingleton(options);
+        services.AddSingleton<IRunStore>(store);
+        services.AddSingleton<LiveProgress>();
+        services.AddSingleton<RunControl>();
+        services.AddSingleton<ClusterShards>();
+        services.AddSingleton<Primitives.PrimitiveCatalog>();
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "arcsynth";
+                s.GenerateInstanceId = true;
+                // At shutdown a loop is interrupted and waited for: it stops after its last completed step,
+                // and its job is handed back (another node, or this one at its next start, goes on with it).
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+                // Nodes learn of another node's new firings (a run's shards) only by looking: look every second, not every 30 s.
+                s.IdleWaitTime = TimeSpan.FromSeconds(1);
+            });
+            // A loop already uses every core (executor, trainer); a second thread keeps cron starts, the
+            // resume sweep and sampling shards from waiting behind a run's loop, which waits for its shards.
+            q.UseDefaultThreadPool(2);
+            if (options.Database is { } connectionString)
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(connectionString);
+                    s.UseClustering(c => c.CheckinInterval = options.CheckinInterval);
+                    s.UseSystemTextJsonSerializer();
+                });
+            else q.UseInMemoryStore();
+        });
+        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+    }
+
+    /// <summary>Runs that were going when the service stopped go on, and keep going after a database outage (<see cref="ResumeSweepJob"/>).</summary>
+    private static async Task ResumeAsync(IHost host)
+    {
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         try
         {
-            var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(app.Lifetime.ApplicationStopping);
-            await ResumeSweepJob.ScheduleAsync(scheduler, app.Lifetime.ApplicationStopping);
+            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(stopping);
+            await ResumeSweepJob.ScheduleAsync(scheduler, stopping);
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e) || e is OperationCanceledException)
         {
-            app.Logger.LogWarning("could not schedule the sweep for interrupted runs: {Message}", e.Message);
+            host.Services.GetRequiredService<ILogger<ResumeSweepJob>>().LogWarning("could not schedule the sweep for interrupted runs: {Message}", e.Message);
         }
     }
 }

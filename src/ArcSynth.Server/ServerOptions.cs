@@ -6,8 +6,8 @@ namespace ArcSynth.Server;
 /// <summary>How <c>arcsynth serve</c> runs: where it listens, where its state lives, where seeds come from.</summary>
 public sealed record ServerOptions
 {
-    /// <summary>Addresses to listen on, e.g. <c>http://127.0.0.1:5080</c> (port 0: any free port).</summary>
-    public required string Urls { get; init; }
+    /// <summary>Addresses to listen on, e.g. <c>http://127.0.0.1:5080</c> (port 0: any free port); a worker listens nowhere.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
 
     /// <summary>An Npgsql connection string: all state and Quartz's clustered job store in PostgreSQL. Null: the home folder's SQLite file.</summary>
     public string? Database { get; init; }
@@ -22,6 +22,12 @@ public sealed record ServerOptions
     public PrimitiveRegistry Registry { get; init; } = PrimitiveRegistry.BuiltIn;
 
     public string RegistryVersion { get; init; } = $"builtin-{PrimitiveRegistry.BuiltIn.Version}";
+
+    /// <summary>
+    /// How often this node tells the cluster it is alive. A node silent for this long and Quartz's
+    /// 7.5 s of grace is taken as dead, and the jobs it was running are fired again elsewhere.
+    /// </summary>
+    public TimeSpan CheckinInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The repository's <c>dsl/contrib/</c>, reloaded with the home's primitives when one is submitted; null for none.</summary>
     public string? ContribFolder { get; init; }

@@ -12,45 +12,25 @@ namespace ArcSynth.Cli.Commands;
 /// <summary><c>arcsynth serve --urls URL [--db CONNECTION]</c>: the API, the dashboard and the scheduler.</summary>
 internal static class ServeCommand
 {
-    /// <summary>The environment variable that gives the database when --db is not.</summary>
-    public const string DatabaseVariable = "ARCSYNTH_DB";
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';').", Required = true };
-        var db = new Option<string?>("--db")
-        {
-            Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${DatabaseVariable}; " +
-                          "without either, the embedded SQLite file and an in-memory scheduler).",
-        };
-        var home = new HomeOptions();
-        var seeds = new Option<FileInfo>("--seeds") { Description = "Seed programs runs start from.", DefaultValueFactory = _ => new FileInfo("seeds/training.py") };
+        var node = new NodeOptions();
         var command = new Command("serve",
             "The service: REST API under /api (OpenAPI at /openapi/v1.json), the dashboard at /, and Quartz\n" +
             "running CodeIt loops (start now, on a cron schedule, pause, resume, cancel). Checkpoints live in the\n" +
-            "home folder; state in its SQLite file, or with --db in PostgreSQL. Schema migrations run at start;\n" +
-            "a database newer than this ArcSynth is refused.")
+            "home folder; state in its SQLite file (with an in-memory scheduler), or with --db in PostgreSQL,\n" +
+            "where Quartz's clustered store lets 'arcsynth worker' processes share the sampling. Schema\n" +
+            "migrations run at start; a database newer than this ArcSynth is refused.")
         {
-            urls, db, home.Home, seeds,
+            urls,
         };
+        node.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             try
             {
-                var seedsFile = parse.GetValue(seeds)!;
-                if (!seedsFile.Exists) throw new UsageException($"seeds file '{seedsFile.FullName}' does not exist");
-                var homeFolder = home.ResolveHome(parse);
-                var registry = Registries.Load(homeFolder, error);
-                var options = new ServerOptions
-                {
-                    Urls = parse.GetValue(urls)!,
-                    Database = parse.GetValue(db) ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } v ? v : null),
-                    Home = homeFolder,
-                    SeedsFile = seedsFile.FullName,
-                    Registry = registry.Registry,
-                    RegistryVersion = registry.Version,
-                    ContribFolder = Registries.ContribFolder,
-                };
+                var options = node.Resolve(parse, error, parse.GetValue(urls)!);
                 await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
                 await app.StartAsync(cancellationToken);
                 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -8,14 +8,16 @@ using Quartz;
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>
-/// A run's job: runs (or resumes) the CodeIt loop of the run. The loop records every step in the
+/// A run's job: runs (or resumes) the CodeIt loop of the run: pretraining, training, compression
+/// and the record on the node that holds this job, the sampling shards on every node of a cluster. The loop records every step in the
 /// store as one transaction and skips completed steps when it starts again, so a run whose job was
 /// interrupted (a restart, a worker that died, a pause) goes on from its last completed step.
 /// Never two at once for one run, cluster-wide; a worker that dies mid-run has the job picked up
 /// again by another (requests recovery). Why it was interrupted (pause or cancel) is in the job's data.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, Primitives.PrimitiveCatalog catalog, IHostApplicationLifetime lifetime, ILogger<RunJob> logger) : IJob
+internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, Primitives.PrimitiveCatalog catalog, ClusterShards cluster,
+    IHostApplicationLifetime lifetime, ILogger<RunJob> logger) : IJob
 {
     public const string Group = "runs";
     public const string RunIdKey = "runId";
@@ -42,7 +44,9 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
                 await StoppedAsync(context.Scheduler, runId, early);
                 return;
             }
-            var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId));
+            // In a cluster the iteration's shards go to every node; alone, the loop samples them itself.
+            var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId), options.Database is null ? null : cluster)
+                { Node = context.Scheduler.SchedulerInstanceId };
             await loop.RunAsync(runId, cancellationToken);
             await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }
@@ -60,6 +64,9 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
             logger.LogWarning("run {RunId}: database unavailable ({Message}); trying again in {Seconds} s", runId, e.Message, RetryAfter.TotalSeconds);
+            // The loop marks its run Failed when it stops on an error, and a database back already took that write:
+            // the run did not fail. While it is still down, this throws and the resume sweep starts the run later.
+            await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
             await FireAsync(context.Scheduler, runId, RetryAfter, CancellationToken.None);
         }
         catch (Exception e)

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using ArcSynth.Server;
+
+namespace ArcSynth.Cli.Commands;
+
+/// <summary>The options every node of the service takes (serve and worker): its database, home folder, seeds and cluster check-in.</summary>
+internal sealed class NodeOptions
+{
+    /// <summary>The environment variable that gives the database when --db is not.</summary>
+    public const string DatabaseVariable = "ARCSYNTH_DB";
+
+    private readonly HomeOptions _home = new();
+
+    private readonly Option<string?> _db = new("--db")
+    {
+        Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${DatabaseVariable}).",
+    };
+
+    private readonly Option<FileInfo> _seeds = new("--seeds") { Description = "Seed programs runs start from.", DefaultValueFactory = _ => new FileInfo("seeds/training.py") };
+
+    private readonly Option<double> _checkin = new("--checkin-interval")
+    {
+        Description = "Seconds between this node's check-ins with the cluster; a node silent for this long and 7.5 s more is taken as dead and its jobs go to another.",
+        DefaultValueFactory = _ => 10,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_db);
+        command.Options.Add(_home.Home);
+        command.Options.Add(_seeds);
+        command.Options.Add(_checkin);
+    }
+
+    /// <summary>The node's settings; usage errors name a seeds file that is missing and a check-in that is not positive.</summary>
+    public ServerOptions Resolve(ParseResult parse, TextWriter error, string urls)
+    {
+        var seedsFile = parse.GetValue(_seeds)!;
+        if (!seedsFile.Exists) throw new UsageException($"seeds file '{seedsFile.FullName}' does not exist");
+        var checkin = parse.GetValue(_checkin);
+        if (!(checkin > 0)) throw new UsageException($"--checkin-interval must be a positive number of seconds, not {checkin}");
+        var homeFolder = _home.ResolveHome(parse);
+        var registry = Registries.Load(homeFolder, error);
+        return new ServerOptions
+        {
+            Urls = urls,
+            Database = parse.GetValue(_db) ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } v ? v : null),
+            Home = homeFolder,
+            SeedsFile = seedsFile.FullName,
+            Registry = registry.Registry,
+            RegistryVersion = registry.Version,
+            ContribFolder = Registries.ContribFolder,
+            CheckinInterval = TimeSpan.FromSeconds(checkin),
+        };
+    }
+}
