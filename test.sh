@@ -24,26 +24,34 @@ apt_install() {   # apt_install PACKAGE...: installs the packages not installed 
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
 }
 
-# PostgreSQL 15 (Debian's cluster "15 main"), a role and database "arcsynth_test" owned by it;
-# exports ARCSYNTH_TEST_DB for the store's, the server's and the end-to-end tests.
+# PostgreSQL 15: Debian's cluster "15 main" for the store's, the server's and the end-to-end tests
+# (ARCSYNTH_TEST_DB), and a second cluster "15 faults" that the cluster's fault tests restart while a
+# run goes on (ARCSYNTH_TEST_RESTARTABLE_DB, ARCSYNTH_TEST_RESTARTABLE_CLUSTER), so that no other test
+# loses its connections. Each has a role and database "arcsynth_test" owned by it.
 prepare_postgres() {
   apt_install postgresql-15 postgresql-client-15
-  if ! pg_lsclusters -h 2>/dev/null | awk '$1 == "15" && $2 == "main"' | grep -q .; then
-    pg_createcluster 15 main >/dev/null
+  ARCSYNTH_TEST_DB="$(postgres_cluster main)"
+  ARCSYNTH_TEST_RESTARTABLE_DB="$(postgres_cluster faults)"
+  export ARCSYNTH_TEST_DB ARCSYNTH_TEST_RESTARTABLE_DB ARCSYNTH_TEST_RESTARTABLE_CLUSTER="15 faults"
+}
+
+postgres_cluster() {   # postgres_cluster NAME: creates and starts cluster 15 NAME as needed; prints its connection string
+  local name="$1" port password=arcsynth_test i
+  if ! pg_lsclusters -h 2>/dev/null | awk -v n="$name" '$1 == "15" && $2 == n' | grep -q .; then
+    pg_createcluster 15 "$name" >/dev/null
   fi
-  pg_ctlcluster 15 main status >/dev/null 2>&1 || pg_ctlcluster 15 main start
-  local port password=arcsynth_test i
-  port=$(pg_lsclusters -h | awk '$1 == "15" && $2 == "main" {print $3}')
+  pg_ctlcluster 15 "$name" status >/dev/null 2>&1 || pg_ctlcluster 15 "$name" start >&2
+  port=$(pg_lsclusters -h | awk -v n="$name" '$1 == "15" && $2 == n {print $3}')
   for i in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
   psql_admin() { su postgres -c "psql -q -p $port -v ON_ERROR_STOP=1 -tAc \"$1\"" </dev/null; }
   if [[ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'arcsynth_test'")" != 1 ]]; then
-    psql_admin "CREATE ROLE arcsynth_test"
+    psql_admin "CREATE ROLE arcsynth_test" >&2
   fi
-  psql_admin "ALTER ROLE arcsynth_test LOGIN CREATEDB PASSWORD '$password'"   # whatever an earlier setup left
+  psql_admin "ALTER ROLE arcsynth_test LOGIN CREATEDB PASSWORD '$password'" >&2   # whatever an earlier setup left
   if [[ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'arcsynth_test'")" != 1 ]]; then
-    psql_admin "CREATE DATABASE arcsynth_test OWNER arcsynth_test"
+    psql_admin "CREATE DATABASE arcsynth_test OWNER arcsynth_test" >&2
   fi
-  export ARCSYNTH_TEST_DB="Host=127.0.0.1;Port=$port;Username=arcsynth_test;Password=$password;Database=arcsynth_test"
+  echo "Host=127.0.0.1;Port=$port;Username=arcsynth_test;Password=$password;Database=arcsynth_test"
 }
 
 # Debian's Chromium for the dashboard's browser tests (Playwright never downloads its own browser).

@@ -16,9 +16,10 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresTestDatabase> CreateAsync()
+    /// <summary>Creates the database on <paramref name="server"/> (a connection string whose role may create databases; default ARCSYNTH_TEST_DB's).</summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(string? server = null)
     {
-        var admin = TestServices.PostgresConnectionString;
+        var admin = server ?? TestServices.PostgresConnectionString;
         var name = "arcsynth_t_" + Guid.NewGuid().ToString("N")[..16];
         await ExecuteAsync(admin, $"CREATE DATABASE {name}");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;

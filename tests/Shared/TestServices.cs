@@ -13,6 +13,12 @@ internal static class TestServices
         Environment.GetEnvironmentVariable("ARCSYNTH_TEST_DB") is { Length: > 0 } db ? db
             : throw new InvalidOperationException("ARCSYNTH_TEST_DB is not set: run ./test.sh, which starts PostgreSQL and sets it");
 
+    /// <summary>The PostgreSQL server that fault tests may restart (no other test uses it), and its cluster as pg_ctlcluster names it.</summary>
+    public static (string ConnectionString, string Cluster) RestartablePostgres =>
+        (Environment.GetEnvironmentVariable("ARCSYNTH_TEST_RESTARTABLE_DB") is { Length: > 0 } db ? db
+            : throw new InvalidOperationException("ARCSYNTH_TEST_RESTARTABLE_DB is not set: run ./test.sh, which starts a second PostgreSQL cluster and sets it"),
+         Environment.GetEnvironmentVariable("ARCSYNTH_TEST_RESTARTABLE_CLUSTER") is { Length: > 0 } cluster ? cluster : "15 faults");
+
     public static string ChromiumPath =>
         FindChromium() ?? throw new InvalidOperationException("no Chromium: ARCSYNTH_TEST_CHROMIUM is not set and 'chromium' is not on PATH; run ./test.sh, which installs it");
 
@@ -20,6 +26,11 @@ internal static class TestServices
     public static string? PostgresSkipReason =>
         OnCi || Environment.GetEnvironmentVariable("ARCSYNTH_TEST_DB") is { Length: > 0 } ? null
             : "PostgreSQL tests need ARCSYNTH_TEST_DB (./test.sh starts PostgreSQL and sets it)";
+
+    /// <summary>Why tests that restart PostgreSQL are skipped here, or null when they run (always on CI).</summary>
+    public static string? RestartablePostgresSkipReason =>
+        OnCi || Environment.GetEnvironmentVariable("ARCSYNTH_TEST_RESTARTABLE_DB") is { Length: > 0 } ? null
+            : "tests that restart PostgreSQL need ARCSYNTH_TEST_RESTARTABLE_DB (./test.sh starts a second cluster and sets it)";
 
     /// <summary>Why browser tests are skipped here, or null when they run (always on CI).</summary>
     public static string? ChromiumSkipReason =>
@@ -44,6 +55,15 @@ internal sealed class PostgresFactAttribute : FactAttribute
     public PostgresFactAttribute()
     {
         if (TestServices.PostgresSkipReason is { } reason) Skip = reason;
+    }
+}
+
+/// <summary>A test that restarts PostgreSQL (its own cluster): skipped without it, except on CI where it then fails.</summary>
+internal sealed class RestartablePostgresFactAttribute : FactAttribute
+{
+    public RestartablePostgresFactAttribute()
+    {
+        if (TestServices.RestartablePostgresSkipReason is { } reason) Skip = reason;
     }
 }
 
