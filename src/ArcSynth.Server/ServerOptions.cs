@@ -6,6 +6,9 @@ namespace ArcSynth.Server;
 /// <summary>How <c>arcsynth serve</c> runs: where it listens, where its state lives, where seeds come from.</summary>
 public sealed record ServerOptions
 {
+    /// <summary>The environment variable that gives <see cref="Database"/> when the command line does not.</summary>
+    public const string DatabaseVariable = "ARCSYNTH_DB";
+
     /// <summary>Addresses to listen on, e.g. <c>http://127.0.0.1:5080</c> (port 0: any free port); a worker listens nowhere.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 

@@ -6,14 +6,11 @@ namespace ArcSynth.Cli.Commands;
 /// <summary>The options every node of the service takes (serve and worker): its database, home folder, seeds and cluster check-in.</summary>
 internal sealed class NodeOptions
 {
-    /// <summary>The environment variable that gives the database when --db is not.</summary>
-    public const string DatabaseVariable = "ARCSYNTH_DB";
-
     private readonly HomeOptions _home = new();
 
     private readonly Option<string?> _db = new("--db")
     {
-        Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${DatabaseVariable}).",
+        Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${ServerOptions.DatabaseVariable}).",
     };
 
     private readonly Option<FileInfo> _seeds = new("--seeds") { Description = "Seed programs runs start from.", DefaultValueFactory = _ => new FileInfo("seeds/training.py") };
@@ -44,7 +41,7 @@ internal sealed class NodeOptions
         return new ServerOptions
         {
             Urls = urls,
-            Database = parse.GetValue(_db) ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } v ? v : null),
+            Database = parse.GetValue(_db) ?? (Environment.GetEnvironmentVariable(ServerOptions.DatabaseVariable) is { Length: > 0 } v ? v : null),
             Home = homeFolder,
             SeedsFile = seedsFile.FullName,
             Registry = registry.Registry,

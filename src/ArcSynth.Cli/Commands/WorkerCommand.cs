@@ -25,7 +25,7 @@ internal static class WorkerCommand
             try
             {
                 var options = node.Resolve(parse, error, urls: "");
-                if (options.Database is null) throw new UsageException($"a worker joins the cluster of a PostgreSQL database: give --db or ${NodeOptions.DatabaseVariable}");
+                if (options.Database is null) throw new UsageException($"a worker joins the cluster of a PostgreSQL database: give --db or ${ServerOptions.DatabaseVariable}");
                 using var host = await ArcSynthServer.CreateWorkerAsync(options, cancellationToken: cancellationToken);
                 await host.StartAsync(cancellationToken);
                 var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
