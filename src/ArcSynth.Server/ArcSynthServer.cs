@@ -1,10 +1,9 @@
+using ArcSynth.Primitives.Library;
 using ArcSynth.Server.Api;
+using ArcSynth.Server.Primitives;
 using ArcSynth.Server.Runs;
 using ArcSynth.Server.Scheduling;
-using ArcSynth.Storage.Postgres;
 using ArcSynth.Storage.Sql;
-using ArcSynth.Storage.Sqlite;
-using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +29,7 @@ public static class ArcSynthServer
     /// </summary>
     public static async Task<WebApplication> CreateAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        SqlDialect dialect = options.Database is { } db ? new PostgresDialect(db) : new SqliteDialect(HomeFolder.Database(options.Home));
+        var dialect = SqlDialect.For(options.Database, options.Home);
         var store = await SqlRunStore.OpenAsync(dialect, cancellationToken);
         if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
 
@@ -40,9 +39,10 @@ public static class ArcSynthServer
         logging?.Invoke(builder.Logging);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IRunStore>(store);
+        builder.Services.AddSingleton<IPrimitiveStore>(store);
         builder.Services.AddSingleton<LiveProgress>();
         builder.Services.AddSingleton<RunControl>();
-        builder.Services.AddSingleton<Primitives.PrimitiveCatalog>();
+        builder.Services.AddSingleton<PrimitiveCatalog>();
         builder.Services.AddProblemDetails();
         // A query or route value that does not bind throws, so ApiErrors can answer 400 naming the parameter.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -62,6 +62,7 @@ public static class ArcSynthServer
             // A loop already uses every core (executor, trainer); a second thread keeps cron starts and
             // the resume sweep from waiting behind a long run.
             q.UseDefaultThreadPool(2);
+            q.AddJobListener<RegistryRefresh>([GroupMatcher<JobKey>.GroupEquals(RunJob.Group)]);
             if (options.Database is { } connectionString)
                 q.UsePersistentStore(s =>
                 {
@@ -74,6 +75,7 @@ public static class ArcSynthServer
         builder.Services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
 
         var app = builder.Build();
+        await app.Services.GetRequiredService<PrimitiveCatalog>().RefreshAsync(cancellationToken);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var dashboard = new EmbeddedFileProvider(typeof(ArcSynthServer).Assembly, "ArcSynth.Server.Dashboard");

@@ -1,4 +1,3 @@
-using ArcSynth.Dsl.Registry;
 using ArcSynth.Synthesis.Loop;
 
 namespace ArcSynth.Server;
@@ -18,11 +17,6 @@ public sealed record ServerOptions
     /// <summary>The seed programs runs start from (arc-dsl format).</summary>
     public required string SeedsFile { get; init; }
 
-    /// <summary>The primitives runs use (built-in, contrib and accepted ones) and the version recorded with each run.</summary>
-    public PrimitiveRegistry Registry { get; init; } = PrimitiveRegistry.BuiltIn;
-
-    public string RegistryVersion { get; init; } = $"builtin-{PrimitiveRegistry.BuiltIn.Version}";
-
-    /// <summary>The repository's <c>dsl/contrib/</c>, reloaded with the home's primitives when one is submitted; null for none.</summary>
+    /// <summary>The repository's <c>dsl/contrib/</c>, loaded with the built-in primitives and the store's accepted ones; null for none.</summary>
     public string? ContribFolder { get; init; }
 }

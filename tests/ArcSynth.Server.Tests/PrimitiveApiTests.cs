@@ -49,7 +49,7 @@ public sealed class PrimitiveApiTests
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var registry = await server.Http.GetFromJsonAsync<JsonElement>("/api/primitives");
         Assert.Contains("samegrid", registry.GetProperty("version").GetString());
-        Assert.Contains(registry.GetProperty("primitives").EnumerateArray(), p => p.GetProperty("name").GetString() == "samegrid" && p.GetProperty("submitted").GetBoolean());
+        Assert.Contains(registry.GetProperty("primitives").EnumerateArray(), p => p.GetProperty("name").GetString() == "samegrid" && p.GetProperty("origin").GetString() == "Submitted");
 
         var runId = await server.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
         var run = await server.WaitForStatusAsync(runId, "Completed");

@@ -12,17 +12,11 @@ namespace ArcSynth.Cli.Commands;
 /// <summary><c>arcsynth serve --urls URL [--db CONNECTION]</c>: the API, the dashboard and the scheduler.</summary>
 internal static class ServeCommand
 {
-    /// <summary>The environment variable that gives the database when --db is not.</summary>
-    public const string DatabaseVariable = "ARCSYNTH_DB";
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';').", Required = true };
-        var db = new Option<string?>("--db")
-        {
-            Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${DatabaseVariable}; " +
-                          "without either, the embedded SQLite file and an in-memory scheduler).",
-        };
+        var db = new DatabaseOption("An Npgsql connection string: all state (accepted primitives included), and Quartz's clustered job store, " +
+                                    "in PostgreSQL; without it, the embedded SQLite file and an in-memory scheduler");
         var home = new HomeOptions();
         var seeds = new Option<FileInfo>("--seeds") { Description = "Seed programs runs start from.", DefaultValueFactory = _ => new FileInfo("seeds/training.py") };
         var command = new Command("serve",
@@ -31,7 +25,7 @@ internal static class ServeCommand
             "home folder; state in its SQLite file, or with --db in PostgreSQL. Schema migrations run at start;\n" +
             "a database newer than this ArcSynth is refused.")
         {
-            urls, db, home.Home, seeds,
+            urls, db.Db, home.Home, seeds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,15 +34,12 @@ internal static class ServeCommand
                 var seedsFile = parse.GetValue(seeds)!;
                 if (!seedsFile.Exists) throw new UsageException($"seeds file '{seedsFile.FullName}' does not exist");
                 var homeFolder = home.ResolveHome(parse);
-                var registry = Registries.Load(homeFolder, error);
                 var options = new ServerOptions
                 {
                     Urls = parse.GetValue(urls)!,
-                    Database = parse.GetValue(db) ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } v ? v : null),
+                    Database = db.Resolve(parse),
                     Home = homeFolder,
                     SeedsFile = seedsFile.FullName,
-                    Registry = registry.Registry,
-                    RegistryVersion = registry.Version,
                     ContribFolder = Registries.ContribFolder,
                 };
                 await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
