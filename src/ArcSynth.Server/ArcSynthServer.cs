@@ -23,8 +23,9 @@ namespace ArcSynth.Server;
 public static class ArcSynthServer
 {
     /// <summary>
-    /// Opens the store (running its migrations, and Quartz's on PostgreSQL) and builds the app; start
-    /// it with <c>RunAsync</c> or <c>StartAsync</c>. Throws <see cref="Storage.StoreException"/> for a
+    /// Opens the store (running its migrations, and Quartz's on PostgreSQL), builds the app and loads
+    /// the primitive registry (built-in, contrib and the store's accepted ones); start it with
+    /// <c>RunAsync</c> or <c>StartAsync</c>. Throws <see cref="Storage.StoreException"/> for a
     /// database newer than this code, <see cref="Storage.StoreUnavailableException"/> for one that cannot be reached.
     /// </summary>
     public static async Task<WebApplication> CreateAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ArcSynth.Storage.Postgres;
 using ArcSynth.Storage.Sql;
 using ArcSynth.Storage.Sqlite;
 using ArcSynth.Synthesis.Loop;
@@ -62,5 +63,26 @@ public sealed class PrimitiveAddCommandTests : IDisposable
         var runId = await server.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
         var run = await server.WaitForStatusAsync(runId, "Completed");
         Assert.Contains("+successor", run.GetProperty("registryVersion").GetString());
+    }
+
+    [PostgresFact]
+    public async Task With_db_the_primitive_is_kept_in_that_postgresql_database_and_not_in_the_home()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        var home = Path.Combine(_folder, "home");
+        var accepted = CliRun.Of("primitive", "add", Write("successor.cs", "return Int.Of(((Int)x).V + 1);"), "--home", home, "--db", db.ConnectionString);
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        Assert.Contains("in PostgreSQL database arcsynth_t_", accepted.Output);
+        Assert.False(File.Exists(HomeFolder.Database(home)));
+        await using (var store = await SqlRunStore.OpenAsync(new PostgresDialect(db.ConnectionString)))
+            Assert.Equal(["successor.cs"], (await store.PrimitivesAsync()).Select(p => p.FileName));
+
+        // A second time the name is taken: refused, with the reason.
+        var again = CliRun.Of("primitive", "add", Write("successor.cs", "return Int.Of(((Int)x).V + 1);"), "--db", db.ConnectionString);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("'successor' is already a primitive", again.Error);
+        var unreachable = CliRun.Of("primitive", "add", Write("other.cs", "return x;"), "--db", "Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=2");
+        Assert.Equal(CommandLine.UsageError, unreachable.ExitCode);
+        Assert.Contains("cannot be reached", unreachable.Error);
     }
 }
