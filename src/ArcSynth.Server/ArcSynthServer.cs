@@ -1,10 +1,9 @@
+using ArcSynth.Primitives.Library;
 using ArcSynth.Server.Api;
+using ArcSynth.Server.Primitives;
 using ArcSynth.Server.Runs;
 using ArcSynth.Server.Scheduling;
-using ArcSynth.Storage.Postgres;
 using ArcSynth.Storage.Sql;
-using ArcSynth.Storage.Sqlite;
-using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,6 +12,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Quartz.Impl.Matchers;
 
 namespace ArcSynth.Server;
 
@@ -24,8 +24,9 @@ namespace ArcSynth.Server;
 public static class ArcSynthServer
 {
     /// <summary>
-    /// Opens the store (running its migrations, and Quartz's on PostgreSQL) and builds the app; start
-    /// it with <c>RunAsync</c> or <c>StartAsync</c>. Throws <see cref="Storage.StoreException"/> for a
+    /// Opens the store (running its migrations, and Quartz's on PostgreSQL), builds the app and loads
+    /// the primitive registry (built-in, contrib and the store's accepted ones); start it with
+    /// <c>RunAsync</c> or <c>StartAsync</c>. Throws <see cref="Storage.StoreException"/> for a
     /// database newer than this code, <see cref="Storage.StoreUnavailableException"/> for one that cannot be reached.
     /// </summary>
     public static async Task<WebApplication> CreateAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
@@ -42,6 +43,7 @@ public static class ArcSynthServer
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var app = builder.Build();
+        await app.Services.GetRequiredService<PrimitiveCatalog>().RefreshAsync(cancellationToken);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var dashboard = new EmbeddedFileProvider(typeof(ArcSynthServer).Assembly, "ArcSynth.Server.Dashboard");
@@ -70,13 +72,14 @@ public static class ArcSynthServer
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(ArcSynthServer).Assembly.GetName().Name });
         AddNode(builder.Services, builder.Logging, options, store, logging);
         var host = builder.Build();
+        await host.Services.GetRequiredService<PrimitiveCatalog>().RefreshAsync(cancellationToken);
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _ = ResumeAsync(host));
         return host;
     }
 
     private static async Task<SqlRunStore> OpenStoreAsync(ServerOptions options, CancellationToken cancellationToken)
     {
-        SqlDialect dialect = options.Database is { } db ? new PostgresDialect(db) : new SqliteDialect(HomeFolder.Database(options.Home));
+        var dialect = SqlDialect.For(options.Database, options.Home);
         var store = await SqlRunStore.OpenAsync(dialect, cancellationToken);
         if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
         return store;
@@ -90,10 +93,11 @@ public static class ArcSynthServer
         logging?.Invoke(loggingBuilder);
         services.AddSingleton(options);
         services.AddSingleton<IRunStore>(store);
+        services.AddSingleton<IPrimitiveStore>(store);
         services.AddSingleton<LiveProgress>();
         services.AddSingleton<RunControl>();
         services.AddSingleton<ClusterShards>();
-        services.AddSingleton<Primitives.PrimitiveCatalog>();
+        services.AddSingleton<PrimitiveCatalog>();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -109,6 +113,8 @@ public static class ArcSynthServer
             // A loop already uses every core (executor, trainer); a second thread keeps cron starts, the
             // resume sweep and sampling shards from waiting behind a run's loop, which waits for its shards.
             q.UseDefaultThreadPool(2);
+            // A run's loop and its shards use the registry as the store has it when they start, whichever node they run on.
+            q.AddJobListener<RegistryRefresh>([GroupMatcher<JobKey>.GroupEquals(RunJob.Group), GroupMatcher<JobKey>.GroupEquals(SampleShardJob.Group)]);
             if (options.Database is { } connectionString)
                 q.UsePersistentStore(s =>
                 {

@@ -1,9 +1,8 @@
-using ArcSynth.Dsl.Registry;
 using ArcSynth.Synthesis.Loop;
 
 namespace ArcSynth.Server;
 
-/// <summary>How <c>arcsynth serve</c> runs: where it listens, where its state lives, where seeds come from.</summary>
+/// <summary>How <c>arcsynth serve</c> and <c>arcsynth worker</c> run: where they listen, where their state lives, where seeds come from.</summary>
 public sealed record ServerOptions
 {
     /// <summary>The environment variable that gives <see cref="Database"/> when the command line does not.</summary>
@@ -21,17 +20,12 @@ public sealed record ServerOptions
     /// <summary>The seed programs runs start from (arc-dsl format).</summary>
     public required string SeedsFile { get; init; }
 
-    /// <summary>The primitives runs use (built-in, contrib and accepted ones) and the version recorded with each run.</summary>
-    public PrimitiveRegistry Registry { get; init; } = PrimitiveRegistry.BuiltIn;
-
-    public string RegistryVersion { get; init; } = $"builtin-{PrimitiveRegistry.BuiltIn.Version}";
-
     /// <summary>
     /// How often this node tells the cluster it is alive. A node silent for this long and Quartz's
     /// 7.5 s of grace is taken as dead, and the jobs it was running are fired again elsewhere.
     /// </summary>
     public TimeSpan CheckinInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The repository's <c>dsl/contrib/</c>, reloaded with the home's primitives when one is submitted; null for none.</summary>
+    /// <summary>The repository's <c>dsl/contrib/</c>, loaded with the built-in primitives and the store's accepted ones; null for none.</summary>
     public string? ContribFolder { get; init; }
 }

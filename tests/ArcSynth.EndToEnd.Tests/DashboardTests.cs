@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using ArcSynth.Dsl.Registry;
 using ArcSynth.Tests.Shared;
 using Microsoft.Playwright;
 
@@ -112,6 +114,61 @@ public sealed class DashboardTests
         await ScreenshotAsync(page, "jobs");
         await page.Locator("#jobs tbody tr", new() { HasText = "0 0 3 * * ?" }).Locator("button").ClickAsync();
         await Assertions.Expect(page.Locator("#jobs tbody tr", new() { HasText = "0 0 3 * * ?" })).ToHaveCountAsync(0);
+    }
+
+    private static string PrimitiveSource(string name, string description, string body) => $$"""
+        using ArcSynth.Dsl.Registry;
+        using ArcSynth.Dsl.Values;
+        public static class Submitted
+        {
+            [Primitive("{{name}}(grid: Grid) -> Grid", "{{description}}")]
+            [Example("{{name}}(((1, 2), (3, 4)))", "((1, 2), (3, 4))")]
+            public static Value Run(Value grid)
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [ChromiumFact]
+    public async Task A_hostile_primitive_submitted_on_the_primitives_page_shows_why_it_was_refused_and_a_sound_one_is_listed()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        await using var browser = await BrowserAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1000 } });
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(server.Address.ToString());
+        await page.ClickAsync("header a[href='primitives.html']");
+        await Assertions.Expect(page.Locator("#primitives tbody tr")).ToHaveCountAsync(PrimitiveRegistry.BuiltIn.All.Count);
+        await Assertions.Expect(page.Locator("#primitives tbody tr[data-name=hmirror]")).ToContainTextAsync("built-in");
+
+        await page.FillAsync("input[name=fileName]", "reader.cs");
+        await page.FillAsync("textarea[name=source]", PrimitiveSource("reader", "reads a file", """return Int.Of(System.IO.File.ReadAllText("/etc/hostname").Length);"""));
+        await page.ClickAsync("#submit-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#submit-result")).ToContainTextAsync("The primitive was refused");
+        await Assertions.Expect(page.Locator("#submit-result ul.reasons li").First).ToHaveTextAsync(new Regex(@"^reader\.cs:9:\d+: .*System\.IO"));
+        await Assertions.Expect(page.Locator("#primitives tbody tr[data-name=reader]")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "primitives-refused");
+
+        // A sound one, chosen with the file input: its name and source fill the form.
+        var folder = Directory.CreateTempSubdirectory("arcsynth-upload-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "asis.cs");
+            await File.WriteAllTextAsync(file, PrimitiveSource("asis", "the grid as it is", "return grid;"));
+            await page.SetInputFilesAsync("input[name=file]", file);
+            await Assertions.Expect(page.Locator("input[name=fileName]")).ToHaveValueAsync("asis.cs");
+            await page.ClickAsync("#submit-form button[type=submit]");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        await Assertions.Expect(page.Locator("#submit-result .accepted")).ToContainTextAsync("accepted asis(grid: Grid) -> Grid");
+        await Assertions.Expect(page.Locator("#primitives tbody tr").First).ToHaveAttributeAsync("data-name", "asis");
+        await Assertions.Expect(page.Locator("#primitives tbody tr[data-name=asis]")).ToContainTextAsync("submitted");
+        await Assertions.Expect(page.Locator("#registry-version")).ToContainTextAsync("(+asis)");
+        await ScreenshotAsync(page, "primitives");
     }
 
     /// <summary>Debian's Chromium, headless; Playwright never downloads a browser of its own here.</summary>

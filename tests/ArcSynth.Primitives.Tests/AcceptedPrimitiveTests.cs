@@ -5,8 +5,11 @@ using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
 using ArcSynth.Model.Tokenization;
 using ArcSynth.Primitives.Library;
+using ArcSynth.Storage.Sql;
+using ArcSynth.Storage.Sqlite;
 using ArcSynth.Tasks.Loading;
 using ArcSynth.Tests.Shared;
+using Microsoft.Data.Sqlite;
 
 namespace ArcSynth.Primitives.Tests;
 
@@ -14,7 +17,13 @@ public sealed class AcceptedPrimitiveTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("arcsynth-primitives-").FullName;
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_home, recursive: true);
+    }
+
+    private Task<SqlRunStore> OpenStoreAsync() => SqlRunStore.OpenAsync(new SqliteDialect(Path.Combine(_home, "arcsynth.db")));
 
     private static string Contrib()
     {
@@ -33,11 +42,12 @@ public sealed class AcceptedPrimitiveTests : IDisposable
     }
 
     [Fact]
-    public void The_contrib_gravity_primitive_solves_a_task_in_one_line_that_built_ins_need_four_for()
+    public async Task The_contrib_gravity_primitive_solves_a_task_in_one_line_that_built_ins_need_four_for()
     {
-        var loaded = PrimitiveLibrary.Load(_home, Contrib());
+        await using var store = await OpenStoreAsync();
+        var loaded = await PrimitiveLibrary.LoadAsync(store, Contrib());
         Assert.Empty(loaded.Errors);
-        Assert.Contains("gravity", loaded.Added);
+        Assert.Equal(PrimitiveOrigin.Contrib, loaded.OriginOf("gravity"));
         Assert.Equal(PrimitiveRegistry.BuiltIn.Version + 1, loaded.Registry.Version);
 
         const string withGravity = "def solve_1e0a9b12(I):\n    O = gravity(I, DOWN)\n    return O\n";
@@ -48,10 +58,9 @@ public sealed class AcceptedPrimitiveTests : IDisposable
     }
 
     [Fact]
-    public void Accepting_stores_the_file_bumps_the_version_and_extends_the_vocabulary_keeping_ids()
+    public async Task Accepting_stores_the_source_bumps_the_version_and_extends_the_vocabulary_keeping_ids()
     {
-        var source = Path.Combine(_home, "twice.cs");
-        File.WriteAllText(source, """
+        const string source = """
             using ArcSynth.Dsl.Registry;
             using ArcSynth.Dsl.Values;
             public static class Twice
@@ -71,14 +80,17 @@ public sealed class AcceptedPrimitiveTests : IDisposable
                     return cells;
                 }
             }
-            """);
-        var before = PrimitiveLibrary.Load(_home, null);
-        var result = PrimitiveLibrary.Add(_home, source, before.Registry);
+            """;
+        await using var store = await OpenStoreAsync();
+        var before = await PrimitiveLibrary.LoadAsync(store, null);
+        var result = await PrimitiveLibrary.AddAsync(store, "mine.cs", source, before.Registry);
         Assert.True(result.Accepted, string.Join("; ", result.Errors));
-        Assert.True(File.Exists(Path.Combine(PrimitiveLibrary.Folder(_home), "twice.cs")));
-        var after = PrimitiveLibrary.Load(_home, null);
+        Assert.Equal("twice.cs", (await store.PrimitivesAsync()).Single().FileName);
+        var after = await PrimitiveLibrary.LoadAsync(store, null);
         Assert.Equal(before.Registry.Version + 1, after.Registry.Version);
         Assert.Contains("twice", after.Version);
+        Assert.Equal(PrimitiveOrigin.Submitted, after.OriginOf("twice"));
+        Assert.Equal(await store.PrimitivesVersionAsync(), after.StoreVersion);
 
         var old = Vocabulary.For(before.Registry);
         var grown = old.Extend(after.Registry);
@@ -86,11 +98,23 @@ public sealed class AcceptedPrimitiveTests : IDisposable
         Assert.Equal(old.Id("hmirror"), grown.Id("hmirror"));
         Assert.Equal(old.Count, grown.Id("twice"));
 
-        // A refused file is not stored.
-        var bad = Path.Combine(_home, "bad.cs");
-        File.WriteAllText(bad, File.ReadAllText(source).Replace("twice", "twice2").Replace("=> Grid.TryFrom(grid) is { } g", "=> System.IO.File.Exists(\"x\") && Grid.TryFrom(grid) is { } g"));
-        Assert.False(PrimitiveLibrary.Add(_home, bad, after.Registry).Accepted);
-        Assert.False(File.Exists(Path.Combine(PrimitiveLibrary.Folder(_home), "twice2.cs")));
-        Assert.Equal(after.Registry.Version, PrimitiveLibrary.Load(_home, null).Registry.Version);
+        // A refused source is not stored.
+        var bad = source.Replace("twice", "twice2").Replace("=> Grid.TryFrom(grid) is { } g", "=> System.IO.File.Exists(\"x\") && Grid.TryFrom(grid) is { } g");
+        Assert.False((await PrimitiveLibrary.AddAsync(store, "bad.cs", bad, after.Registry)).Accepted);
+        Assert.Single(await store.PrimitivesAsync());
+        Assert.Equal(after.Registry.Version, (await PrimitiveLibrary.LoadAsync(store, null)).Registry.Version);
+    }
+
+    [Fact]
+    public async Task A_stored_source_that_no_longer_passes_is_left_out_with_its_reason_and_the_rest_still_load()
+    {
+        await using var store = await OpenStoreAsync();
+        await store.AddPrimitiveAsync("broken.cs", "public static class Broken { public static int F() => undefined; }");
+        await store.AddPrimitiveAsync("reads.cs", """public static class Reads { public static int F() => System.IO.File.ReadAllText("/etc/hostname").Length; }""");
+        await store.AddPrimitiveAsync("gravity.cs", await File.ReadAllTextAsync(Path.Combine(Contrib(), "gravity.cs")));
+        var loaded = await PrimitiveLibrary.LoadAsync(store, null);
+        Assert.Contains(loaded.Errors, e => e.File == "broken.cs" && e.Message.Contains("CS0103", StringComparison.Ordinal));
+        Assert.Contains(loaded.Errors, e => e.File == "reads.cs" && e.Message.Contains("System.IO", StringComparison.Ordinal));
+        Assert.Equal([new PrimitiveLibrary.AddedPrimitive("gravity", PrimitiveOrigin.Submitted)], loaded.Added);
     }
 }

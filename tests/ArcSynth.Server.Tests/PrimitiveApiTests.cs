@@ -49,10 +49,41 @@ public sealed class PrimitiveApiTests
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var registry = await server.Http.GetFromJsonAsync<JsonElement>("/api/primitives");
         Assert.Contains("samegrid", registry.GetProperty("version").GetString());
-        Assert.Contains(registry.GetProperty("primitives").EnumerateArray(), p => p.GetProperty("name").GetString() == "samegrid" && p.GetProperty("submitted").GetBoolean());
+        Assert.Contains(registry.GetProperty("primitives").EnumerateArray(), p => p.GetProperty("name").GetString() == "samegrid" && p.GetProperty("origin").GetString() == "Submitted");
 
         var runId = await server.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
         var run = await server.WaitForStatusAsync(runId, "Completed");
         Assert.Contains("samegrid", run.GetProperty("registryVersion").GetString());
+    }
+
+    private static async Task<Dictionary<string, string>> OriginsAsync(ServiceHarness server) =>
+        (await server.Http.GetFromJsonAsync<JsonElement>("/api/primitives")).GetProperty("primitives").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("origin").GetString()!);
+
+    [PostgresFact]
+    public async Task A_primitive_accepted_through_one_server_is_listed_and_used_by_a_second_on_the_same_database_with_an_empty_home()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var first = await ServiceHarness.StartAsync(db.ConnectionString);
+        var early = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "early.cs", source = Source("earlygrid", "return grid;") });
+        Assert.Equal(HttpStatusCode.Created, early.StatusCode);
+        // Sources that get into the database some other way are checked again at load: these are left out, and nothing stops.
+        await db.ExecuteAsync("INSERT INTO primitives (file_name, source, accepted_at) VALUES ('broken.cs', 'public static class {', 0)");
+        await db.ExecuteAsync($"INSERT INTO primitives (file_name, source, accepted_at) VALUES ('spin.cs', '{Source("spin", "while (true) { }")}', 0)");
+
+        // A second node with a home folder of its own, empty: it has the primitive from the database.
+        await using var second = await ServiceHarness.StartAsync(db.ConnectionString);
+        var origins = await OriginsAsync(second);
+        Assert.Equal("Submitted", origins["earlygrid"]);
+        Assert.False(origins.ContainsKey("spin"));
+        Assert.Equal("BuiltIn", origins["hmirror"]);
+
+        // One accepted through the first while the second is up: the second lists it and its next run uses both.
+        var late = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "late.cs", source = Source("lategrid", "return grid;") });
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+        Assert.Equal("Submitted", (await OriginsAsync(second))["lategrid"]);
+        var runId = await second.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
+        var run = await second.WaitForStatusAsync(runId, "Completed");
+        Assert.EndsWith("(+earlygrid, +lategrid)", run.GetProperty("registryVersion").GetString());
     }
 }

@@ -83,4 +83,17 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.Contains("newer than this ArcSynth knows", error.Message);
         Assert.Contains(DbPath, error.Message);
     }
+
+    [Fact]
+    public async Task Accepted_primitives_are_kept_in_order_and_a_replaced_one_moves_the_version_on()
+    {
+        await using var store = await SqlRunStore.OpenAsync(new SqliteDialect(DbPath));
+        Assert.Equal(0, await store.PrimitivesVersionAsync());
+        var first = await store.AddPrimitiveAsync("a.cs", "class A {}");
+        var second = await store.AddPrimitiveAsync("b.cs", "class B {}");
+        Assert.True(second > first);
+        var replaced = await store.AddPrimitiveAsync("a.cs", "class A2 {}");
+        Assert.Equal(replaced, await store.PrimitivesVersionAsync());
+        Assert.Equal([("b.cs", "class B {}"), ("a.cs", "class A2 {}")], (await store.PrimitivesAsync()).Select(p => (p.FileName, p.Source)));
+    }
 }

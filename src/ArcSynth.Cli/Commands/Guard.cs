@@ -16,14 +16,18 @@ internal static class Guard
         }
     }
 
-    /// <summary>The same for commands that work asynchronously; settings that do not parse (FormatException) and selections that name nothing (ArgumentException) are usage errors too.</summary>
+    /// <summary>
+    /// The same for commands that work asynchronously; settings that do not parse (FormatException), selections that
+    /// name nothing (ArgumentException) and a store that cannot be used or reached are usage errors too.
+    /// </summary>
     public static async Task<int> RunAsync(TextWriter error, Func<Task<int>> action)
     {
         try
         {
             return await action();
         }
-        catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+        catch (Exception e) when (e is UsageException or IOException or UnauthorizedAccessException or FormatException or ArgumentException
+                                      or Storage.StoreException or Storage.StoreUnavailableException)
         {
             error.WriteLine();
             error.WriteLine($"arcsynth: {e.Message}");

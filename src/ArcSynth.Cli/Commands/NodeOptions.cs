@@ -3,15 +3,12 @@ using ArcSynth.Server;
 
 namespace ArcSynth.Cli.Commands;
 
-/// <summary>The options every node of the service takes (serve and worker): its database, home folder, seeds and cluster check-in.</summary>
+/// <summary>The options every node of the service takes (serve and worker): its database, home folder, seeds and cluster check-in; the registry comes from the store.</summary>
 internal sealed class NodeOptions
 {
     private readonly HomeOptions _home = new();
 
-    private readonly Option<string?> _db = new("--db")
-    {
-        Description = $"An Npgsql connection string: all state, and Quartz's clustered job store, in PostgreSQL (default: ${ServerOptions.DatabaseVariable}).",
-    };
+    private readonly DatabaseOption _db = new("An Npgsql connection string: all state (accepted primitives included), and Quartz's clustered job store, in PostgreSQL");
 
     private readonly Option<FileInfo> _seeds = new("--seeds") { Description = "Seed programs runs start from.", DefaultValueFactory = _ => new FileInfo("seeds/training.py") };
 
@@ -23,29 +20,25 @@ internal sealed class NodeOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(_db);
+        command.Options.Add(_db.Db);
         command.Options.Add(_home.Home);
         command.Options.Add(_seeds);
         command.Options.Add(_checkin);
     }
 
     /// <summary>The node's settings; usage errors name a seeds file that is missing and a check-in that is not positive.</summary>
-    public ServerOptions Resolve(ParseResult parse, TextWriter error, string urls)
+    public ServerOptions Resolve(ParseResult parse, string urls)
     {
         var seedsFile = parse.GetValue(_seeds)!;
         if (!seedsFile.Exists) throw new UsageException($"seeds file '{seedsFile.FullName}' does not exist");
         var checkin = parse.GetValue(_checkin);
         if (!(checkin > 0)) throw new UsageException($"--checkin-interval must be a positive number of seconds, not {checkin}");
-        var homeFolder = _home.ResolveHome(parse);
-        var registry = Registries.Load(homeFolder, error);
         return new ServerOptions
         {
             Urls = urls,
-            Database = parse.GetValue(_db) ?? (Environment.GetEnvironmentVariable(ServerOptions.DatabaseVariable) is { Length: > 0 } v ? v : null),
-            Home = homeFolder,
+            Database = _db.Resolve(parse),
+            Home = _home.ResolveHome(parse),
             SeedsFile = seedsFile.FullName,
-            Registry = registry.Registry,
-            RegistryVersion = registry.Version,
             ContribFolder = Registries.ContribFolder,
             CheckinInterval = TimeSpan.FromSeconds(checkin),
         };

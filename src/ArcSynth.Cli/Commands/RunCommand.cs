@@ -53,7 +53,7 @@ internal static class RunCommand
             }
             var homeFolder = home.ResolveHome(parse);
             await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
-            var registry = Registries.Load(homeFolder, error);
+            var registry = await Registries.LoadAsync(store, error, cancellation);
             var progress = new ProgressLine(error);
             var loop = new CodeItLoop(store, homeFolder, registry.Registry, progress);
             long runId;

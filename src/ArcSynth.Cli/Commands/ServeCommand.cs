@@ -30,7 +30,7 @@ internal static class ServeCommand
         {
             try
             {
-                var options = node.Resolve(parse, error, parse.GetValue(urls)!);
+                var options = node.Resolve(parse, parse.GetValue(urls)!);
                 await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
                 await app.StartAsync(cancellationToken);
                 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -24,7 +24,7 @@ internal static class WorkerCommand
         {
             try
             {
-                var options = node.Resolve(parse, error, urls: "");
+                var options = node.Resolve(parse, urls: "");
                 if (options.Database is null) throw new UsageException($"a worker joins the cluster of a PostgreSQL database: give --db or ${ServerOptions.DatabaseVariable}");
                 using var host = await ArcSynthServer.CreateWorkerAsync(options, cancellationToken: cancellationToken);
                 await host.StartAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using ArcSynth.Primitives.Library;
 using ArcSynth.Server.Primitives;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,20 +13,25 @@ internal static class PrimitiveEndpoints
     /// <summary>A submission: the C# source and the file name its errors are reported under.</summary>
     public sealed record PrimitiveSubmission(string? FileName, string? Source);
 
-    public sealed record PrimitiveView(string Name, string Signature, string Description, bool Submitted);
+    public sealed record PrimitiveView(string Name, string Signature, string Description, PrimitiveOrigin Origin);
 
     public sealed record RegistryView(string Version, IReadOnlyList<PrimitiveView> Primitives);
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/primitives", List).WithTags("primitives").WithSummary("Every primitive runs started now would use, and the registry version.");
+        api.MapGet("/primitives", ListAsync).WithTags("primitives").WithSummary("Every primitive runs started now would use, and the registry version.");
         api.MapPost("/primitives", SubmitAsync).WithTags("primitives")
             .WithSummary("Submits a primitive (C# source, see dsl/contrib/README.md): 201 when accepted, 400 with the reasons (file:line:column) when not.");
     }
 
-    private static RegistryView List(PrimitiveCatalog catalog) =>
-        new(catalog.Version, catalog.Registry.All.Select(p => new PrimitiveView(p.Name, p.Signature.ToString(), p.Doc,
-            !Dsl.Registry.PrimitiveRegistry.BuiltIn.Contains(p.Name))).ToList());
+    private static async Task<RegistryView> ListAsync(PrimitiveCatalog catalog, CancellationToken ct)
+    {
+        await catalog.RefreshAsync(ct);
+        return View(catalog.Current);
+    }
+
+    private static RegistryView View(PrimitiveLibrary.Loaded loaded) =>
+        new(loaded.Version, loaded.Registry.All.Select(p => new PrimitiveView(p.Name, p.Signature.ToString(), p.Doc, loaded.OriginOf(p.Name))).ToList());
 
     private static async Task<Results<Created<RegistryView>, ValidationProblem>> SubmitAsync(PrimitiveSubmission submission, PrimitiveCatalog catalog, CancellationToken ct)
     {
@@ -38,7 +44,7 @@ internal static class PrimitiveEndpoints
         if (!result.Accepted)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source"] = result.Errors.Select(e => e.ToString()).ToArray() },
                 title: "The primitive was refused");
-        var view = List(catalog);
+        var view = View(catalog.Current);
         return TypedResults.Created($"/api/primitives", view with { Primitives = view.Primitives.Where(p => result.Primitives.Any(r => r.Name == p.Name)).ToList() });
     }
 }

@@ -22,13 +22,15 @@ function svg(tag, attributes = {}) {
   return node;
 }
 
-/** Fetches JSON from the API; a problem-details answer becomes an Error with its title and detail. */
+/** Fetches JSON from the API; a problem-details answer becomes an Error with its title and detail, and the problem itself as `problem`. */
 async function api(path, options = {}) {
   const response = await fetch(path, { headers: { "Content-Type": "application/json" }, ...options });
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const fields = body && body.errors ? Object.entries(body.errors).map(([f, m]) => `${f}: ${m.join(", ")}`).join("; ") : "";
-    throw new Error([body && body.title, body && body.detail, fields].filter(Boolean).join(" — ") || `HTTP ${response.status}`);
+    const error = new Error([body && body.title, body && body.detail, fields].filter(Boolean).join(" — ") || `HTTP ${response.status}`);
+    error.problem = body;
+    throw error;
   }
   return body;
 }
@@ -276,4 +278,55 @@ async function jobs() {
   refresh();
 }
 
-({ overview, task, program, jobs })[document.body.dataset.page]();
+// --- primitives --------------------------------------------------------------------------------
+
+const ORIGINS = { BuiltIn: "built-in", Contrib: "contrib", Submitted: "submitted" };
+
+async function primitives() {
+  const form = document.getElementById("submit-form");
+  const result = document.getElementById("submit-result");
+
+  async function refresh() {
+    try {
+      const registry = await api("/api/primitives");
+      say("registry-version", `version ${registry.version} · ${registry.primitives.length} primitives`);
+      // Those added to arc-dsl's first, in the order they entered the registry.
+      const rows = [...registry.primitives.filter(p => p.origin !== "BuiltIn"), ...registry.primitives.filter(p => p.origin === "BuiltIn")];
+      document.querySelector("#primitives tbody").replaceChildren(...rows.map(p => el("tr", { "data-name": p.name },
+        el("td", { text: p.name }), el("td", {}, el("code", { text: p.signature })), el("td", { text: p.description }),
+        el("td", {}, el("span", { class: `origin ${p.origin}`, text: ORIGINS[p.origin] ?? p.origin })))));
+      say("message", "");
+    } catch (e) {
+      say("message", e.message);
+    }
+  }
+
+  form.elements.file.addEventListener("change", async () => {
+    const file = form.elements.file.files[0];
+    if (!file) return;
+    form.elements.fileName.value = file.name;
+    form.elements.source.value = await file.text();
+  });
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    result.replaceChildren(el("div", { class: "muted", text: "checking…" }));
+    try {
+      const body = JSON.stringify({ fileName: form.elements.fileName.value, source: form.elements.source.value });
+      const accepted = await api("/api/primitives", { method: "POST", body });
+      result.replaceChildren(el("div", { class: "accepted", text: `accepted ${accepted.primitives.map(p => p.signature).join(", ")} · registry version ${accepted.version}` }));
+      await refresh();
+    } catch (e) {
+      // A refusal's reasons, one per line as file:line:column: reason.
+      const reasons = e.problem && e.problem.errors ? Object.values(e.problem.errors).flat() : [];
+      result.replaceChildren(el("div", { class: "message", text: (e.problem && e.problem.title) || e.message }),
+        el("ul", { class: "reasons" }, ...reasons.map(r => el("li", { text: r }))));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  refresh();
+}
+
+({ overview, task, program, jobs, primitives })[document.body.dataset.page]();

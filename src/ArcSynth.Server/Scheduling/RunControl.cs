@@ -12,6 +12,8 @@ public sealed class RunControl(IRunStore store, ISchedulerFactory schedulers, Se
     public async Task<long> StartAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var settings = request.ToSettings(options);
+        // The run records the registry of every primitive accepted so far, on any node.
+        await catalog.RefreshAsync(cancellationToken);
         var runId = await store.CreateRunAsync(request.Name, settings.ToJson(), catalog.Version, cancellationToken);
         await RunJob.FireAsync(await schedulers.GetScheduler(cancellationToken), runId, TimeSpan.Zero, cancellationToken);
         return runId;

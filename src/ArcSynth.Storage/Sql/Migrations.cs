@@ -21,6 +21,11 @@ public static class Migrations
             "CREATE INDEX programs_by_task ON programs (run_id, task_id)",
             "CREATE TABLE task_results (run_id BIGINT NOT NULL REFERENCES runs(id), iteration INTEGER NOT NULL, task_id TEXT NOT NULL, split TEXT NOT NULL, solved_demonstrations BOOLEAN NOT NULL, solved_test BOOLEAN, best_program TEXT, predictions_json TEXT NOT NULL, PRIMARY KEY (run_id, iteration, task_id))",
         ],
+        // Accepted primitive sources, read by every process on the store; the sequence only grows (AUTOINCREMENT, identity).
+        d =>
+        [
+            $"CREATE TABLE primitives (sequence {d.IdentityKey}, file_name TEXT NOT NULL UNIQUE, source TEXT NOT NULL, accepted_at BIGINT NOT NULL)",
+        ],
     ];
 
     /// <summary>The schema version this code writes.</summary>

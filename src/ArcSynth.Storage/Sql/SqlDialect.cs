@@ -22,4 +22,8 @@ public abstract class SqlDialect
     public virtual string? MigrationLock => null;
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Where a process's state lives: the PostgreSQL database of <paramref name="connectionString"/>, else (null) the SQLite file of the home folder.</summary>
+    public static SqlDialect For(string? connectionString, string home) =>
+        connectionString is { } db ? new Postgres.PostgresDialect(db) : new Sqlite.SqliteDialect(Synthesis.Loop.HomeFolder.Database(home));
 }

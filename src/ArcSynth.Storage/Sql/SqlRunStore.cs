@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using ArcSynth.Primitives.Library;
 using ArcSynth.Synthesis.Store;
 
 namespace ArcSynth.Storage.Sql;
@@ -7,8 +8,9 @@ namespace ArcSynth.Storage.Sql;
 /// <summary>
 /// The run store in plain SQL over ADO.NET, shared by every <see cref="SqlDialect"/>. Each write
 /// is one transaction, so a process killed at any moment leaves every step either whole or absent.
+/// It also keeps the accepted primitives' sources, so every process on one database loads the same ones.
 /// </summary>
-public sealed class SqlRunStore : IRunStore
+public sealed class SqlRunStore : IRunStore, IPrimitiveStore
 {
     private readonly SqlDialect _dialect;
 
@@ -123,6 +125,28 @@ public sealed class SqlRunStore : IRunStore
             r => new TaskResultRecord(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetBoolean(4),
                 r.IsDBNull(5) ? null : r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)),
             cancellationToken, ("run", runId), ("iteration", iteration));
+
+    public async Task<long> AddPrimitiveAsync(string fileName, string source, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A replaced source gets a new sequence number, so every process sees that the store changed.
+        await using (var replace = Command(connection, transaction, "DELETE FROM primitives WHERE file_name = @file", ("file", fileName)))
+            await replace.ExecuteNonQueryAsync(cancellationToken);
+        await using var insert = Command(connection, transaction,
+            "INSERT INTO primitives (file_name, source, accepted_at) VALUES (@file, @source, @at) RETURNING sequence",
+            ("file", fileName), ("source", source), ("at", Now()));
+        var sequence = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken);
+        return sequence;
+    }
+
+    public Task<IReadOnlyList<StoredPrimitive>> PrimitivesAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT sequence, file_name, source, accepted_at FROM primitives ORDER BY sequence",
+            r => new StoredPrimitive(r.GetInt64(0), r.GetString(1), r.GetString(2), FromUnix(r.GetInt64(3))), cancellationToken);
+
+    public async Task<long> PrimitivesVersionAsync(CancellationToken cancellationToken = default) =>
+        (await QueryAsync("SELECT COALESCE(MAX(sequence), 0) FROM primitives", r => r.GetInt64(0), cancellationToken)).Single();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
