@@ -6,7 +6,8 @@ namespace ArcSynth.Storage.Postgres;
 
 /// <summary>
 /// The server's store: PostgreSQL through Npgsql, shared by the server and its workers. Connections
-/// come from Npgsql's pool, so opening one per call (as <see cref="SqlRunStore"/> does) is cheap.
+/// come from Npgsql's pool, so opening one per call (as <see cref="SqlRunStore"/> does) is cheap;
+/// the pool's idle connections stay open until the dialect is disposed.
 /// </summary>
 public sealed class PostgresDialect : SqlDialect
 {
@@ -47,4 +48,6 @@ public sealed class PostgresDialect : SqlDialect
             throw new StoreUnavailableException($"{_describe} cannot be reached: {e.Message}", e);
         }
     }
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

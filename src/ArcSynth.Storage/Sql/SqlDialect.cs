@@ -5,9 +5,9 @@ namespace ArcSynth.Storage.Sql;
 /// <summary>
 /// What differs between the databases the store runs on: how a connection opens and how an
 /// auto-numbered key is declared. Everything else (the schema, the queries) is shared SQL that
-/// SQLite and PostgreSQL both read.
+/// SQLite and PostgreSQL both read. Disposing it closes what it holds open (PostgreSQL's pool).
 /// </summary>
-public abstract class SqlDialect
+public abstract class SqlDialect : IAsyncDisposable
 {
     /// <summary>A name for messages, e.g. "SQLite file /home/x/.arcsynth/arcsynth.db".</summary>
     public abstract string Describe { get; }
@@ -22,6 +22,8 @@ public abstract class SqlDialect
     public virtual string? MigrationLock => null;
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Where a process's state lives: the PostgreSQL database of <paramref name="connectionString"/>, else (null) the SQLite file of the home folder.</summary>
     public static SqlDialect For(string? connectionString, string home) =>

@@ -17,9 +17,18 @@ public sealed class SqlRunStore : IRunStore, IPrimitiveStore
     private SqlRunStore(SqlDialect dialect) => _dialect = dialect;
 
     /// <summary>Opens the store, applying schema migrations first.</summary>
+    /// <remarks>The store owns <paramref name="dialect"/> from here on: disposing the store (or a failed open) disposes it.</remarks>
     public static async Task<SqlRunStore> OpenAsync(SqlDialect dialect, CancellationToken cancellationToken = default)
     {
-        await Migrations.ApplyAsync(dialect, cancellationToken);
+        try
+        {
+            await Migrations.ApplyAsync(dialect, cancellationToken);
+        }
+        catch
+        {
+            await dialect.DisposeAsync();
+            throw;
+        }
         return new SqlRunStore(dialect);
     }
 
@@ -51,12 +60,15 @@ public sealed class SqlRunStore : IRunStore, IPrimitiveStore
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The step's key first: a second completion of the same step (another node took over a shard
-        // whose first node was only slow) waits for the first to commit, then writes nothing.
+        // The step's key first: a second completion of the same step (another node took over a step
+        // whose first node was only slow) waits for the first to commit, then writes nothing; nor does
+        // a step that ends after its run was paused or cancelled.
         await using (var marker = Command(connection, transaction,
-            "INSERT INTO steps (run_id, iteration, phase, shard, state_json, completed_at) VALUES (@run, @iteration, @phase, @shard, @state, @at) " +
+            "INSERT INTO steps (run_id, iteration, phase, shard, state_json, completed_at) " +
+            "SELECT @run, @iteration, @phase, @shard, @state, @at WHERE EXISTS (SELECT 1 FROM runs WHERE id = @run AND status = @running) " +
             "ON CONFLICT (run_id, iteration, phase, shard) DO NOTHING",
-            ("run", step.RunId), ("iteration", step.Iteration), ("phase", step.Phase), ("shard", step.Shard), ("state", step.StateJson), ("at", Now())))
+            ("run", step.RunId), ("iteration", step.Iteration), ("phase", step.Phase), ("shard", step.Shard), ("state", step.StateJson), ("at", Now()),
+            ("running", RunStatus.Running.ToString())))
             if (await marker.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -148,7 +160,7 @@ public sealed class SqlRunStore : IRunStore, IPrimitiveStore
     public async Task<long> PrimitivesVersionAsync(CancellationToken cancellationToken = default) =>
         (await QueryAsync("SELECT COALESCE(MAX(sequence), 0) FROM primitives", r => r.GetInt64(0), cancellationToken)).Single();
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _dialect.DisposeAsync();
 
     private const string RunsSql = "SELECT id, name, config_json, registry_version, status, created_at FROM runs";
 

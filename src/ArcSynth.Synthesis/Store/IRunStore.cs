@@ -22,7 +22,8 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>
     /// Records that a step of an iteration completed, with what it produced, atomically with
     /// <paramref name="programs"/> and <paramref name="results"/>. Returns false, writing nothing,
-    /// when that step was already completed (by another node of a cluster).
+    /// when that step was already completed (by another node of a cluster) or the run is not
+    /// running any more (it was paused or cancelled while the step was under way).
     /// </summary>
     Task<bool> CompleteStepAsync(StepRecord step, IReadOnlyList<ProgramRecord> programs, IReadOnlyList<TaskResultRecord> results, CancellationToken cancellationToken = default);
 
