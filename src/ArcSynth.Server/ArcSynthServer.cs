@@ -12,7 +12,6 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
-using Quartz.Impl.Matchers;
 
 namespace ArcSynth.Server;
 
@@ -62,7 +61,7 @@ public static class ArcSynthServer
 
     /// <summary>
     /// A worker: a node of the Quartz cluster on <see cref="ServerOptions.Database"/> with no API or
-    /// dashboard. It takes whatever jobs the cluster fires (runs' sampling shards, and a run's loop
+    /// dashboard. It takes whatever jobs the cluster fires (runs' steps, and a run's loop
     /// whose node went away), with the same store, registry and home folder settings as a server.
     /// </summary>
     public static async Task<IHost> CreateWorkerAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
@@ -81,8 +80,16 @@ public static class ArcSynthServer
     {
         var dialect = SqlDialect.For(options.Database, options.Home);
         var store = await SqlRunStore.OpenAsync(dialect, cancellationToken);
-        if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
-        return store;
+        try
+        {
+            if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>What every node runs: the store, the registry, and Quartz (clustered on PostgreSQL, in memory otherwise) with the loop's jobs.</summary>
@@ -92,11 +99,13 @@ public static class ArcSynthServer
         loggingBuilder.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning);
         logging?.Invoke(loggingBuilder);
         services.AddSingleton(options);
-        services.AddSingleton<IRunStore>(store);
-        services.AddSingleton<IPrimitiveStore>(store);
+        // Made by a factory, the store is disposed with the host (closing its connections).
+        services.AddSingleton(_ => store);
+        services.AddSingleton<IRunStore>(p => p.GetRequiredService<SqlRunStore>());
+        services.AddSingleton<IPrimitiveStore>(p => p.GetRequiredService<SqlRunStore>());
         services.AddSingleton<LiveProgress>();
         services.AddSingleton<RunControl>();
-        services.AddSingleton<ClusterShards>();
+        services.AddSingleton<ClusterSteps>();
         services.AddSingleton<PrimitiveCatalog>();
         services.AddQuartz(q =>
         {
@@ -107,14 +116,14 @@ public static class ArcSynthServer
                 // At shutdown a loop is interrupted and waited for: it stops after its last completed step,
                 // and its job is handed back (another node, or this one at its next start, goes on with it).
                 s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
-                // Nodes learn of another node's new firings (a run's shards) only by looking: look every second, not every 30 s.
+                // Nodes learn of another node's new firings (a run's steps) only by looking: look every second, not every 30 s.
                 s.IdleWaitTime = TimeSpan.FromSeconds(1);
             });
-            // A loop already uses every core (executor, trainer); a second thread keeps cron starts, the
-            // resume sweep and sampling shards from waiting behind a run's loop, which waits for its shards.
+            // A step already uses every core (executor, trainer); a second thread keeps cron starts, the resume
+            // sweep and steps from waiting behind a run's job, which waits for its steps (and does those no node took).
             q.UseDefaultThreadPool(2);
-            // A run's loop and its shards use the registry as the store has it when they start, whichever node they run on.
-            q.AddJobListener<RegistryRefresh>([GroupMatcher<JobKey>.GroupEquals(RunJob.Group), GroupMatcher<JobKey>.GroupEquals(SampleShardJob.Group)]);
+            // A run's loop and its steps use the registry as the store has it when they start, whichever node they run on.
+            q.AddJobListener<RegistryRefresh>([GroupMatcher<JobKey>.GroupEquals(RunJob.Group), GroupMatcher<JobKey>.GroupEquals(StepJob.Group)]);
             if (options.Database is { } connectionString)
                 q.UsePersistentStore(s =>
                 {

@@ -8,6 +8,7 @@ using ArcSynth.Storage.Sql;
 using ArcSynth.Storage.Sqlite;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
+using ArcSynth.Tests.Shared;
 
 namespace ArcSynth.Cluster.Tests;
 
@@ -16,20 +17,24 @@ namespace ArcSynth.Cluster.Tests;
 /// PostgreSQL database and one home folder (the shared volume of docker-compose), checking in every
 /// second so that a dead node is found within seconds. Everything is killed at the end.
 /// </summary>
-internal sealed class TestCluster : IDisposable
+internal sealed class TestCluster : IAsyncDisposable
 {
     /// <summary>Seconds between check-ins: a node silent for this and Quartz's 7.5 s grace is taken as dead.</summary>
     private const string Checkin = "1";
 
     private readonly List<NodeProcess> _nodes = [];
+    private readonly PostgresTestDatabase _database;
 
-    public TestCluster(string database)
+    private TestCluster(PostgresTestDatabase database)
     {
-        Database = database;
+        _database = database;
         Home = Directory.CreateTempSubdirectory("arcsynth-cluster-").FullName;
     }
 
-    public string Database { get; }
+    /// <summary>A cluster on a fresh database of <paramref name="server"/> (default: ARCSYNTH_TEST_DB's), no node started yet.</summary>
+    public static async Task<TestCluster> CreateAsync(string? server = null) => new(await PostgresTestDatabase.CreateAsync(server));
+
+    public string Database => _database.ConnectionString;
 
     public string Home { get; }
 
@@ -95,14 +100,21 @@ internal sealed class TestCluster : IDisposable
 
     public Task<SqlRunStore> OpenAsync() => SqlRunStore.OpenAsync(new PostgresDialect(Database));
 
+    /// <summary>Asserts that the run did exactly the work of the same settings run by one process.</summary>
+    public async Task AssertSameAsSingleProcessAsync(long runId)
+    {
+        await using var store = await OpenAsync();
+        (await SingleProcess.ReferenceAsync(store, runId)).AssertSameAs(await RunOutcome.ReadAsync(store, runId));
+    }
+
     /// <summary>What every node printed, for a failing assertion's message.</summary>
     public string Logs => string.Join("\n", _nodes.Select((n, i) => $"--- node {i}:\n{n.Output}"));
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         foreach (var node in _nodes) node.Dispose();
-        Npgsql.NpgsqlConnection.ClearAllPools();
+        await _database.DisposeAsync();
         Directory.Delete(Home, recursive: true);
     }
 

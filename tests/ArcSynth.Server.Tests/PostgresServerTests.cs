@@ -33,6 +33,18 @@ public sealed class PostgresServerTests
     }
 
     [PostgresFact]
+    public async Task Two_runs_at_once_on_one_node_whose_threads_both_wait_on_runs_still_finish()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var server = await ServiceHarness.StartAsync(db.ConnectionString);
+        // Both scheduler threads hold a run's job: each takes its own steps back and does them itself.
+        var first = await server.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 4, iterations: 1));
+        var second = await server.StartRunAsync(ServiceHarness.SmallRun("evaluation", tasks: 4, iterations: 1));
+        await server.WaitForStatusAsync(first, "Completed");
+        await server.WaitForStatusAsync(second, "Completed");
+    }
+
+    [PostgresFact]
     public async Task A_database_that_goes_down_gives_503_and_the_service_recovers_when_it_returns()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();

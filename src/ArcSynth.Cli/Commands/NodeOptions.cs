@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ArcSynth.Server;
+using ArcSynth.Storage;
 
 namespace ArcSynth.Cli.Commands;
 
@@ -24,6 +25,21 @@ internal sealed class NodeOptions
         command.Options.Add(_home.Home);
         command.Options.Add(_seeds);
         command.Options.Add(_checkin);
+    }
+
+    /// <summary>Runs a node until it shuts down; an unusable option, seeds file or database is exit code 2 with the reason.</summary>
+    public static async Task<int> GuardAsync(TextWriter error, Func<Task> node)
+    {
+        try
+        {
+            await node();
+            return 0;
+        }
+        catch (Exception e) when (e is UsageException or StoreException or StoreUnavailableException or IOException)
+        {
+            error.WriteLine($"arcsynth: {e.Message}");
+            return CommandLine.UsageError;
+        }
     }
 
     /// <summary>The node's settings; usage errors name a seeds file that is missing and a check-in that is not positive.</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ArcSynth.Server;
-using ArcSynth.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -26,24 +25,15 @@ internal static class ServeCommand
             urls,
         };
         node.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => NodeOptions.GuardAsync(error, async () =>
         {
-            try
-            {
-                var options = node.Resolve(parse, parse.GetValue(urls)!);
-                await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
-                await app.StartAsync(cancellationToken);
-                var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-                output.WriteLine($"arcsynth: serving on {string.Join(", ", addresses)}; dashboard at /, API under /api");
-                await app.WaitForShutdownAsync(cancellationToken);
-                return 0;
-            }
-            catch (Exception e) when (e is UsageException or StoreException or StoreUnavailableException or IOException)
-            {
-                error.WriteLine($"arcsynth: {e.Message}");
-                return CommandLine.UsageError;
-            }
-        });
+            var options = node.Resolve(parse, parse.GetValue(urls)!);
+            await using var app = await ArcSynthServer.CreateAsync(options, cancellationToken: cancellationToken);
+            await app.StartAsync(cancellationToken);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            output.WriteLine($"arcsynth: serving on {string.Join(", ", addresses)}; dashboard at /, API under /api");
+            await app.WaitForShutdownAsync(cancellationToken);
+        }));
         return command;
     }
 }

@@ -6,48 +6,68 @@ using Quartz;
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>
-/// Hands an iteration's sampling shards to the cluster as <see cref="SampleShardJob"/>s (any node,
-/// this one included, takes them) and waits until the store has each one. A shard whose job ended
-/// without storing it (it failed, or its run was paused) is fired again, at most
-/// <see cref="MaxFirings"/> times; one whose node died is fired again by Quartz's recovery.
+/// Hands a run's steps to the cluster as <see cref="StepJob"/>s (any node, this one included, takes
+/// them) and waits until the store has each one. A step that no node has taken within
+/// <see cref="TakeBackAfter"/> is taken back and done on the waiting thread, so a node whose threads all
+/// wait on runs still gets their work done. A step whose job ended without storing it (it failed, or
+/// its run was paused) is fired again, at most <see cref="MaxFirings"/> times; one whose node died is
+/// fired again by Quartz's recovery.
 /// </summary>
-internal sealed class ClusterShards(IRunStore store, ISchedulerFactory schedulers, ILogger<ClusterShards> logger) : IShardDispatcher
+internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers, ILogger<ClusterSteps> logger) : IStepDispatcher
 {
     public const int MaxFirings = 3;
 
+    public static readonly TimeSpan TakeBackAfter = TimeSpan.FromSeconds(3);
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    public async Task RunAsync(long runId, int iteration, IReadOnlyList<int> shards, CancellationToken cancellationToken)
+    public async Task RunAsync(long runId, int iteration, string phase, IReadOnlyList<int> shards, Func<int, CancellationToken, Task> runHere, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var firings = shards.ToDictionary(s => s, _ => 1);
-        foreach (var shard in shards) await SampleShardJob.FireAsync(scheduler, runId, iteration, shard, cancellationToken);
+        var firedAt = shards.ToDictionary(s => s, _ => DateTime.UtcNow);
+        foreach (var shard in shards) await StepJob.FireAsync(scheduler, runId, iteration, phase, shard, cancellationToken);
         var waiting = shards.ToHashSet();
         while (true)
         {
             await Task.Delay(Poll, cancellationToken);
             try
             {
-                waiting.ExceptWith(await StoredAsync(runId, iteration, cancellationToken));
+                waiting.ExceptWith(await StoredAsync(runId, iteration, phase, cancellationToken));
                 if (waiting.Count == 0) return;
                 foreach (var shard in waiting.ToList())
                 {
-                    if (await scheduler.Exists(SampleShardJob.KeyOf(runId, iteration, shard), cancellationToken)) continue;
+                    var key = StepJob.KeyOf(runId, iteration, phase, shard);
+                    if (await scheduler.Exists(key, cancellationToken))
+                    {
+                        // Unscheduling succeeds only while no node has fired it: then it is this thread's to do.
+                        if (DateTime.UtcNow - firedAt[shard] > TakeBackAfter && !await FiringAsync(scheduler, key, cancellationToken)
+                            && await scheduler.UnscheduleJob(StepJob.TriggerOf(runId, iteration, phase, shard), cancellationToken))
+                        {
+                            logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: no node took it; doing it here", runId, iteration, phase, shard);
+                            await runHere(shard, cancellationToken);
+                        }
+                        continue;
+                    }
                     // Its job is gone: stored since the look above, or ended without storing it.
-                    if ((await StoredAsync(runId, iteration, cancellationToken)).Contains(shard)) continue;
+                    if ((await StoredAsync(runId, iteration, phase, cancellationToken)).Contains(shard)) continue;
                     if (firings[shard]++ == MaxFirings)
-                        throw new InvalidOperationException($"run {runId}: sampling shard {shard} of iteration {iteration} failed {MaxFirings} times (the nodes' logs say why)");
-                    logger.LogWarning("run {RunId} iteration {Iteration}: shard {Shard} ended without being stored; firing it again", runId, iteration, shard);
-                    await SampleShardJob.FireAsync(scheduler, runId, iteration, shard, cancellationToken);
+                        throw new InvalidOperationException($"run {runId}: {phase} {shard} of iteration {iteration} failed {MaxFirings} times (the nodes' logs say why)");
+                    logger.LogWarning("run {RunId} iteration {Iteration} {Phase} {Shard} ended without being stored; firing it again", runId, iteration, phase, shard);
+                    firedAt[shard] = DateTime.UtcNow;
+                    await StepJob.FireAsync(scheduler, runId, iteration, phase, shard, cancellationToken);
                 }
             }
             catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
             {
-                logger.LogWarning("run {RunId}: database unavailable while waiting for shards ({Message}); still waiting", runId, e.Message);
+                logger.LogWarning("run {RunId}: database unavailable while waiting for its steps ({Message}); still waiting", runId, e.Message);
             }
         }
     }
 
-    private async Task<HashSet<int>> StoredAsync(long runId, int iteration, CancellationToken cancellationToken) =>
-        (await store.StepsAsync(runId, cancellationToken)).Where(s => s.Iteration == iteration && s.Phase == LoopPhases.Sample).Select(s => s.Shard).ToHashSet();
+    private async Task<HashSet<int>> StoredAsync(long runId, int iteration, string phase, CancellationToken cancellationToken) =>
+        (await store.StepsAsync(runId, cancellationToken)).Where(s => s.Iteration == iteration && s.Phase == phase).Select(s => s.Shard).ToHashSet();
+
+    private static async Task<bool> FiringAsync(IScheduler scheduler, JobKey key, CancellationToken cancellationToken) =>
+        (await scheduler.QueryFireInstances(new FireInstanceQuery { Job = key, State = null }, cancellationToken)).Items.Count > 0;
 }

@@ -8,15 +8,16 @@ using Quartz;
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>
-/// A run's job: runs (or resumes) the CodeIt loop of the run: pretraining, training, compression
-/// and the record on the node that holds this job, the sampling shards on every node of a cluster. The loop records every step in the
+/// A run's job: runs (or resumes) the CodeIt loop of the run, each of its steps (pretraining, the
+/// sampling shards, training, compression, the record) a <see cref="StepJob"/> of its own that any
+/// node of the cluster does, one after the other as the loop orders them. The loop records every step in the
 /// store as one transaction and skips completed steps when it starts again, so a run whose job was
 /// interrupted (a restart, a worker that died, a pause) goes on from its last completed step.
 /// Never two at once for one run, cluster-wide; a worker that dies mid-run has the job picked up
 /// again by another (requests recovery). Why it was interrupted (pause or cancel) is in the job's data.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, Primitives.PrimitiveCatalog catalog, ClusterShards cluster,
+internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, Primitives.PrimitiveCatalog catalog, ClusterSteps cluster,
     IHostApplicationLifetime lifetime, ILogger<RunJob> logger) : IJob
 {
     public const string Group = "runs";
@@ -44,9 +45,8 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
                 await StoppedAsync(context.Scheduler, runId, early);
                 return;
             }
-            // In a cluster the iteration's shards go to every node; alone, the loop samples them itself.
-            var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId), options.Database is null ? null : cluster)
-                { Node = context.Scheduler.SchedulerInstanceId };
+            // Each step is a job of its own: any node of the cluster (this one included) does it.
+            var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId), cluster) { Node = context.Scheduler.SchedulerInstanceId };
             await loop.RunAsync(runId, cancellationToken);
             await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }

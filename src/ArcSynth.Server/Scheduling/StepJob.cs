@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArcSynth.Server.Runs;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 using Microsoft.Extensions.Logging;
@@ -7,57 +8,92 @@ using Quartz;
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>
-/// One sampling shard of a run's iteration, done by whichever node of the cluster fires it first
-/// (<see cref="CodeItLoop.SampleShardAsync"/>). It requests recovery, so the shard of a node that
-/// died mid-way is fired again on another node; the store keeps only the first completion of a
-/// step, so nothing is counted twice. The run's node waits for it (<see cref="ClusterShards"/>).
+/// One step of a run (pretraining, a sampling shard, training, compression or the record of an
+/// iteration), done by whichever node of the cluster fires it first (<see cref="CodeItLoop.RunStepAsync"/>).
+/// It requests recovery, so the step of a node that died mid-way is fired again on another node; the
+/// store keeps only the first completion of a step, so nothing is counted twice. The run's job waits
+/// for it (<see cref="ClusterSteps"/>).
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class SampleShardJob(IRunStore store, ServerOptions options, Primitives.PrimitiveCatalog catalog, ILogger<SampleShardJob> logger) : IJob
+internal sealed class StepJob(IRunStore store, ServerOptions options, Primitives.PrimitiveCatalog catalog, LiveProgress live, ILogger<StepJob> logger) : IJob
 {
-    public const string Group = "shards";
+    public const string Group = "steps";
     private const string RunIdKey = "runId";
     private const string IterationKey = "iteration";
+    private const string PhaseKey = "phase";
     private const string ShardKey = "shard";
 
-    public static JobKey KeyOf(long runId, int iteration, int shard) => new($"run-{runId}-i{iteration}-s{shard}", Group);
+    public static JobKey KeyOf(long runId, int iteration, string phase, int shard) => new($"run-{runId}-i{iteration}-{phase}-{shard}", Group);
+
+    public static TriggerKey TriggerOf(long runId, int iteration, string phase, int shard) => new(KeyOf(runId, iteration, phase, shard).Name, Group);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
-        var (runId, iteration, shard) = (long.Parse(data.GetString(RunIdKey)!, CultureInfo.InvariantCulture),
-            int.Parse(data.GetString(IterationKey)!, CultureInfo.InvariantCulture), int.Parse(data.GetString(ShardKey)!, CultureInfo.InvariantCulture));
+        var runId = long.Parse(data.GetString(RunIdKey)!, CultureInfo.InvariantCulture);
+        var iteration = int.Parse(data.GetString(IterationKey)!, CultureInfo.InvariantCulture);
+        var phase = data.GetString(PhaseKey)!;
+        var shard = int.Parse(data.GetString(ShardKey)!, CultureInfo.InvariantCulture);
         var node = context.Scheduler.SchedulerInstanceId;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watch = StopWhenNotRunningAsync(runId, stop);
         try
         {
-            // A paused or cancelled run's shards wait for its next start, which hands them out again.
+            // A paused or cancelled run's steps wait for its next start, which hands them out again.
             if (await store.GetRunAsync(runId, cancellationToken) is not { Status: RunStatus.Running }) return;
-            logger.LogInformation("run {RunId} iteration {Iteration} shard {Shard}: sampling on {Node}", runId, iteration, shard, node);
-            var loop = new CodeItLoop(store, options.Home, catalog.Registry) { Node = node };
-            var stored = await loop.SampleShardAsync(runId, iteration, shard, cancellationToken);
-            logger.LogInformation("run {RunId} iteration {Iteration} shard {Shard}: {Outcome} by {Node}", runId, iteration, shard, stored ? "stored" : "already stored, dropped", node);
+            logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: started on {Node}", runId, iteration, phase, shard, node);
+            var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId)) { Node = node };
+            var stored = await loop.RunStepAsync(runId, iteration, phase, shard, stop.Token);
+            logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: {Outcome} by {Node}", runId, iteration, phase, shard, stored ? "stored" : "not stored (done already, or its run stopped)", node);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // Shutting down or interrupted: the run's node hands the shard out again.
+            // Shutting down, or the run was paused or cancelled: the run's job hands the step out again when it goes on.
+            logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: stopped on {Node}", runId, iteration, phase, shard, node);
         }
         catch (Exception e)
         {
-            // The run's node sees the shard missing and fires it again, up to its limit.
-            logger.LogWarning(e, "run {RunId} iteration {Iteration} shard {Shard} failed on {Node}", runId, iteration, shard, node);
+            // The run's job sees the step missing and fires it again, up to its limit.
+            logger.LogWarning(e, "run {RunId} iteration {Iteration} {Phase} {Shard} failed on {Node}", runId, iteration, phase, shard, node);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await watch;
         }
     }
 
-    /// <summary>Fires the shard now on any node (a firing already waiting for it is replaced).</summary>
-    public static async Task FireAsync(IScheduler scheduler, long runId, int iteration, int shard, CancellationToken cancellationToken)
+    /// <summary>Stops the step (cancels <paramref name="stop"/>) once its run is no longer running: paused or cancelled from any node.</summary>
+    private async Task StopWhenNotRunningAsync(long runId, CancellationTokenSource stop)
     {
-        var key = KeyOf(runId, iteration, shard);
-        var job = JobBuilder.Create<SampleShardJob>().WithIdentity(key).RequestRecovery()
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+                if (await store.GetRunAsync(runId, stop.Token) is not { Status: RunStatus.Running }) await stop.CancelAsync();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+            {
+                // The database will tell once it is back; the step's own writes fail meanwhile anyway.
+            }
+        }
+    }
+
+    /// <summary>Fires the step now on any node (a firing already waiting for it is replaced).</summary>
+    public static async Task FireAsync(IScheduler scheduler, long runId, int iteration, string phase, int shard, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(runId, iteration, phase, shard);
+        var job = JobBuilder.Create<StepJob>().WithIdentity(key).RequestRecovery()
             .UsingJobData(RunIdKey, runId.ToString(CultureInfo.InvariantCulture))
             .UsingJobData(IterationKey, iteration.ToString(CultureInfo.InvariantCulture))
+            .UsingJobData(PhaseKey, phase)
             .UsingJobData(ShardKey, shard.ToString(CultureInfo.InvariantCulture))
-            .WithDescription($"sampling shard {shard} of iteration {iteration} of run {runId}").Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(key.Name, Group).StartNow()
+            .WithDescription($"{phase} {shard} of iteration {iteration} of run {runId}").Build();
+        var trigger = TriggerBuilder.Create().WithIdentity(TriggerOf(runId, iteration, phase, shard)).StartNow()
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
     }

@@ -30,13 +30,17 @@ namespace ArcSynth.Synthesis.Loop;
 /// Every step is one transaction of the store; <see cref="RunAsync"/> on an existing run skips the
 /// steps already completed and rebuilds the ledger and buffer from the stored programs, so a run
 /// killed at any moment resumes where it stopped and loses no completed work.
-/// Sampling is split into shards of target tasks that depend only on the iteration's starting
-/// checkpoint and the seed, so any node may do a shard (<see cref="SampleShardAsync"/>, handed out
-/// by an <see cref="IShardDispatcher"/>); the ledger and buffer are then read back from the store in
-/// one canonical order, so a run gives the same results however its shards were spread.
+/// Every step can be done by any node that shares the store and the home folder
+/// (<see cref="RunStepAsync"/>, handed out by an <see cref="IStepDispatcher"/>): sampling is split
+/// into shards of target tasks that depend only on the iteration's starting checkpoint and the seed,
+/// and the ledger and buffer are read back from the store in one canonical order, so a run gives
+/// the same results however its steps were spread.
 /// </summary>
-public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry registry, IProgress<LoopProgress>? progress = null, IShardDispatcher? shards = null)
+public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry registry, IProgress<LoopProgress>? progress = null, IStepDispatcher? steps = null)
 {
+    private RunTargets? _run;
+    private RunState? _state;
+
     /// <summary>This process as the store's steps name the node that completed them.</summary>
     public string Node { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -48,25 +52,29 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         return runId;
     }
 
-    /// <summary>Runs (or resumes) a run to the end.</summary>
+    /// <summary>
+    /// Runs (or resumes) a run to the end: each step of its plan that the store does not have yet,
+    /// here one after the other or, with a dispatcher, handed to the nodes of a cluster.
+    /// </summary>
     public async Task RunAsync(long runId, CancellationToken cancellation = default)
     {
         if (await store.GetRunAsync(runId, cancellation) is null) throw new ArgumentException($"no run {runId} in the store");
         await store.SetRunStatusAsync(runId, RunStatus.Running, cancellation);
         try
         {
-            var state = await PrepareAsync(runId, cancellation);
-            var done = (await store.StepsAsync(runId, cancellation)).ToDictionary(s => (s.Iteration, s.Phase, s.Shard), s => s.StateJson);
-            if (!done.ContainsKey((0, LoopPhases.Pretrain, 0))) await PretrainAsync(state, cancellation);
-            for (var it = 0; it < state.Settings.Iterations; it++)
+            var run = await TargetsAsync(runId, cancellation);
+            var done = (await store.StepsAsync(runId, cancellation)).Select(s => (s.Iteration, s.Phase, s.Shard)).ToHashSet();
+            foreach (var (iteration, phase, shards) in Plan(run.Settings, run.Targets.Count))
             {
-                var recorded = done.ContainsKey((it, LoopPhases.Record, 0));
-                if (!recorded) await SampleAsync(state, it, done, cancellation);
-                await LoadIterationAsync(state, it, cancellation);
-                if (recorded) continue;
-                if (!done.ContainsKey((it, LoopPhases.Train, 0))) await TrainAsync(state, it, cancellation);
-                if (!done.ContainsKey((it, LoopPhases.Compress, 0))) await CompressAsync(state, it, cancellation);
-                await RecordAsync(state, it, cancellation);
+                var pending = Enumerable.Range(0, shards).Where(shard => !done.Contains((iteration, phase, shard))).ToList();
+                if (pending.Count == 0) continue;
+                if (steps is null)
+                    foreach (var shard in pending) await RunStepAsync(runId, iteration, phase, shard, cancellation);
+                else
+                {
+                    Report(iteration, phase, shards - pending.Count, shards, $"{pending.Count} of {shards} handed out");
+                    await steps.RunAsync(runId, iteration, phase, pending, (shard, c) => RunStepAsync(runId, iteration, phase, shard, c), cancellation);
+                }
             }
             await store.SetRunStatusAsync(runId, RunStatus.Completed, cancellation);
         }
@@ -82,6 +90,42 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         }
     }
 
+    /// <summary>A run's steps in the order they are done: pretraining, then each iteration's sampling shards, training, compression and record.</summary>
+    private static IEnumerable<(int Iteration, string Phase, int Shards)> Plan(LoopSettings settings, int targets)
+    {
+        yield return (0, LoopPhases.Pretrain, 1);
+        for (var it = 0; it < settings.Iterations; it++)
+        {
+            yield return (it, LoopPhases.Sample, (targets + settings.ShardTasks - 1) / settings.ShardTasks);
+            yield return (it, LoopPhases.Train, 1);
+            yield return (it, LoopPhases.Compress, 1);
+            yield return (it, LoopPhases.Record, 1);
+        }
+    }
+
+    /// <summary>
+    /// Does one step of a run and stores it as one transaction. Any node can: a step reads only the
+    /// store, the run's data and the home folder's checkpoints. Steps of the same run done one after
+    /// the other by one loop reuse what the earlier ones loaded. Returns false when the step was
+    /// already stored (by another node), true when this call stored it.
+    /// </summary>
+    public async Task<bool> RunStepAsync(long runId, int iteration, string phase, int shard, CancellationToken cancellation = default)
+    {
+        if (_run?.RunId != runId) (_run, _state) = (await TargetsAsync(runId, cancellation), null);
+        if (phase == LoopPhases.Sample) return await SampleShardAsync(_run, iteration, shard, cancellation);
+        var state = _state ??= Prepare(_run);
+        // Training and compression read every program up to the iteration's samples; the record also its compressions.
+        await CatchUpAsync(state, phase switch { LoopPhases.Pretrain => 0, LoopPhases.Record => 2 * iteration + 2, _ => 2 * iteration + 1 }, cancellation);
+        return phase switch
+        {
+            LoopPhases.Pretrain => await PretrainAsync(state, cancellation),
+            LoopPhases.Train => await TrainAsync(state, iteration, cancellation),
+            LoopPhases.Compress => await CompressAsync(state, iteration, cancellation),
+            LoopPhases.Record => await RecordAsync(state, iteration, cancellation),
+            _ => throw new ArgumentException($"a run has no phase '{phase}'", nameof(phase)),
+        };
+    }
+
     /// <summary>What every step of a run reads: its settings, its target tasks and how programs are encoded and run.</summary>
     private sealed class RunTargets
     {
@@ -92,17 +136,20 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         public required Dictionary<string, int> ShardOf;
         public required Vocabulary Vocabulary;
         public required SequenceBuilder Sequences;
+        public required Limits Limits;
         public required BatchExecutor Executor;
         public required string Checkpoints;
     }
 
-    /// <summary>What the node that trains also holds: the original data, and the ledger and buffer as the store has them.</summary>
+    /// <summary>What training, compression and the record also read: the original data (made when first needed), and the ledger and buffer as the store has them.</summary>
     private sealed class RunState
     {
         public required RunTargets Run;
-        public required IReadOnlyList<TrainingExample> Original;
+        public required Lazy<IReadOnlyList<TrainingExample>> Original;
         public readonly TaskLedger Ledger = new();
         public readonly ReplayBuffer Buffer = new();
+        /// <summary>How many parts of the stored programs the ledger and buffer hold (part 2i: iteration i's samples; 2i + 1: its compressions).</summary>
+        public int Parts;
         public LoopSettings Settings => Run.Settings;
         public long RunId => Run.RunId;
     }
@@ -116,42 +163,52 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             .Take(settings.TargetLimit > 0 ? settings.TargetLimit : int.MaxValue).ToList();
         if (targets.Count == 0) throw new ArgumentException("no target tasks in the selection");
         var vocabulary = Vocabulary.For(registry);
+        var limits = Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) };
         return new RunTargets
         {
             RunId = runId, Settings = settings, Targets = targets, TargetsById = targets.ToDictionary(t => t.Id, StringComparer.Ordinal),
             ShardOf = targets.Select((t, i) => (t.Id, Shard: i / settings.ShardTasks)).ToDictionary(x => x.Id, x => x.Shard, StringComparer.Ordinal),
             Vocabulary = vocabulary,
             Sequences = new SequenceBuilder(vocabulary, settings.ContextLength, settings.MaxProgramTokens),
-            Executor = new BatchExecutor(registry, Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) }, Environment.ProcessorCount),
+            Limits = limits,
+            Executor = new BatchExecutor(registry, limits, Environment.ProcessorCount),
             Checkpoints = HomeFolder.Checkpoints(home, runId),
         };
     }
 
-    private async Task<RunState> PrepareAsync(long runId, CancellationToken cancellation)
+    private RunState Prepare(RunTargets run) => new()
     {
-        Report(-1, "data", 0, 1, "loading tasks and seeds");
-        var run = await TargetsAsync(runId, cancellation);
-        var settings = run.Settings;
-        var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
-        if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
-        var parsed = ProgramParser.Parse(await File.ReadAllTextAsync(settings.SeedsFile, cancellation), settings.SeedsFile);
-        Report(-1, "data", 0, 1, $"original data: {parsed.Functions.Count} seeds and {settings.OriginalMutations} mutations");
-        var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) }, Environment.ProcessorCount, cancellation);
-        Report(-1, "data", 1, 1, $"{run.Targets.Count} target tasks, {original.Count} original examples");
-        return new RunState { Run = run, Original = original };
-    }
+        Run = run,
+        Original = new Lazy<IReadOnlyList<TrainingExample>>(() =>
+        {
+            var settings = run.Settings;
+            Report(-1, "data", 0, 1, "loading seeds and their tasks");
+            var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
+            if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
+            var parsed = ProgramParser.Parse(File.ReadAllText(settings.SeedsFile), settings.SeedsFile);
+            Report(-1, "data", 0, 1, $"original data: {parsed.Functions.Count} seeds and {settings.OriginalMutations} mutations");
+            var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, run.Limits, Environment.ProcessorCount, CancellationToken.None);
+            Report(-1, "data", 1, 1, $"{run.Targets.Count} target tasks, {original.Count} original examples");
+            return original;
+        }),
+    };
 
     /// <summary>
-    /// Enters an iteration's stored programs into the ledger and buffer in one order, whoever stored
-    /// them when: samples before compressions, by shard, then as each shard stored them.
+    /// Enters the stored programs of parts <see cref="RunState.Parts"/> to <paramref name="parts"/>
+    /// into the ledger and buffer, in one order whoever stored them when: by part, by shard, then as
+    /// each shard stored them.
     /// </summary>
-    private async Task LoadIterationAsync(RunState state, int iteration, CancellationToken cancellation)
+    private async Task CatchUpAsync(RunState state, int parts, CancellationToken cancellation)
     {
-        var records = (await store.ProgramsAsync(state.RunId, iteration: iteration, cancellationToken: cancellation))
-            .Where(r => state.Run.TargetsById.ContainsKey(r.TaskId))
-            .OrderBy(r => r.Source == ProgramSources.Sample ? 0 : 1).ThenBy(r => state.Run.ShardOf[r.TaskId]).ThenBy(r => r.Id);
-        foreach (var record in records)
-            Remember(state.Ledger, state.Buffer, state.Run.TargetsById[record.TaskId], $"r{record.Id}_{record.TaskId}", record);
+        for (; state.Parts < parts; state.Parts++)
+        {
+            var source = state.Parts % 2 == 0 ? ProgramSources.Sample : ProgramSources.Compression;
+            var records = (await store.ProgramsAsync(state.RunId, iteration: state.Parts / 2, cancellationToken: cancellation))
+                .Where(r => r.Source == source && state.Run.TargetsById.ContainsKey(r.TaskId))
+                .OrderBy(r => state.Run.ShardOf[r.TaskId]).ThenBy(r => r.Id);
+            foreach (var record in records)
+                Remember(state.Ledger, state.Buffer, state.Run.TargetsById[record.TaskId], $"r{record.Id}_{record.TaskId}", record);
+        }
     }
 
     private static IReadOnlyList<ArcTask> Load(string path) =>
@@ -167,7 +224,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             buffer.Add(entry with { Priority = record.Priority });
     }
 
-    private async Task PretrainAsync(RunState state, CancellationToken cancellation)
+    private async Task<bool> PretrainAsync(RunState state, CancellationToken cancellation)
     {
         var s = state.Settings;
         var clock = Stopwatch.StartNew();
@@ -175,33 +232,13 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         var optimizer = new AdamW(model.Layout.Size);
         var loss = Train(state, model, optimizer, s.PretrainSteps, replayShare: 0, -1, cancellation);
         Checkpoint.Save(Path.Combine(state.Run.Checkpoints, LoopPhases.Pretrain), model, state.Run.Vocabulary, optimizer);
-        await store.CompleteStepAsync(Step(state.Run, 0, LoopPhases.Pretrain, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
-    }
-
-    /// <summary>Has every shard of the iteration not yet stored done, here one after the other or by the dispatcher's nodes.</summary>
-    private async Task SampleAsync(RunState state, int iteration, Dictionary<(int, string, int), string> done, CancellationToken cancellation)
-    {
-        var count = (state.Run.Targets.Count + state.Settings.ShardTasks - 1) / state.Settings.ShardTasks;
-        var pending = Enumerable.Range(0, count).Where(shard => !done.ContainsKey((iteration, LoopPhases.Sample, shard))).ToList();
-        if (pending.Count == 0) return;
-        if (shards is not null)
-        {
-            Report(iteration, LoopPhases.Sample, count - pending.Count, count, $"{pending.Count} shards handed out");
-            await shards.RunAsync(state.RunId, iteration, pending, cancellation);
-            return;
-        }
-        foreach (var shard in pending) await SampleShardAsync(state.Run, iteration, shard, cancellation);
+        return await store.CompleteStepAsync(Step(state.Run, 0, LoopPhases.Pretrain, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
     }
 
     /// <summary>
-    /// Samples, runs, scores and relabels one shard of an iteration's target tasks and stores it as
-    /// one step. Any node can do it: it reads only the run, the iteration's starting checkpoint and
-    /// the shard's tasks' earlier programs. Returns false when the step was already stored (another
-    /// node did it), true when this call stored it.
+    /// Samples, runs, scores and relabels one shard of an iteration's target tasks. It reads only
+    /// the run, the iteration's starting checkpoint and the shard's tasks' earlier programs.
     /// </summary>
-    public async Task<bool> SampleShardAsync(long runId, int iteration, int shard, CancellationToken cancellation = default) =>
-        await SampleShardAsync(await TargetsAsync(runId, cancellation), iteration, shard, cancellation);
-
     private async Task<bool> SampleShardAsync(RunTargets run, int iteration, int shard, CancellationToken cancellation)
     {
         var s = run.Settings;
@@ -247,14 +284,14 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         return await store.CompleteStepAsync(Step(run, iteration, LoopPhases.Sample, shard, state), records, Results(ledger, run, iteration, tasks), cancellation);
     }
 
-    private async Task TrainAsync(RunState state, int iteration, CancellationToken cancellation)
+    private async Task<bool> TrainAsync(RunState state, int iteration, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var (model, loaded) = LoadCheckpoint(state.Run, iteration);
         var optimizer = loaded ?? new AdamW(model.Layout.Size);
         var loss = Train(state, model, optimizer, state.Settings.TrainSteps, state.Settings.ReplayShare, iteration, cancellation);
         Checkpoint.Save(Path.Combine(state.Run.Checkpoints, $"iteration-{iteration}"), model, state.Run.Vocabulary, optimizer);
-        await store.CompleteStepAsync(Step(state.Run, iteration, LoopPhases.Train, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
+        return await store.CompleteStepAsync(Step(state.Run, iteration, LoopPhases.Train, 0, new JsonObject { ["loss"] = loss, ["seconds"] = clock.Elapsed.TotalSeconds }), [], [], cancellation);
     }
 
     /// <summary>
@@ -287,7 +324,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var fromBuffer = state.Buffer.Count == 0 ? 0 : (int)Math.Round(s.BatchSize * replayShare);
             var examples = state.Buffer.Sample(fromBuffer, random)
                 .Select(e => new TrainingExample(e.Examples, ProgramParser.ParseFunction(e.Program, "<replay>")))
-                .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => state.Original[random.Next(state.Original.Count)]));
+                .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => state.Original.Value[random.Next(state.Original.Value.Count)]));
             var batch = examples.Select(e => state.Run.Sequences.Sequence(e.Demonstrations, e.Program)).OfType<TrainingSequence>().ToList();
             if (batch.Count == 0) continue;
             var (loss, _) = trainer.Step(batch);
@@ -298,7 +335,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         return tail.Count == 0 ? float.NaN : tail.Average();
     }
 
-    private async Task CompressAsync(RunState state, int iteration, CancellationToken cancellation)
+    private async Task<bool> CompressAsync(RunState state, int iteration, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var compressor = new Compressor(state.Run.Executor);
@@ -325,12 +362,14 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             touched.Add(task);
             saved += program.Body.Count - shorter.Body.Count;
         }
-        await store.CompleteStepAsync(
+        // The compressions are in the ledger and buffer already, as the record needs them.
+        state.Parts = 2 * iteration + 2;
+        return await store.CompleteStepAsync(
             Step(state.Run, iteration, LoopPhases.Compress, 0, new JsonObject { ["compressed"] = records.Count, ["lines_saved"] = saved, ["seconds"] = clock.Elapsed.TotalSeconds }),
             records, Results(state.Ledger, state.Run, iteration, touched), cancellation);
     }
 
-    private async Task RecordAsync(RunState state, int iteration, CancellationToken cancellation)
+    private async Task<bool> RecordAsync(RunState state, int iteration, CancellationToken cancellation)
     {
         var steps = (await store.StepsAsync(state.RunId, cancellation)).Where(x => x.Iteration == iteration).ToList();
         JsonObject Read(StepRecord x) => JsonNode.Parse(x.StateJson)!.AsObject();
@@ -341,8 +380,8 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             Sum(LoopPhases.Train, "loss"), state.Ledger.SolvedDemonstrations, state.Ledger.SolvedTest(state.Settings.Attempts), state.Run.Targets.Count,
             (int)Sum(LoopPhases.Compress, "compressed"), (int)Sum(LoopPhases.Compress, "lines_saved"), phaseSeconds, DateTimeOffset.UtcNow);
         await store.SaveIterationAsync(record, cancellation);
-        await store.CompleteStepAsync(Step(state.Run, iteration, LoopPhases.Record, 0, new JsonObject()), [], [], cancellation);
         Report(iteration, LoopPhases.Record, 1, 1, $"solved {record.SolvedDemonstrations} on demonstrations, {record.SolvedTest} on test outputs of {record.Tasks}");
+        return await store.CompleteStepAsync(Step(state.Run, iteration, LoopPhases.Record, 0, new JsonObject()), [], [], cancellation);
     }
 
     /// <summary>The ledger's standing for <paramref name="tasks"/>; test outputs are read here, only to score the predictions.</summary>
