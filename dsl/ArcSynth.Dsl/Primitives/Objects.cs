@@ -106,7 +106,7 @@ public static partial class Builtins
     {
         var g = AsGrid(grid);
         var background = new SetTable();
-        background.Add(Int.Of(MostColorOf(g)));
+        background.Add(Mostcolor(g));
         var colors = SetTable.Difference(((FrozenSetValue)Palette(g)).Table, background);
         return FrozenSetValue.Of(colors.Keys().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
     }
