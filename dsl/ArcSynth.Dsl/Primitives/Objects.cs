@@ -185,12 +185,17 @@ public static partial class Builtins
         return n > 0;
     }
 
-    /// <summary>The smallest shift p for which the object, moved back by p and cut at the edge, lies within itself.</summary>
+    /// <summary>
+    /// The smallest shift p for which the object, moved back by p and cut at the edge, lies within
+    /// itself. As in arc-dsl, the cells are unpacked only inside the loop over p = 1 .. extent - 1,
+    /// so a patch one cell wide (for hperiod) gives 1 even when it holds indices, and () gives 0.
+    /// </summary>
     private static int Period(Value obj, bool horizontal)
     {
-        var normalized = (FrozenSetValue)Normalize(obj);
+        var normalized = Normalize(obj);
         var extent = horizontal ? WidthOf(normalized) : HeightOf(normalized);
-        var cells = normalized.Items().Select(CellParts).ToArray();
+        if (extent < 2) return extent;
+        var cells = Py.Iterate(normalized).Select(CellParts).ToArray();
         var members = cells.ToHashSet();
         for (var p = 1; p < extent; p++)
         {
