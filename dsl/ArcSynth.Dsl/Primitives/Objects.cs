@@ -116,20 +116,19 @@ public static partial class Builtins
     {
         var g = AsGrid(grid);
         int h = g.Height, w = PatchOps.WidthOf(g);
-        // normalize(obj) is only iterated here, so its order cannot show: flat arrays do the same checks.
-        var cells = Py.Iterate(AsPatch(obj)).Select(CellParts).ToArray();
-        int top = 0, left = 0, oh = 0, ow = 0;
-        if (cells.Length > 0)
-        {
-            var (t, l, b, r) = Bounds(obj);
-            (top, left, oh, ow) = (t, l, b - t + 1, r - l + 1);
-        }
+        // normalize(obj) is only iterated here, so its order cannot show: flat arrays do the same
+        // checks. As in arc-dsl, the placements go by shape(obj) (a tuple's height is its length,
+        // its width the length of its first item), and the cells are unpacked only for a placement.
+        int top = 0, left = 0;
+        if (Py.Len(AsPatch(obj)) > 0) (top, left, _, _) = Bounds(obj);
+        int placementsDown = h - HeightOf(obj) + 1, placementsAcross = w - WidthOf(obj) + 1;
+        var cells = placementsDown > 0 && placementsAcross > 0 ? Py.Iterate(obj).Select(CellParts).ToArray() : [];
         var occs = new SetTable();
         var cells2 = g.Cells;
-        for (var i = 0; i < h - oh + 1; i++)
+        for (var i = 0; i < placementsDown; i++)
         {
             Limits.Step();
-            for (var j = 0; j < w - ow + 1; j++)
+            for (var j = 0; j < placementsAcross; j++)
             {
                 var occurs = true;
                 foreach (var (v, ci, cj) in cells)
