@@ -80,6 +80,16 @@ public sealed class ArcTaskLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Rows_read_the_same_whatever_their_spacing_and_number_forms()
+    {
+        var path = Path.Combine(_dir, "spaced.json");
+        File.WriteAllText(path, "{\"train\": [{\"input\": [[1,2],\n [ 3 ,\t4 ]], \"output\": [[-0, 9], [0,\r\n5]]}], \"test\": [{\"input\": [[7]]}]}");
+        var pair = ArcTaskLoader.LoadFile(path).Train[0];
+        Assert.Equal([1, 2, 3, 4], pair.Input.Cells.ToArray());
+        Assert.Equal([0, 9, 0, 5], pair.Output!.Cells.ToArray());
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_skipped()
     {
         var path = Path.Combine(_dir, "bom.json");

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Sets;
 using ArcSynth.Dsl.Values;
@@ -8,13 +9,17 @@ namespace ArcSynth.Dsl.Primitives;
 public static partial class Builtins
 {
     [Primitive("mostcolor(element: Element) -> Integer", "most common color")]
-    public static Value Mostcolor(Value element) => Int.Of(MostColorOf(element));
+    public static Value Mostcolor(Value element)
+    {
+        var (distinct, counts) = ColorCounts(element);
+        return Py.Max(distinct.Keys(), v => Int.Of(counts[v]), null);
+    }
 
     [Primitive("leastcolor(element: Element) -> Integer", "least common color")]
     public static Value Leastcolor(Value element)
     {
         var (distinct, counts) = ColorCounts(element);
-        return Py.Min(distinct.Keys(), v => Int.Of(counts[((Int)v).V]), null);
+        return Py.Min(distinct.Keys(), v => Int.Of(counts[v]), null);
     }
 
     [Primitive("colorcount(element: Element, value: Integer) -> Integer", "number of cells with color", Unchecked = ["value"])]
@@ -30,7 +35,7 @@ public static partial class Builtins
         else
         {
             foreach (var e in Py.Iterate(element))
-                if (Py.AsTuple(e).GetItem(0).Equals(value)) n++;
+                if (ColourOf(e).Equals(value)) n++;
         }
         return Int.Of(n);
     }
@@ -52,37 +57,37 @@ public static partial class Builtins
     [Primitive("color(obj: Object) -> Integer", "color of object", LooseResult = true)]
     public static Value Color(Value obj) => Py.AsTuple(First(obj)).GetItem(0);
 
-    internal static int MostColorOf(Value element)
-    {
-        var (distinct, counts) = ColorCounts(element);
-        return ((Int)Py.Max(distinct.Keys(), v => Int.Of(counts[((Int)v).V]), null)).V;
-    }
+    internal static int MostColorOf(Grid g) => ((Int)Mostcolor(g)).V;
 
     /// <summary>
     /// <c>set(values)</c> of an element's colours, built in the order arc-dsl lists them (row-major
-    /// for a grid, iteration order for an object), and each colour's count.
+    /// for a grid, iteration order for an object), and each colour's count (Python's ==, so 1 and
+    /// True count as one colour).
     /// </summary>
-    private static (SetTable Distinct, Dictionary<int, int> Counts) ColorCounts(Value element)
+    private static (SetTable Distinct, Dictionary<Value, int> Counts) ColorCounts(Value element)
     {
         var distinct = new SetTable();
-        var counts = new Dictionary<int, int>();
-        void See(int v)
+        var counts = new Dictionary<Value, int>();
+        void See(Value v)
         {
-            if (counts.TryGetValue(v, out var n)) counts[v] = n + 1;
-            else
-            {
-                counts[v] = 1;
-                distinct.Add(Int.Of(v));
-            }
+            ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, v, out var seen);
+            n++;
+            if (!seen) distinct.Add(v);
         }
         if (element is TupleValue)
         {
-            foreach (var v in AsGrid(element).Cells) See(v);
+            foreach (var v in AsGrid(element).Cells) See(Int.Of(v));
         }
         else
         {
-            foreach (var e in Py.Iterate(element)) See(CellParts(e).C);
+            foreach (var e in Py.Iterate(element)) See(ColourOf(e));
         }
         return (distinct, counts);
     }
+
+    /// <summary>
+    /// The <c>v</c> of arc-dsl's <c>for v, _ in element</c>: a cell's colour, and for any other
+    /// element of two items its first (a location's row).
+    /// </summary>
+    private static Value ColourOf(Value e) => e is Cell c ? Int.Of(c.Color) : Py.Unpack2(e).A;
 }

@@ -231,7 +231,7 @@ public static partial class Builtins
     }
 
     [Primitive("cover(grid: Grid, patch: Patch) -> Grid", "remove object from grid")]
-    public static Value Cover(Value grid, Value patch) => Fill(grid, Int.Of(MostColorOf(AsGrid(grid))), patch);
+    public static Value Cover(Value grid, Value patch) => Fill(grid, Mostcolor(AsGrid(grid)), patch);
 
     [Primitive("trim(grid: Grid) -> Grid", "trim border of grid")]
     public static Value Trim(Value grid)

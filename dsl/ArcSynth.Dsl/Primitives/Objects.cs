@@ -106,7 +106,7 @@ public static partial class Builtins
     {
         var g = AsGrid(grid);
         var background = new SetTable();
-        background.Add(Int.Of(MostColorOf(g)));
+        background.Add(Mostcolor(g));
         var colors = SetTable.Difference(((FrozenSetValue)Palette(g)).Table, background);
         return FrozenSetValue.Of(colors.Keys().Select(c => (Value)CellsOfColor(g, ((Int)c).V)));
     }
@@ -116,20 +116,19 @@ public static partial class Builtins
     {
         var g = AsGrid(grid);
         int h = g.Height, w = PatchOps.WidthOf(g);
-        // normalize(obj) is only iterated here, so its order cannot show: flat arrays do the same checks.
-        var cells = Py.Iterate(AsPatch(obj)).Select(CellParts).ToArray();
-        int top = 0, left = 0, oh = 0, ow = 0;
-        if (cells.Length > 0)
-        {
-            var (t, l, b, r) = Bounds(obj);
-            (top, left, oh, ow) = (t, l, b - t + 1, r - l + 1);
-        }
+        // normalize(obj) is only iterated here, so its order cannot show: flat arrays do the same
+        // checks. As in arc-dsl, the placements go by shape(obj) (a tuple's height is its length,
+        // its width the length of its first item), and the cells are unpacked only for a placement.
+        int top = 0, left = 0;
+        if (Py.Len(AsPatch(obj)) > 0) (top, left, _, _) = Bounds(obj);
+        int placementsDown = h - HeightOf(obj) + 1, placementsAcross = w - WidthOf(obj) + 1;
+        var cells = placementsDown > 0 && placementsAcross > 0 ? Py.Iterate(obj).Select(CellParts).ToArray() : [];
         var occs = new SetTable();
         var cells2 = g.Cells;
-        for (var i = 0; i < h - oh + 1; i++)
+        for (var i = 0; i < placementsDown; i++)
         {
             Limits.Step();
-            for (var j = 0; j < w - ow + 1; j++)
+            for (var j = 0; j < placementsAcross; j++)
             {
                 var occurs = true;
                 foreach (var (v, ci, cj) in cells)
@@ -185,12 +184,17 @@ public static partial class Builtins
         return n > 0;
     }
 
-    /// <summary>The smallest shift p for which the object, moved back by p and cut at the edge, lies within itself.</summary>
+    /// <summary>
+    /// The smallest shift p for which the object, moved back by p and cut at the edge, lies within
+    /// itself. As in arc-dsl, the cells are unpacked only inside the loop over p = 1 .. extent - 1,
+    /// so a patch one cell wide (for hperiod) gives 1 even when it holds indices, and () gives 0.
+    /// </summary>
     private static int Period(Value obj, bool horizontal)
     {
-        var normalized = (FrozenSetValue)Normalize(obj);
+        var normalized = Normalize(obj);
         var extent = horizontal ? WidthOf(normalized) : HeightOf(normalized);
-        var cells = normalized.Items().Select(CellParts).ToArray();
+        if (extent < 2) return extent;
+        var cells = Py.Iterate(normalized).Select(CellParts).ToArray();
         var members = cells.ToHashSet();
         for (var p = 1; p < extent; p++)
         {

@@ -94,6 +94,15 @@ internal static class PatchOps
         return new FrozenSetValue(t);
     }
 
+    /// <summary>Whether every element is a location of two ints, for which the columns of <c>zip(*indices)</c> are its rows and columns.</summary>
+    public static bool AllPairs(Value indices)
+    {
+        if (indices is not FrozenSetValue s) return Py.Iterate(indices).All(e => e is Pair);
+        foreach (var e in s.Table)
+            if (e is not Pair) return false;
+        return true;
+    }
+
     /// <summary>(min i, min j, max i, max j) over the locations; ValueError when empty, as min() raises.</summary>
     public static (int Top, int Left, int Bottom, int Right) Bounds(Value patch)
     {

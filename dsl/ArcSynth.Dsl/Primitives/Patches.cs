@@ -62,12 +62,10 @@ public static partial class Builtins
     [Primitive("recolor(value: Integer, patch: Patch) -> Object", "recolor patch", Unchecked = ["value"])]
     public static Value Recolor(Value value, Value patch)
     {
+        // (value, index) with each index as it is: arc-dsl never unpacks it.
         var t = new SetTable();
         foreach (var e in Py.Iterate(ToIndices(patch)))
-        {
-            var (i, j) = Loc(e);
-            t.Add(value is Int c ? Cell.Of(c.V, i, j) : Py.TupleOf([value, e]));
-        }
+            t.Add(value is Int c && e is Pair p ? Cell.Of(c.V, p.A, p.B) : Py.TupleOf([value, e]));
         return new FrozenSetValue(t);
     }
 
@@ -147,17 +145,9 @@ public static partial class Builtins
     [Primitive("centerofmass(patch: Patch) -> IntegerTuple", "center of mass")]
     public static Value Centerofmass(Value patch)
     {
-        var indices = ToIndices(patch);
-        if (Py.Len(indices) == 0) return TupleValue.Empty;
-        long si = 0, sj = 0;
-        foreach (var e in Py.Iterate(indices))
-        {
-            var (i, j) = Loc(e);
-            si += i;
-            sj += j;
-        }
+        // sum(column) // len(patch) for each column of zip(*toindices(patch)).
         var n = Py.Len(patch);
-        return Pair.Of((int)PyOps.FloorDiv(si, n), (int)PyOps.FloorDiv(sj, n));
+        return Py.TupleOf(Columns(ToIndices(patch)).Select(column => (Value)Int.Of(PyOps.FloorDiv(column.Sum(v => (long)Py.AsInt(v)), n))).ToArray());
     }
 
     [Primitive("toobject(patch: Patch, grid: Grid) -> Object", "object from patch and grid")]
@@ -316,21 +306,30 @@ public static partial class Builtins
     {
         var indices = ToIndices(patch);
         if (Py.Len(indices) == 0) return TupleValue.Empty;
-        if (FirstOf(indices) is Pair)
+        if (AllPairs(indices))
         {
             var (top, left, bottom, right) = Bounds(indices);
             return Pair.Of(lowRow ? top : bottom, lowColumn ? left : right);
         }
-        var rows = Py.Iterate(indices).Select(e => e as TupleValue ?? throw DslError.Type($"'{e.TypeName}' object is not iterable")).ToList();
-        var width = rows.Min(r => r.Count);
-        var corner = new Value[width];
-        for (var k = 0; k < width; k++)
+        var columns = Columns(indices);
+        var corner = new Value[columns.Length];
+        for (var k = 0; k < columns.Length; k++)
         {
             if (k >= 2 && !anyWidth) throw DslError.Key(k.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var column = rows.Select(r => r[k]);
-            corner[k] = (k == 0 ? lowRow : lowColumn) ? Py.Min(column, null) : Py.Max(column, null);
+            corner[k] = (k == 0 ? lowRow : lowColumn) ? Py.Min(columns[k], null) : Py.Max(columns[k], null);
         }
         return Py.TupleOf(corner);
+    }
+
+    /// <summary>
+    /// <c>zip(*indices)</c>: column k holds the k-th item of every element, for each k below the
+    /// shortest element's length (none for no elements); TypeError for an element that is not iterable.
+    /// </summary>
+    private static Value[][] Columns(Value indices)
+    {
+        var rows = Py.Iterate(indices).Select(e => Py.Iterate(e).ToArray()).ToArray();
+        var width = rows.Length == 0 ? 0 : rows.Min(r => r.Length);
+        return Enumerable.Range(0, width).Select(k => rows.Select(r => r[k]).ToArray()).ToArray();
     }
 
     private static FrozenSetValue ShiftBy(Value s, int di, int dj)

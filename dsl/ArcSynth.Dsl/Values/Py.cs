@@ -40,6 +40,22 @@ public static class Py
         _ => throw DslError.Type($"'{v.TypeName}' object is not iterable"),
     };
 
+    /// <summary>Python's <c>a, b = v</c>: the items of a tuple or frozenset of exactly two (a frozenset's in its order).</summary>
+    public static (Value A, Value B) Unpack2(Value v)
+    {
+        var n = v switch
+        {
+            TupleValue t => t.Count,
+            FrozenSetValue s => s.Count,
+            _ => throw DslError.Type($"cannot unpack non-iterable {v.TypeName} object"),
+        };
+        if (n < 2) throw DslError.ValueErr($"not enough values to unpack (expected 2, got {n})");
+        if (n > 2) throw DslError.ValueErr("too many values to unpack (expected 2)");
+        if (v is TupleValue pair) return (pair[0], pair[1]);
+        var items = Iterate(v).ToArray();
+        return (items[0], items[1]);
+    }
+
     public static TupleValue AsTuple(Value v, string what = "value") =>
         v as TupleValue ?? throw DslError.Type($"{what} must be a tuple, not {v.TypeName}");
 

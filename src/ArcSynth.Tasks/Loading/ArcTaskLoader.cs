@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using ArcSynth.Dsl.Values;
 using ArcSynth.Tasks.Model;
@@ -138,16 +139,41 @@ public static class ArcTaskLoader
             {
                 throw new ArcTaskFormatException(source, $"{where} row {i} has {n} cells, row 0 has {w}");
             }
-            var j = 0;
-            foreach (var cell in row.EnumerateArray())
+            if (!TryReadDigits(JsonMarshal.GetRawUtf8Value(row), cells.AsSpan(i * w, w)))
             {
-                if (cell.ValueKind != JsonValueKind.Number || !cell.TryGetInt32(out var v) || v is < 0 or > 9)
-                    throw new ArcTaskFormatException(source, $"{where} row {i} column {j} is {cell.GetRawText()}; colours are integers 0 to 9");
-                cells[i * w + j] = v;
-                j++;
+                var j = 0;
+                foreach (var cell in row.EnumerateArray())
+                {
+                    if (cell.ValueKind != JsonValueKind.Number || !cell.TryGetInt32(out var v) || v is < 0 or > 9)
+                        throw new ArcTaskFormatException(source, $"{where} row {i} column {j} is {cell.GetRawText()}; colours are integers 0 to 9");
+                    cells[i * w + j] = v;
+                    j++;
+                }
             }
             i++;
         }
         return new Grid(h, w, cells);
+    }
+
+    /// <summary>
+    /// Reads a row of single-digit colours straight from its JSON text (already checked by the
+    /// parser), which is nearly every row of every ARC file: false for anything else (a number of
+    /// more than one digit, a sign, a fraction, any other value), which the element-by-element
+    /// checks then name.
+    /// </summary>
+    private static bool TryReadDigits(ReadOnlySpan<byte> row, Span<int> into)
+    {
+        if (row.Length < 2 || row[0] != (byte)'[' || row[^1] != (byte)']') return false;
+        var n = 0;
+        foreach (var b in row[1..^1])
+        {
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                if (n == into.Length) return false;
+                into[n++] = b - '0';
+            }
+            else if (b is not ((byte)',' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return false;
+        }
+        return n == into.Length;
     }
 }

@@ -140,18 +140,19 @@ public sealed class ColorsTests
     }
 
     /// <summary>
-    /// DISCREPANCY with CPython (the port raises TypeError): arc-dsl reads an element that is not a
-    /// tuple as pairs <c>v, _</c>, so indices work as an "object" whose colours are the row numbers.
+    /// arc-dsl reads an element that is not a tuple as pairs <c>v, _</c>, so indices work as an
+    /// "object" whose colours are the row numbers, and any element of two items gives its first.
     /// </summary>
-    [Fact(Skip = "Known difference from CPython on mistyped input: to fix in the port (issue note of session 1)")]
-    [Trait("Discrepancy", "CPython")]
-    public void Discrepancy_colour_primitives_read_indices_as_value_location_pairs()
+    [Fact]
+    public void Colour_primitives_read_indices_as_value_location_pairs()
     {
         All(
             () => Check("mostcolor(Idx((0, 0)))", "0", () => Mostcolor(Idx((0, 0)))),
             () => Check("mostcolor(Idx((2, 0), (2, 1), (5, 5)))", "2", () => Mostcolor(Idx((2, 0), (2, 1), (5, 5)))),
             () => Check("leastcolor(Idx((2, 0), (2, 1), (5, 5)))", "5", () => Leastcolor(Idx((2, 0), (2, 1), (5, 5)))),
             () => Check("palette(Idx((2, 0), (2, 1), (5, 5)))", "frozenset({2, 5})", () => Palette(Idx((2, 0), (2, 1), (5, 5)))),
-            () => Check("numcolors(Idx((2, 0), (2, 1), (5, 5)))", "2", () => Numcolors(Idx((2, 0), (2, 1), (5, 5)))));
+            () => Check("numcolors(Idx((2, 0), (2, 1), (5, 5)))", "2", () => Numcolors(Idx((2, 0), (2, 1), (5, 5)))),
+            () => Check("palette(S(T(P(1, 2), 3)))", "frozenset({(1, 2)})", () => Palette(S(T(P(1, 2), 3)))),
+            () => Raises("palette(S(T(1, 2, 3)))", "ValueError", () => Palette(S(T(1, 2, 3)))));
     }
 }

@@ -158,14 +158,12 @@ public sealed class ObjectsTests
     }
 
     /// <summary>
-    /// DISCREPANCY with CPython: arc-dsl's hperiod/vperiod only unpack cells inside the loop over
-    /// periods 1 .. extent-1, so a patch one cell wide (or high) returns its extent without reading
-    /// its cells, and an empty tuple gives 0. The port reads every cell first (TypeError for indices)
-    /// and casts normalize's result to a frozenset (InvalidCastException for an empty tuple).
+    /// arc-dsl's hperiod/vperiod only unpack cells inside the loop over periods 1 .. extent-1, so a
+    /// patch one cell wide (or high) returns its extent without reading its cells, and an empty
+    /// tuple (which normalize returns as it is) gives 0.
     /// </summary>
-    [Fact(Skip = "Known difference from CPython on mistyped input: to fix in the port (issue note of session 1)")]
-    [Trait("Discrepancy", "CPython")]
-    public void Discrepancy_hperiod_and_vperiod_of_patches_that_need_no_loop()
+    [Fact]
+    public void Hperiod_and_vperiod_of_patches_that_need_no_loop()
     {
         All(
             () => Check("hperiod(Idx((0, 0), (3, 0)))", "1", () => Hperiod(Idx((0, 0), (3, 0)))),
@@ -175,14 +173,25 @@ public sealed class ObjectsTests
     }
 
     /// <summary>
-    /// DISCREPANCY with CPython (the port raises TypeError): arc-dsl's occurrences unpacks the
-    /// object's cells only inside its loop over placements, so an object of indices larger than the
-    /// grid (no placement to try) gives the empty set.
+    /// arc-dsl's occurrences unpacks the object's cells only inside its loop over placements, so an
+    /// object of indices larger than the grid (no placement to try) gives the empty set, and one
+    /// that fits raises TypeError.
     /// </summary>
-    [Fact(Skip = "Known difference from CPython on mistyped input: to fix in the port (issue note of session 1)")]
-    [Trait("Discrepancy", "CPython")]
-    public void Discrepancy_occurrences_of_indices_larger_than_the_grid()
+    [Fact]
+    public void Occurrences_of_indices_unpacks_them_only_where_they_fit()
     {
-        Check("occurrences(G('1 2'), Idx((0, 0), (0, 5)))", "frozenset()", () => Occurrences(G("1 2"), Idx((0, 0), (0, 5))));
+        All(
+            () => Check("occurrences(G('1 2'), Idx((0, 0), (0, 5)))", "frozenset()", () => Occurrences(G("1 2"), Idx((0, 0), (0, 5)))),
+            () => Raises("occurrences(G('1 2'), Idx((0, 0), (0, 1)))", "TypeError", () => Occurrences(G("1 2"), Idx((0, 0), (0, 1)))));
+    }
+
+    /// <summary>
+    /// The placements go by <c>shape(obj)</c>, which for a tuple of cells is its length by 2 (the
+    /// length of its first cell), not the cells' bounding box.
+    /// </summary>
+    [Fact]
+    public void Occurrences_of_a_tuple_of_cells_go_by_its_shape()
+    {
+        Check("occurrences(G('1 1;1 1'), T(T(1, P(0, 0)),))", "frozenset({(1, 0), (0, 0)})", Occurrences(G("1 1;1 1"), T(T(1, P(0, 0)))));
     }
 }

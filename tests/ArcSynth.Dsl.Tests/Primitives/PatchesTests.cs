@@ -401,13 +401,11 @@ public sealed class PatchesTests
     }
 
     /// <summary>
-    /// DISCREPANCY with CPython (low impact: locations of three numbers): arc-dsl's recolor pairs the
-    /// value with each index as it is, and centerofmass sums every column of zip(*indices); the port
-    /// unpacks each location into exactly two numbers and raises ValueError.
+    /// arc-dsl's recolor pairs the value with each index as it is, and centerofmass sums every
+    /// column of zip(*indices), so locations of three numbers pass through both.
     /// </summary>
-    [Fact(Skip = "Known difference from CPython on mistyped input: to fix in the port (issue note of session 1)")]
-    [Trait("Discrepancy", "CPython")]
-    public void Discrepancy_patches_of_longer_tuples()
+    [Fact]
+    public void Patches_of_longer_tuples()
     {
         All(
             () => Check("recolor(1, T(T(1, 2, 3),))", "frozenset({(1, (1, 2, 3))})", () => Recolor(I(1), T(T(1, 2, 3)))),
