@@ -62,7 +62,8 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         await store.SetRunStatusAsync(runId, RunStatus.Running, cancellation);
         try
         {
-            var run = await TargetsAsync(runId, cancellation);
+            var run = _run = await TargetsAsync(runId, cancellation);
+            _state = null;
             var done = (await store.StepsAsync(runId, cancellation)).Select(s => (s.Iteration, s.Phase, s.Shard)).ToHashSet();
             foreach (var (iteration, phase, shards) in Plan(run.Settings, run.Targets.Count))
             {
