@@ -22,19 +22,7 @@ public sealed class PrimitiveAddCommandTests : IDisposable
     private string Write(string name, string body)
     {
         var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, $$"""
-            using ArcSynth.Dsl.Registry;
-            using ArcSynth.Dsl.Values;
-            public static class Submitted
-            {
-                [Primitive("{{Path.GetFileNameWithoutExtension(name)}}(x: Integer) -> Integer", "the next integer")]
-                [Example("{{Path.GetFileNameWithoutExtension(name)}}(1)", "2")]
-                public static Value Run(Value x)
-                {
-                    {{body}}
-                }
-            }
-            """);
+        File.WriteAllText(path, PrimitiveSources.Successor(Path.GetFileNameWithoutExtension(name), body));
         return path;
     }
 

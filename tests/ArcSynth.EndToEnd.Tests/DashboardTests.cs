@@ -116,20 +116,6 @@ public sealed class DashboardTests
         await Assertions.Expect(page.Locator("#jobs tbody tr", new() { HasText = "0 0 3 * * ?" })).ToHaveCountAsync(0);
     }
 
-    private static string PrimitiveSource(string name, string description, string body) => $$"""
-        using ArcSynth.Dsl.Registry;
-        using ArcSynth.Dsl.Values;
-        public static class Submitted
-        {
-            [Primitive("{{name}}(grid: Grid) -> Grid", "{{description}}")]
-            [Example("{{name}}(((1, 2), (3, 4)))", "((1, 2), (3, 4))")]
-            public static Value Run(Value grid)
-            {
-                {{body}}
-            }
-        }
-        """;
-
     [ChromiumFact]
     public async Task A_hostile_primitive_submitted_on_the_primitives_page_shows_why_it_was_refused_and_a_sound_one_is_listed()
     {
@@ -143,7 +129,7 @@ public sealed class DashboardTests
         await Assertions.Expect(page.Locator("#primitives tbody tr[data-name=hmirror]")).ToContainTextAsync("built-in");
 
         await page.FillAsync("input[name=fileName]", "reader.cs");
-        await page.FillAsync("textarea[name=source]", PrimitiveSource("reader", "reads a file", """return Int.Of(System.IO.File.ReadAllText("/etc/hostname").Length);"""));
+        await page.FillAsync("textarea[name=source]", PrimitiveSources.GridToGrid("reader", """return Int.Of(System.IO.File.ReadAllText("/etc/hostname").Length);""", "reads a file"));
         await page.ClickAsync("#submit-form button[type=submit]");
         await Assertions.Expect(page.Locator("#submit-result")).ToContainTextAsync("The primitive was refused");
         await Assertions.Expect(page.Locator("#submit-result ul.reasons li").First).ToHaveTextAsync(new Regex(@"^reader\.cs:9:\d+: .*System\.IO"));
@@ -155,7 +141,7 @@ public sealed class DashboardTests
         try
         {
             var file = Path.Combine(folder.FullName, "asis.cs");
-            await File.WriteAllTextAsync(file, PrimitiveSource("asis", "the grid as it is", "return grid;"));
+            await File.WriteAllTextAsync(file, PrimitiveSources.GridToGrid("asis", "return grid;", "the grid as it is"));
             await page.SetInputFilesAsync("input[name=file]", file);
             await Assertions.Expect(page.Locator("input[name=fileName]")).ToHaveValueAsync("asis.cs");
             await page.ClickAsync("#submit-form button[type=submit]");

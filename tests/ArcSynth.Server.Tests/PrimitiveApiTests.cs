@@ -8,20 +8,6 @@ namespace ArcSynth.Server.Tests;
 /// <summary>/api/primitives: hostile submissions are refused while the service keeps serving; an accepted one is used by the next run.</summary>
 public sealed class PrimitiveApiTests
 {
-    private static string Source(string name, string body) => $$"""
-        using ArcSynth.Dsl.Registry;
-        using ArcSynth.Dsl.Values;
-        public static class Submitted
-        {
-            [Primitive("{{name}}(grid: Grid) -> Grid", "a submitted primitive")]
-            [Example("{{name}}(((1, 2), (3, 4)))", "((1, 2), (3, 4))")]
-            public static Value Run(Value grid)
-            {
-                {{body}}
-            }
-        }
-        """;
-
     [Fact]
     public async Task Hostile_submissions_are_refused_the_service_keeps_serving_and_a_sound_one_enters_the_next_run()
     {
@@ -36,7 +22,7 @@ public sealed class PrimitiveApiTests
         ];
         foreach (var (file, body, reason) in hostile)
         {
-            var response = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = file, source = Source("hostile", body) });
+            var response = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = file, source = PrimitiveSources.GridToGrid("hostile", body) });
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             var errors = problem.GetProperty("errors").GetProperty("source").EnumerateArray().Select(e => e.GetString()!).ToList();
@@ -45,7 +31,7 @@ public sealed class PrimitiveApiTests
         }
         Assert.Equal(HttpStatusCode.BadRequest, (await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = "../x.cs", source = "x" })).StatusCode);
 
-        var accepted = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = "same.cs", source = Source("samegrid", "return grid;") });
+        var accepted = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = "same.cs", source = PrimitiveSources.GridToGrid("samegrid", "return grid;") });
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var registry = await server.Http.GetFromJsonAsync<JsonElement>("/api/primitives");
         Assert.Contains("samegrid", registry.GetProperty("version").GetString());
@@ -65,11 +51,11 @@ public sealed class PrimitiveApiTests
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
         await using var first = await ServiceHarness.StartAsync(db.ConnectionString);
-        var early = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "early.cs", source = Source("earlygrid", "return grid;") });
+        var early = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "early.cs", source = PrimitiveSources.GridToGrid("earlygrid", "return grid;") });
         Assert.Equal(HttpStatusCode.Created, early.StatusCode);
         // Sources that get into the database some other way are checked again at load: these are left out, and nothing stops.
         await db.ExecuteAsync("INSERT INTO primitives (file_name, source, accepted_at) VALUES ('broken.cs', 'public static class {', 0)");
-        await db.ExecuteAsync($"INSERT INTO primitives (file_name, source, accepted_at) VALUES ('spin.cs', '{Source("spin", "while (true) { }")}', 0)");
+        await db.ExecuteAsync($"INSERT INTO primitives (file_name, source, accepted_at) VALUES ('spin.cs', '{PrimitiveSources.GridToGrid("spin", "while (true) { }")}', 0)");
 
         // A second node with a home folder of its own, empty: it has the primitive from the database.
         await using var second = await ServiceHarness.StartAsync(db.ConnectionString);
@@ -79,7 +65,7 @@ public sealed class PrimitiveApiTests
         Assert.Equal("BuiltIn", origins["hmirror"]);
 
         // One accepted through the first while the second is up: the second lists it and its next run uses both.
-        var late = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "late.cs", source = Source("lategrid", "return grid;") });
+        var late = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "late.cs", source = PrimitiveSources.GridToGrid("lategrid", "return grid;") });
         Assert.Equal(HttpStatusCode.Created, late.StatusCode);
         Assert.Equal("Submitted", (await OriginsAsync(second))["lategrid"]);
         var runId = await second.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
