@@ -12,17 +12,18 @@ public sealed class PrimitiveApiTests
     public async Task Hostile_submissions_are_refused_the_service_keeps_serving_and_a_sound_one_enters_the_next_run()
     {
         await using var server = await ServiceHarness.StartAsync();
-        (string File, string Body, string Reason)[] hostile =
+        (string File, string Source, string Reason)[] hostile =
         [
-            ("loop.cs", "while (true) { }", "TimeoutError"),
-            ("bomb.cs", "var l = new System.Collections.Generic.List<int> { 1 }; while (true) l.AddRange(l);", "LimitExceeded"),
-            ("read.cs", """return Int.Of(System.IO.File.ReadAllText("/etc/hostname").Length);""", "System.IO"),
-            ("reflect.cs", """var t = grid.GetType().Assembly.GetType("System.IO.File"); return grid;""", "reflection"),
-            ("storm.cs", "while (true) { try { throw new System.Exception(); } catch (System.Exception) { } }", "TimeoutError"),
+            ("loop.cs", PrimitiveSources.GridToGrid("hostile", "while (true) { }"), "TimeoutError"),
+            ("bomb.cs", PrimitiveSources.GridToGrid("hostile", "var l = new System.Collections.Generic.List<int> { 1 }; while (true) l.AddRange(l);"), "LimitExceeded"),
+            ("read.cs", PrimitiveSources.GridToGrid("hostile", """return Int.Of(System.IO.File.ReadAllText("/etc/hostname").Length);"""), "System.IO"),
+            ("reflect.cs", PrimitiveSources.GridToGrid("hostile", """var t = grid.GetType().Assembly.GetType("System.IO.File"); return grid;"""), "reflection"),
+            ("state.cs", PrimitiveSources.GridToGrid("hostile", "Calls++; return grid;", members: "private static int Calls;"), "static field Calls"),
+            ("storm.cs", PrimitiveSources.GridToGrid("hostile", "while (true) { try { throw new System.Exception(); } catch (System.Exception) { } }"), "TimeoutError"),
         ];
-        foreach (var (file, body, reason) in hostile)
+        foreach (var (file, source, reason) in hostile)
         {
-            var response = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = file, source = PrimitiveSources.GridToGrid("hostile", body) });
+            var response = await server.Http.PostAsJsonAsync("/api/primitives", new { fileName = file, source });
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             var errors = problem.GetProperty("errors").GetProperty("source").EnumerateArray().Select(e => e.GetString()!).ToList();
