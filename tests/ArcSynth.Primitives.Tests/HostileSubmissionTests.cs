@@ -33,6 +33,8 @@ public sealed class HostileSubmissionTests
         Assert.True(error is not null, $"no error mentions '{reason}': {string.Join(" | ", result.Errors)}");
         Assert.Equal("hostile.cs", error.File);
         if (line is { } l) Assert.Equal(l, error.Line);
+        // Each refusal once, however many nested nodes of one call it was found on.
+        Assert.Equal(result.Errors.Distinct().Count(), result.Errors.Count);
     }
 
     [Fact]

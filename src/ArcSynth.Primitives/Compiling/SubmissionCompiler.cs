@@ -47,7 +47,8 @@ public static class SubmissionCompiler
         var model = compilation.GetSemanticModel(tree);
         errors.AddRange(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => At(d.Location, $"{d.Id}: {d.GetMessage()}")));
         if (errors.Count > 0) return new SubmissionResult([], errors);
-        errors.AddRange(ForbiddenUse.Find(tree, model).Select(f => At(f.At, f.Message)));
+        // A forbidden call is found on each of its nested nodes that start where it does: say it once.
+        errors.AddRange(ForbiddenUse.Find(tree, model).Select(f => At(f.At, f.Message)).Distinct());
         if (errors.Count > 0) return new SubmissionResult([], errors);
 
         // The code that runs is the budgeted rewrite of what was checked.
