@@ -48,27 +48,54 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         return taskList.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
     }
 
+    /// <summary>
+    /// Runs each (task, program) pair on its task's inputs. The unit of work is one example, not one
+    /// pair, so that a program that is slow on every example of its task spreads over all cores
+    /// instead of holding one thread while the others finish the batch and wait.
+    /// </summary>
     private List<(int Task, ProgramOnTask Result)> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, CancellationToken cancellation)
     {
-        var results = new ProgramOnTask[pairs.Count];
-        Workers.For(pairs.Count, threads, i =>
+        var inputs = tasks.Select(t => t.Train.Concat(t.Test).Select(e => e.Input).ToArray()).ToArray();
+        var firstItem = new int[pairs.Count + 1];
+        for (var i = 0; i < pairs.Count; i++) firstItem[i + 1] = firstItem[i] + inputs[pairs[i].Task].Length;
+        var outcomes = new ExampleOutcome[firstItem[^1]];
+        var pairOf = new int[outcomes.Length];
+        for (var i = 0; i < pairs.Count; i++) pairOf.AsSpan(firstItem[i], firstItem[i + 1] - firstItem[i]).Fill(i);
+        Workers.For(outcomes.Length, threads, k =>
         {
+            var i = pairOf[k];
             var (t, p) = pairs[i];
-            var program = programs[p];
-            var task = tasks[t];
-            var train = task.Train.Select(e => Outcome(program, e.Input)).ToList();
-            var test = task.Test.Select(e => Outcome(program, e.Input)).ToList();
-            results[i] = new ProgramOnTask(program.Name, program.Aliases, Score(program, task, train), train, test);
+            outcomes[k] = Outcome(programs[p], inputs[t][k - firstItem[i]]);
         }, cancellation);
-        return pairs.Select((pair, i) => (pair.Task, results[i])).ToList();
+        return pairs.Select((pair, i) =>
+        {
+            var program = programs[pair.Program];
+            var task = tasks[pair.Task];
+            var train = outcomes[firstItem[i]..(firstItem[i] + task.Train.Count)];
+            var test = outcomes[(firstItem[i] + task.Train.Count)..firstItem[i + 1]];
+            return (pair.Task, new ProgramOnTask(program.Name, program.Aliases, Score(program, task, train), train, test));
+        }).ToList();
     }
 
     private static TaskResult Ranked(ArcTask task, IEnumerable<ProgramOnTask> results) =>
         new(task, results.OrderBy(r => r.Score).ThenBy(r => r.Program, StringComparer.Ordinal).ToList());
 
-    private sealed record DistinctProgram(string Name, List<string> Aliases, string Canonical, CompiledProgram? Program, string? Failure, int Length)
+    private sealed class DistinctProgram(string name, List<string> aliases, string canonical, int length)
     {
+        public string Name { get; } = name;
+        public List<string> Aliases { get; } = aliases;
+        public string Canonical { get; } = canonical;
+        public int Length { get; } = length;
+        public CompiledProgram? Program { get; private set; }
+        public string? Failure { get; private set; }
+
         public string TaskId => Name[(Name.LastIndexOf('_') + 1)..];
+
+        public void Compile(FunctionDef source, PrimitiveRegistry registry)
+        {
+            try { Program = CompiledProgram.Compile(source, registry); }
+            catch (ProgramException e) { Failure = string.Join("; ", e.Diagnostics); }
+        }
     }
 
     /// <summary>
@@ -80,6 +107,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     {
         var byForm = new Dictionary<string, DistinctProgram>(StringComparer.Ordinal);
         var order = new List<DistinctProgram>();
+        var sources = new List<FunctionDef>();
         foreach (var f in programs)
         {
             var canonical = CanonicalForm.Of(f);
@@ -89,14 +117,13 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
                 seen.Aliases.Add(f.Name);
                 continue;
             }
-            CompiledProgram? compiled = null;
-            string? failure = null;
-            try { compiled = CompiledProgram.Compile(f, registry); }
-            catch (ProgramException e) { failure = string.Join("; ", e.Diagnostics); }
-            var d = new DistinctProgram(f.Name, [], canonical, compiled, failure, f.Body.Count + 1);
+            var d = new DistinctProgram(f.Name, [], canonical, f.Body.Count + 1);
             byForm[key] = d;
             order.Add(d);
+            sources.Add(f);
         }
+        // Type-checking and compiling cost tens of microseconds a program: worth both cores.
+        Workers.For(order.Count, threads, i => order[i].Compile(sources[i], registry));
         return order;
     }
 
@@ -118,7 +145,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         return outcome;
     }
 
-    private static ProgramScore Score(DistinctProgram program, ArcTask task, List<ExampleOutcome> train)
+    private static ProgramScore Score(DistinctProgram program, ArcTask task, ExampleOutcome[] train)
     {
         var exact = 0;
         var distance = 0.0;
