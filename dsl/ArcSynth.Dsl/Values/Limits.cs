@@ -36,40 +36,58 @@ public sealed record Limits
     /// <summary>Bytes one run may allocate, checked by <see cref="Budget"/> in the loops of submitted primitives.</summary>
     public long MaxAllocatedBytes { get; init; } = 256L << 20;
 
-    [ThreadStatic] private static Limits? _current;
-    [ThreadStatic] private static long _deadline; // Stopwatch ticks; 0 for none
-    [ThreadStatic] private static int _depth;
-    [ThreadStatic] private static int _steps;
-    [ThreadStatic] private static long _allocatedAtStart;
+    /// <summary>
+    /// One thread's run: the limits in force and the counters checked against them. One thread-static
+    /// reference to it, rather than a thread-static per field, because every closure call counts a
+    /// step and a depth, and each thread-static access costs a call into the runtime on Linux.
+    /// </summary>
+    private sealed class RunState
+    {
+        public Limits Limits = Default;
+        public long Deadline; // Stopwatch ticks; 0 for none
+        public int Depth;
+        public int Steps;
+        public long AllocatedAtStart;
+    }
+
+    [ThreadStatic] private static RunState? _state;
+
+    private static RunState State => _state ??= new RunState();
 
     /// <summary>The limits in force on this thread.</summary>
-    public static Limits Current => _current ?? Default;
+    public static Limits Current => State.Limits;
 
     /// <summary>Puts these limits in force on this thread until the returned scope is disposed; the deadline starts now.</summary>
     public Scope Enter()
     {
-        var previous = (_current, _deadline, _depth, _allocatedAtStart);
-        _current = this;
-        _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
-        _deadline = Timeout is { } t ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency) : 0;
-        _depth = 0;
+        var state = State;
+        var previous = (state.Limits, state.Deadline, state.Depth, state.AllocatedAtStart);
+        state.Limits = this;
+        state.AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
+        state.Deadline = Timeout is { } t ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency) : 0;
+        state.Depth = 0;
         return new Scope(previous);
     }
 
     /// <summary>Restores the limits that were in force before <see cref="Enter"/>.</summary>
     public readonly struct Scope : IDisposable
     {
-        private readonly (Limits? Current, long Deadline, int Depth, long AllocatedAtStart) _previous;
+        private readonly (Limits Current, long Deadline, int Depth, long AllocatedAtStart) _previous;
 
-        internal Scope((Limits?, long, int, long) previous) => _previous = previous;
+        internal Scope((Limits, long, int, long) previous) => _previous = previous;
 
-        public void Dispose() => (_current, _deadline, _depth, _allocatedAtStart) = _previous;
+        public void Dispose()
+        {
+            var state = State;
+            (state.Limits, state.Deadline, state.Depth, state.AllocatedAtStart) = _previous;
+        }
     }
 
     public static void CheckSize(long size)
     {
-        if (size > Current.MaxContainerSize)
-            throw new DslError("LimitExceeded", $"a container of {size} items exceeds the limit of {Current.MaxContainerSize}");
+        var limit = Current.MaxContainerSize;
+        if (size > limit)
+            throw new DslError("LimitExceeded", $"a container of {size} items exceeds the limit of {limit}");
     }
 
     public static void CheckGrid(long height, long width)
@@ -81,24 +99,27 @@ public sealed record Limits
     }
 
     /// <summary>Counts one unit of work and checks the deadline every 256 of them.</summary>
-    public static void Step()
+    public static void Step() => Step(State);
+
+    private static void Step(RunState state)
     {
-        if ((++_steps & 255) == 0 && _deadline != 0 && Stopwatch.GetTimestamp() > _deadline)
-            throw new DslError("TimeoutError", $"the run took longer than {Current.Timeout?.TotalMilliseconds} ms");
+        if ((++state.Steps & 255) == 0 && state.Deadline != 0 && Stopwatch.GetTimestamp() > state.Deadline)
+            throw new DslError("TimeoutError", $"the run took longer than {state.Limits.Timeout?.TotalMilliseconds} ms");
     }
 
     /// <summary>Enters one nested call; pair with <see cref="Return"/>.</summary>
     public static void Call()
     {
-        if (++_depth > Current.MaxCallDepth)
+        var state = State;
+        if (++state.Depth > state.Limits.MaxCallDepth)
         {
-            _depth--;
+            state.Depth--;
             throw DslError.Recursion("maximum recursion depth exceeded");
         }
-        Step();
+        Step(state);
     }
 
-    public static void Return() => _depth--;
+    public static void Return() => State.Depth--;
 
     /// <summary>
     /// One iteration of a submitted primitive's loop: a step, and a check of the bytes this run has
@@ -106,10 +127,11 @@ public sealed record Limits
     /// </summary>
     public static void Budget()
     {
-        Step();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
-        if (allocated > Current.MaxAllocatedBytes)
-            throw new DslError("LimitExceeded", $"the run allocated {allocated >> 20} MB, over the limit of {Current.MaxAllocatedBytes >> 20} MB");
+        var state = State;
+        Step(state);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - state.AllocatedAtStart;
+        if (allocated > state.Limits.MaxAllocatedBytes)
+            throw new DslError("LimitExceeded", $"the run allocated {allocated >> 20} MB, over the limit of {state.Limits.MaxAllocatedBytes >> 20} MB");
     }
 
     /// <summary><paramref name="size"/> after checking it against the container limit: wraps the sizes of arrays and collections that submitted primitives create.</summary>
