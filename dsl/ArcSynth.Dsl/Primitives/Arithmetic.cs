@@ -64,13 +64,13 @@ public static partial class Builtins
     public static Value Positive(Value x) => Bool.Of(Py.Gt(x, Int.Of(0)));
 
     [Primitive("toivec(i: Integer) -> IntegerTuple", "vector pointing vertically", Unchecked = ["i"])]
-    public static Value Toivec(Value i) => Py.TupleOf([i, Int.Of(0)]);
+    public static Value Toivec(Value i) => Py.TupleOf(i, Int.Of(0));
 
     [Primitive("tojvec(j: Integer) -> IntegerTuple", "vector pointing horizontally", Unchecked = ["j"])]
-    public static Value Tojvec(Value j) => Py.TupleOf([Int.Of(0), j]);
+    public static Value Tojvec(Value j) => Py.TupleOf(Int.Of(0), j);
 
     [Primitive("astuple(a: Integer, b: Integer) -> IntegerTuple", "constructs a tuple", Unchecked = ["a", "b"])]
-    public static Value Astuple(Value a, Value b) => Py.TupleOf([a, b]);
+    public static Value Astuple(Value a, Value b) => Py.TupleOf(a, b);
 
     /// <summary>
     /// arc-dsl's four-way dispatch of binary arithmetic: int op int, tuple op tuple (first two items),
@@ -79,14 +79,14 @@ public static partial class Builtins
     private static Value Elementwise(Value a, Value b, Func<Value, Value, Value> op)
     {
         if (Py.IsInt(a) && Py.IsInt(b)) return op(a, b);
-        if (a is TupleValue x && b is TupleValue y) return Py.TupleOf([op(Index(x, 0), Index(y, 0)), op(Index(x, 1), Index(y, 1))]);
-        if (Py.IsInt(a) && b is TupleValue t) return Py.TupleOf([op(a, Index(t, 0)), op(a, Index(t, 1))]);
-        return Py.TupleOf([op(Index(a, 0), b), op(Index(a, 1), b)]);
+        if (a is TupleValue x && b is TupleValue y) return Py.TupleOf(op(Index(x, 0), Index(y, 0)), op(Index(x, 1), Index(y, 1)));
+        if (Py.IsInt(a) && b is TupleValue t) return Py.TupleOf(op(a, Index(t, 0)), op(a, Index(t, 1)));
+        return Py.TupleOf(op(Index(a, 0), b), op(Index(a, 1), b));
     }
 
     /// <summary>arc-dsl's unary dispatch: <c>f(n)</c> on an int, else <c>(f(n[0]), f(n[1]))</c>.</summary>
     private static Value Unary(Value n, Func<Value, Value> f) =>
-        Py.IsInt(n) ? f(n) : Py.TupleOf([f(Index(n, 0)), f(Index(n, 1))]);
+        Py.IsInt(n) ? f(n) : Py.TupleOf(f(Index(n, 0)), f(Index(n, 1)));
 
     /// <summary>Python's <c>v[i]</c> on a value that should be a tuple.</summary>
     private static Value Index(Value v, int i) => v is TupleValue t

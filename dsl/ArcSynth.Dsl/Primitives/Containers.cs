@@ -188,14 +188,14 @@ public static partial class Builtins
         foreach (var j in ys)
         {
             Limits.Step();
-            foreach (var i in xs) t.Add(Py.TupleOf([i, j]));
+            foreach (var i in xs) t.Add(Py.TupleOf(i, j));
         }
         return new FrozenSetValue(t);
     }
 
     [Primitive("pair(a: Tuple, b: Tuple) -> TupleTuple", "zipping of two tuples")]
     public static Value PairUp(Value a, Value b) =>
-        Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), (x, y) => (Value)Py.TupleOf([x, y])).ToArray());
+        Py.TupleOf(Py.Iterate(a).Zip(Py.Iterate(b), (x, y) => (Value)Py.TupleOf(x, y)).ToArray());
 
     [Primitive("branch(condition: Boolean, a: Any, b: Any) -> Any", "if else branching", Unchecked = ["a", "b"])]
     public static Value Branch(Value condition, Value a, Value b) => Py.Truthy(condition) ? a : b;

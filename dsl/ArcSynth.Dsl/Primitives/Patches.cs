@@ -65,7 +65,7 @@ public static partial class Builtins
         // (value, index) with each index as it is: arc-dsl never unpacks it.
         var t = new SetTable();
         foreach (var e in Py.Iterate(ToIndices(patch)))
-            t.Add(value is Int c && e is Pair p ? Cell.Of(c.V, p.A, p.B) : Py.TupleOf([value, e]));
+            t.Add(value is Int c && e is Pair p ? Cell.Of(c.V, p.A, p.B) : Py.TupleOf(value, e));
         return new FrozenSetValue(t);
     }
 
@@ -270,14 +270,14 @@ public static partial class Builtins
     public static Value Vfrontier(Value location)
     {
         var j = Py.AsTuple(location, "location").GetItem(1);
-        return FrozenSetValue.Of(Enumerable.Range(0, 30).Select(i => (Value)Py.TupleOf([Int.Of(i), j])));
+        return FrozenSetValue.Of(Enumerable.Range(0, 30).Select(i => (Value)Py.TupleOf(Int.Of(i), j)));
     }
 
     [Primitive("hfrontier(location: IntegerTuple) -> Indices", "horizontal frontier")]
     public static Value Hfrontier(Value location)
     {
         var i = Py.AsTuple(location, "location").GetItem(0);
-        return FrozenSetValue.Of(Enumerable.Range(0, 30).Select(j => (Value)Py.TupleOf([i, Int.Of(j)])));
+        return FrozenSetValue.Of(Enumerable.Range(0, 30).Select(j => (Value)Py.TupleOf(i, Int.Of(j))));
     }
 
     private static int HeightOf(Value piece)

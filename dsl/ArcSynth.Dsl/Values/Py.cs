@@ -222,11 +222,12 @@ public static class Py
     }
 
     /// <summary><c>tuple(items)</c>, as the most compact representation that fits.</summary>
-    public static TupleValue TupleOf(IReadOnlyList<Value> items)
-    {
-        if (items.Count == 2 && items[0] is Int a && items[1] is Int b) return Pair.Of(a.V, b.V);
-        return new GeneralTuple(items as Value[] ?? [.. items]);
-    }
+    public static TupleValue TupleOf(IReadOnlyList<Value> items) =>
+        items.Count == 2 ? TupleOf(items[0], items[1]) : new GeneralTuple(items as Value[] ?? [.. items]);
+
+    /// <summary>The tuple <c>(a, b)</c>.</summary>
+    public static TupleValue TupleOf(Value a, Value b) =>
+        a is Int x && b is Int y ? Pair.Of(x.V, y.V) : new TwoTuple(a, b);
 
     /// <summary><c>type(template)(items)</c>: a tuple or a frozenset like the template.</summary>
     public static Value SameKind(Value template, IEnumerable<Value> items) => template switch

@@ -1,0 +1,25 @@
+namespace ArcSynth.Dsl.Values;
+
+/// <summary>
+/// A tuple of two values that are not both ints (a pair of cells from product, an (object, index)
+/// pair from pair), kept flat: no item array, one object to reach either item.
+/// </summary>
+public sealed class TwoTuple(Value first, Value second) : TupleValue
+{
+    private readonly Value _first = first, _second = second;
+    // -1 marks "not computed yet", as in GeneralTuple: CPython never hashes to -1.
+    private long _hash = -1;
+
+    public override int Count => 2;
+
+    public override Value this[int index] => index == 0 ? _first : _second;
+
+    public override long Hash
+    {
+        get
+        {
+            if (_hash == -1) _hash = TupleHash.Finish(TupleHash.Add(TupleHash.Add(TupleHash.Start, _first.Hash), _second.Hash), 2);
+            return _hash;
+        }
+    }
+}
