@@ -24,8 +24,14 @@ internal sealed class SetTable
         public Value? Key;
     }
 
-    private Slot[] _keys = new Slot[MinSize];
-    private long[] _hashes = new long[MinSize];
+    // Most sets a program builds stay empty or are resized while they grow: an empty table shares
+    // one read-only pair of arrays until its first key, and a resize hands the arrays it leaves to
+    // this thread's spares, where the next table to grow to that size finds them.
+    private static readonly Slot[] NoKeys = new Slot[MinSize];
+    private static readonly long[] NoHashes = new long[MinSize];
+
+    private Slot[] _keys = NoKeys;
+    private long[] _hashes = NoHashes;
     private int _mask = MinSize - 1;
     private int _fill;
 
@@ -83,6 +89,7 @@ internal sealed class SetTable
     /// <summary>CPython's <c>set_add_entry</c>.</summary>
     public void AddEntry(Value key, long hash)
     {
+        if (ReferenceEquals(_keys, NoKeys)) OwnTable();
         var mask = (ulong)_mask;
         var i = (ulong)hash & mask;
         var freeSlot = -1;
@@ -171,8 +178,7 @@ internal sealed class SetTable
         while (newSize <= minUsed) newSize <<= 1;
         var oldKeys = _keys;
         var oldHashes = _hashes;
-        _keys = new Slot[newSize];
-        _hashes = new long[newSize];
+        (_keys, _hashes) = Spares.Take(newSize);
         _mask = newSize - 1;
         _fill = Count;
         for (var i = 0; i < oldKeys.Length; i++)
@@ -180,6 +186,51 @@ internal sealed class SetTable
             var k = oldKeys[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, oldHashes[i]);
         }
+        if (!ReferenceEquals(oldKeys, NoKeys)) Spares.Give(oldKeys, oldHashes);
+    }
+
+    /// <summary>Gives an empty table arrays of its own before its first write.</summary>
+    private void OwnTable() => (_keys, _hashes) = Spares.Take(MinSize);
+
+    /// <summary>
+    /// Arrays that resized tables left behind, a few per size, per thread. A table's arrays are its
+    /// own (copies and merges copy slots, never share arrays), so once it has moved to larger ones
+    /// the old ones can serve another table: keys are cleared; stale hashes are harmless, since a
+    /// hash is read only beside a key.
+    /// </summary>
+    private static class Spares
+    {
+        private const int SizeClasses = 13; // 8 to 32,768 slots
+        private const int PerClass = 4;
+
+        [ThreadStatic] private static (Slot[] Keys, long[] Hashes)[][]? _free;
+        [ThreadStatic] private static int[]? _counts;
+
+        public static (Slot[], long[]) Take(int size)
+        {
+            var c = SizeClass(size);
+            if (c < SizeClasses && _counts is { } counts && counts[c] > 0)
+            {
+                var spare = _free![c][--counts[c]];
+                _free[c][counts[c]] = default;
+                return spare;
+            }
+            return (new Slot[size], new long[size]);
+        }
+
+        public static void Give(Slot[] keys, long[] hashes)
+        {
+            var c = SizeClass(keys.Length);
+            if (c >= SizeClasses) return;
+            _counts ??= new int[SizeClasses];
+            _free ??= new (Slot[], long[])[SizeClasses][];
+            var bucket = _free[c] ??= new (Slot[], long[])[PerClass];
+            if (_counts[c] == PerClass) return;
+            Array.Clear(keys);
+            bucket[_counts[c]++] = (keys, hashes);
+        }
+
+        private static int SizeClass(int size) => System.Numerics.BitOperations.Log2((uint)size) - 3;
     }
 
     /// <summary>CPython's <c>set_insert_clean</c>: places a key known to be absent, in a table without dummies.</summary>
@@ -210,6 +261,7 @@ internal sealed class SetTable
     {
         if (ReferenceEquals(other, this) || other.Count == 0) return;
         if ((long)(_fill + other.Count) * 5 >= (long)_mask * 3) Resize((Count + other.Count) * 2);
+        else if (ReferenceEquals(_keys, NoKeys)) OwnTable();
         if (_fill == 0 && _mask == other._mask && other._fill == other.Count)
         {
             for (var i = 0; i <= other._mask; i++)
