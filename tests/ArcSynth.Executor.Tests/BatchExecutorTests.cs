@@ -105,4 +105,75 @@ public sealed class BatchExecutorTests
         var result = Assert.Single(executor.Run(Programs("def bad_x(I):\n    O = rot90(I, I)\n    return O\n"), [Task("3c9b0459")]));
         Assert.All(result.Ranked[0].Train, o => Assert.Contains("rot90 takes 1 argument", o.Error));
     }
+
+    private const string SharingStarts = """
+        def paint_a(I):
+            x1 = objects(I, T, F, F)
+            x2 = argmax(x1, size)
+            x3 = rot180(I)
+            O = fill(x3, ONE, x2)
+            return O
+
+        def cover_b(I):
+            y1 = objects(I, T, F, F)
+            y2 = argmax(y1, size)
+            y3 = rot180(I)
+            O = cover(y3, y2)
+            return O
+
+        def missing_c(I):
+            z1 = objects(I, T, F, F)
+            z2 = argmax(z1, size)
+            z3 = ofcolor(I, TEN)
+            O = first(z3)
+            return O
+
+        def missing_d(I):
+            w1 = objects(I, T, F, F)
+            w2 = argmax(w1, size)
+            w3 = ofcolor(I, TEN)
+            w4 = first(w3)
+            O = fill(I, w4, w1)
+            return O
+        """;
+
+    [Fact]
+    public void Programs_that_begin_alike_share_their_first_lines_and_give_what_each_gives_alone()
+    {
+        var task = Task("3c9b0459");
+        var programs = Programs(SharingStarts);
+        var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 1, cacheCapacity: 0);
+        var result = Assert.Single(executor.Run(programs, [task]));
+        var examples = task.Train.Count + task.Test.Count;
+        // paint_a computes its lines; cover_b takes 3 of them, missing_c 2, and missing_d the 3 of
+        // missing_c's that ran before its last line failed; each on every example.
+        Assert.Equal((3 + 2 + 3) * examples, executor.LinesReused);
+        foreach (var program in programs)
+        {
+            var compiled = ArcSynth.Dsl.Language.Execution.CompiledProgram.Compile(program, PrimitiveRegistry.BuiltIn);
+            var shared = result.Ranked.Single(r => r.Program == program.Name);
+            var inputs = task.Train.Concat(task.Test).Select(e => e.Input).ToList();
+            var outcomes = shared.Train.Concat(shared.Test).ToList();
+            for (var k = 0; k < inputs.Count; k++)
+            {
+                var alone = ProgramRunner.Run(compiled, inputs[k], Limits.Default);
+                Assert.Equal(alone.Status, outcomes[k].Status);
+                Assert.Equal(alone.Output, outcomes[k].Output);
+                Assert.Equal(alone.Error, outcomes[k].Error);
+            }
+        }
+        Assert.Equal(ExampleStatus.Ok, result.Ranked.Single(r => r.Program == "cover_b").Train[0].Status);
+        Assert.Equal(ExampleStatus.Error, result.Ranked.Single(r => r.Program == "missing_d").Train[0].Status);
+    }
+
+    [Fact]
+    public void Sharing_on_two_threads_gives_the_same_outcomes_as_on_one()
+    {
+        var tasks = new[] { Task("3c9b0459"), Task("6150a2bd") };
+        var programs = Programs(SharingStarts + "\n" + Candidates);
+        string Outcomes(int threads) => string.Join("\n",
+            new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads, cacheCapacity: 0).Run(programs, tasks)
+                .SelectMany(r => r.Ranked.Select(p => $"{r.Task.Id} {p.Program} {p.Score} {string.Join(",", p.Train.Concat(p.Test).Select(o => $"{o.Status}:{o.Output}"))}")));
+        Assert.Equal(Outcomes(1), Outcomes(2));
+    }
 }

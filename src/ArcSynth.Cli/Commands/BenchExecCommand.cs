@@ -38,18 +38,18 @@ internal static class BenchExecCommand
             if (parse.GetValue(writeMix) is { } file) File.WriteAllText(file.FullName, ProgramPrinter.Print(mix));
             var limits = limitOptions.Read(parse);
             var threadCount = Math.Max(1, parse.GetValue(threads));
-            (long Executions, double Seconds, double GcPauseSeconds, long AllocatedBytes) Pass()
+            (long Executions, double Seconds, double GcPauseSeconds, long AllocatedBytes, long LinesReused) Pass()
             {
                 var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, limits, threadCount);
                 var (pause, allocated) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
                 var clock = Stopwatch.StartNew();
                 executor.RunOnOwnTasks(mix, taskSet);
                 var seconds = clock.Elapsed.TotalSeconds;
-                return (executor.Executions, seconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated);
+                return (executor.Executions, seconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, executor.LinesReused);
             }
             Pass();
             var best = Enumerable.Range(0, Math.Max(1, parse.GetValue(passes))).Select(_ => Pass()).MinBy(p => p.Seconds);
-            output.WriteLine($"programs={originals.Count} mutants={mix.Count - originals.Count} executions_per_pass={best.Executions} threads={threadCount}");
+            output.WriteLine($"programs={originals.Count} mutants={mix.Count - originals.Count} executions_per_pass={best.Executions} threads={threadCount} shared_lines={best.LinesReused}");
             output.WriteLine($"pass_s={best.Seconds:F3} gc_pause_s={best.GcPauseSeconds:F3} allocated_mb={best.AllocatedBytes >> 20}");
             output.WriteLine($"executions_per_s={best.Executions / best.Seconds:F0}");
             return 0;

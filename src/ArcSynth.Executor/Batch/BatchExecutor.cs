@@ -13,7 +13,9 @@ namespace ArcSynth.Executor.Batch;
 /// Runs many programs on the inputs of many tasks, on every core, under limits. Programs with the
 /// same canonical form run once; outcomes are cached by canonical program and input, so a program
 /// seen again (in a later batch, or on a task sharing an input) is not run again. A capacity of 0
-/// turns the cache off, for one-shot runs that would only pay for it.
+/// turns the cache off, for one-shot runs that would only pay for it. Within a batch, programs
+/// that begin with the same lines share those lines' values (<see cref="SharedPrefixes"/>); a time
+/// limit then covers the lines a program computed itself.
 /// </summary>
 public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int threads, int cacheCapacity = 1 << 20)
 {
@@ -22,15 +24,20 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// <summary>Executions actually run (cache misses), over the executor's life.</summary>
     public long Executions => Interlocked.Read(ref _executions);
 
+    /// <summary>Program lines not computed because a program with the same first lines had computed them on the same input.</summary>
+    public long LinesReused => Interlocked.Read(ref _linesReused);
+
     private long _executions;
+    private long _linesReused;
     private int _cached;
 
     /// <summary>Every program on every task: returns one result per task, programs ranked best first.</summary>
     public IReadOnlyList<TaskResult> Run(IReadOnlyList<FunctionDef> programs, IReadOnlyList<ArcTask> tasks, CancellationToken cancellation = default)
     {
-        var distinct = Distinct(programs, perTask: false);
+        var prefixes = new SharedPrefixes();
+        var distinct = Distinct(programs, perTask: false, prefixes);
         var pairs = (from t in Enumerable.Range(0, tasks.Count) from p in Enumerable.Range(0, distinct.Count) select (t, p)).ToList();
-        var ran = RunPairs(distinct, tasks, pairs, cancellation);
+        var ran = RunPairs(distinct, tasks, pairs, prefixes, cancellation);
         return tasks.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
     }
 
@@ -40,11 +47,12 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// </summary>
     public IReadOnlyList<TaskResult> RunOnOwnTasks(IReadOnlyList<FunctionDef> programs, IReadOnlyDictionary<string, ArcTask> tasks, CancellationToken cancellation = default)
     {
-        var distinct = Distinct(programs.Where(f => tasks.ContainsKey(f.TaskId)).ToList(), perTask: true);
+        var prefixes = new SharedPrefixes();
+        var distinct = Distinct(programs.Where(f => tasks.ContainsKey(f.TaskId)).ToList(), perTask: true, prefixes);
         var taskList = distinct.Select(d => d.TaskId).Distinct().Select(id => tasks[id]).ToList();
         var index = taskList.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var pairs = distinct.Select((d, p) => (index[d.TaskId], p)).ToList();
-        var ran = RunPairs(distinct, taskList, pairs, cancellation);
+        var ran = RunPairs(distinct, taskList, pairs, prefixes, cancellation);
         return taskList.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
     }
 
@@ -53,19 +61,28 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// pair, so that a program that is slow on every example of its task spreads over all cores
     /// instead of holding one thread while the others finish the batch and wait.
     /// </summary>
-    private List<(int Task, ProgramOnTask Result)> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, CancellationToken cancellation)
+    private List<(int Task, ProgramOnTask Result)> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, SharedPrefixes prefixes, CancellationToken cancellation)
     {
+        // Programs of one task that share their first lines run one after another, so that the
+        // common start is still kept when the next one needs it; results do not depend on the order.
+        var order = Enumerable.Range(0, pairs.Count)
+            .OrderBy(i => pairs[i].Task)
+            .ThenBy(i => programs[pairs[i].Program].Path, PathOrder.Instance)
+            .ToArray();
+        prefixes.Expect(pairs.Select(pair => (pair.Task, programs[pair.Program].Path)));
         var inputs = tasks.Select(t => t.Train.Concat(t.Test).Select(e => e.Input).ToArray()).ToArray();
         var firstItem = new int[pairs.Count + 1];
         for (var i = 0; i < pairs.Count; i++) firstItem[i + 1] = firstItem[i] + inputs[pairs[i].Task].Length;
         var outcomes = new ExampleOutcome[firstItem[^1]];
-        var pairOf = new int[outcomes.Length];
-        for (var i = 0; i < pairs.Count; i++) pairOf.AsSpan(firstItem[i], firstItem[i + 1] - firstItem[i]).Fill(i);
-        Workers.For(outcomes.Length, threads, k =>
+        var items = new (int Pair, int Example)[outcomes.Length];
+        var next = 0;
+        foreach (var i in order)
+            for (var e = 0; e < firstItem[i + 1] - firstItem[i]; e++) items[next++] = (i, e);
+        Workers.For(items.Length, threads, k =>
         {
-            var i = pairOf[k];
+            var (i, e) = items[k];
             var (t, p) = pairs[i];
-            outcomes[k] = Outcome(programs[p], inputs[t][k - firstItem[i]]);
+            outcomes[firstItem[i] + e] = Outcome(programs[p], t, e, inputs[t][e], prefixes);
         }, cancellation);
         return pairs.Select((pair, i) =>
         {
@@ -77,14 +94,23 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         }).ToList();
     }
 
+    /// <summary>Orders trie paths lexicographically, so that programs with a common start sort together.</summary>
+    private sealed class PathOrder : IComparer<int[]>
+    {
+        public static readonly PathOrder Instance = new();
+
+        public int Compare(int[]? a, int[]? b) => a.AsSpan().SequenceCompareTo(b);
+    }
+
     private static TaskResult Ranked(ArcTask task, IEnumerable<ProgramOnTask> results) =>
         new(task, results.OrderBy(r => r.Score).ThenBy(r => r.Program, StringComparer.Ordinal).ToList());
 
-    private sealed class DistinctProgram(string name, List<string> aliases, string canonical, int length)
+    private sealed class DistinctProgram(string name, List<string> aliases, string canonical, int[] path, int length)
     {
         public string Name { get; } = name;
         public List<string> Aliases { get; } = aliases;
         public string Canonical { get; } = canonical;
+        public int[] Path { get; } = path;
         public int Length { get; } = length;
         public CompiledProgram? Program { get; private set; }
         public string? Failure { get; private set; }
@@ -103,21 +129,22 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// <paramref name="perTask"/> merges only programs that also name the same task, since each then
     /// runs on its own task's inputs.
     /// </summary>
-    private List<DistinctProgram> Distinct(IReadOnlyList<FunctionDef> programs, bool perTask)
+    private List<DistinctProgram> Distinct(IReadOnlyList<FunctionDef> programs, bool perTask, SharedPrefixes prefixes)
     {
         var byForm = new Dictionary<string, DistinctProgram>(StringComparer.Ordinal);
         var order = new List<DistinctProgram>();
         var sources = new List<FunctionDef>();
         foreach (var f in programs)
         {
-            var canonical = CanonicalForm.Of(f);
+            var lines = CanonicalForm.Lines(f);
+            var canonical = string.Join("\n", lines);
             var key = perTask ? f.TaskId + "\n" + canonical : canonical;
             if (byForm.TryGetValue(key, out var seen))
             {
                 seen.Aliases.Add(f.Name);
                 continue;
             }
-            var d = new DistinctProgram(f.Name, [], canonical, f.Body.Count + 1);
+            var d = new DistinctProgram(f.Name, [], canonical, prefixes.Path(lines), f.Body.Count + 1);
             byForm[key] = d;
             order.Add(d);
             sources.Add(f);
@@ -127,13 +154,17 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         return order;
     }
 
-    private ExampleOutcome Outcome(DistinctProgram program, Grid input)
+    private ExampleOutcome Outcome(DistinctProgram program, int task, int example, Grid input, SharedPrefixes prefixes)
     {
         if (program.Program is null) return ProgramRunner.NotRun(program.Failure!);
         var key = (program.Canonical, input);
         if (cacheCapacity > 0 && _cache.TryGetValue(key, out var cached)) return cached;
         Interlocked.Increment(ref _executions);
-        var outcome = ProgramRunner.Run(program.Program, input, limits);
+        var known = prefixes.Known(task, example, program.Path);
+        Interlocked.Add(ref _linesReused, known.Length);
+        var lines = new Value?[program.Path.Length];
+        var outcome = ProgramRunner.Run(program.Program, input, limits, known, lines);
+        prefixes.Keep(task, example, program.Path, known.Length, lines);
         if (cacheCapacity == 0) return outcome;
         // ConcurrentDictionary.Count takes every lock: the size is counted here instead.
         if (Interlocked.Increment(ref _cached) > cacheCapacity)

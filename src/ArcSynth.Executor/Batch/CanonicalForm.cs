@@ -8,7 +8,13 @@ namespace ArcSynth.Executor.Batch;
 /// </summary>
 public static class CanonicalForm
 {
-    public static string Of(FunctionDef f)
+    public static string Of(FunctionDef f) => string.Join("\n", Lines(f));
+
+    /// <summary>
+    /// The canonical form line by line, the return last. Two programs whose first k lines are the
+    /// same compute the same first k values on any input.
+    /// </summary>
+    public static List<string> Lines(FunctionDef f)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [f.Parameters[0].Name] = "I" };
         string Rename(Expr e) => e switch
@@ -26,6 +32,6 @@ public static class CanonicalForm
             lines.Add($"{names[a.Target]} = {value}");
         }
         lines.Add($"return {Rename(f.Result)}");
-        return string.Join("\n", lines);
+        return lines;
     }
 }

@@ -9,12 +9,15 @@ public static class ProgramRunner
     /// <summary>The longest error text kept in an outcome.</summary>
     private const int MaxErrorLength = 200;
 
-    public static ExampleOutcome Run(CompiledProgram program, Grid input, Limits limits)
+    public static ExampleOutcome Run(CompiledProgram program, Grid input, Limits limits) => Run(program, input, limits, [], []);
+
+    /// <summary>The same, resuming after the <paramref name="known"/> values of its first lines and recording each line's value in <paramref name="lines"/>.</summary>
+    public static ExampleOutcome Run(CompiledProgram program, Grid input, Limits limits, ReadOnlySpan<Value> known, Span<Value?> lines)
     {
         using var scope = limits.Enter();
         try
         {
-            var result = program.Run(input);
+            var result = program.Run(input, known, lines);
             return Grid.TryFrom(result) is { } grid
                 ? new ExampleOutcome(ExampleStatus.Ok, grid, null)
                 : new ExampleOutcome(ExampleStatus.NotAGrid, null, "not a grid");

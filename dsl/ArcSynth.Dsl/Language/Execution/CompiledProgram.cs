@@ -39,20 +39,39 @@ public sealed class CompiledProgram
         return new CompiledProgram(function, [.. compiler.Steps], result, compiler.SlotCount);
     }
 
+    /// <summary>The number of lines (assignments) the program runs before its return.</summary>
+    public int LineCount => _steps.Length;
+
     /// <summary>
     /// Runs the program on one input under the limits in force (<see cref="Limits.Current"/>).
     /// <paramref name="cancellation"/> is looked at between lines: once it is cancelled, the run stops
     /// with a <see cref="DslError"/> "TimeoutError", as when the limits' deadline passes.
     /// </summary>
-    public Value Run(Value input, CancellationToken cancellation = default)
+    public Value Run(Value input, CancellationToken cancellation = default) => Run(input, [], [], cancellation);
+
+    /// <summary>
+    /// Runs the program with the values of its first lines already known (<paramref name="known"/>,
+    /// computed on the same input by a program whose first lines are the same), and writes the
+    /// value of each line into <paramref name="lines"/> as soon as it is computed, so that a run
+    /// that fails at line k still leaves its first k values for other programs.
+    /// </summary>
+    public Value Run(Value input, ReadOnlySpan<Value> known, Span<Value?> lines, CancellationToken cancellation = default)
     {
         var slots = new Value[_slotCount];
         slots[0] = input;
-        foreach (var step in _steps)
+        for (var i = 0; i < known.Length; i++)
+        {
+            slots[_steps[i].Target] = known[i];
+            if (i < lines.Length) lines[i] = known[i];
+        }
+        for (var i = known.Length; i < _steps.Length; i++)
         {
             if (cancellation.IsCancellationRequested) throw new DslError("TimeoutError", "the run was cancelled");
             Limits.Step();
-            slots[step.Target] = step.Execute(slots);
+            var step = _steps[i];
+            var value = step.Execute(slots);
+            slots[step.Target] = value;
+            if (i < lines.Length) lines[i] = value;
         }
         return _result.Get(slots);
     }
