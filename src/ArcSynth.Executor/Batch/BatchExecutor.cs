@@ -134,9 +134,14 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         var byForm = new Dictionary<string, DistinctProgram>(StringComparer.Ordinal);
         var order = new List<DistinctProgram>();
         var sources = new List<FunctionDef>();
-        foreach (var f in programs)
+        // Canonical forms and compilations cost tens of microseconds a program: both run on every
+        // core; only merging the forms and growing the trie of lines is sequential.
+        var canonicalLines = new List<string>[programs.Count];
+        Workers.For(programs.Count, threads, i => canonicalLines[i] = CanonicalForm.Lines(programs[i]));
+        for (var n = 0; n < programs.Count; n++)
         {
-            var lines = CanonicalForm.Lines(f);
+            var f = programs[n];
+            var lines = canonicalLines[n];
             var canonical = string.Join("\n", lines);
             var key = perTask ? f.TaskId + "\n" + canonical : canonical;
             if (byForm.TryGetValue(key, out var seen))
@@ -149,7 +154,6 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
             order.Add(d);
             sources.Add(f);
         }
-        // Type-checking and compiling cost tens of microseconds a program: worth both cores.
         Workers.For(order.Count, threads, i => order[i].Compile(sources[i], registry));
         return order;
     }
