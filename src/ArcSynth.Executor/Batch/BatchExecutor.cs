@@ -24,10 +24,14 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// <summary>Executions actually run (cache misses), over the executor's life.</summary>
     public long Executions => Interlocked.Read(ref _executions);
 
-    /// <summary>Program lines not computed because a program with the same first lines had computed them on the same input.</summary>
+    /// <summary>The lines of the programs of all executions, over the executor's life.</summary>
+    public long Lines => Interlocked.Read(ref _lines);
+
+    /// <summary>Of <see cref="Lines"/>, those not computed because a program with the same first lines had computed them on the same input.</summary>
     public long LinesReused => Interlocked.Read(ref _linesReused);
 
     private long _executions;
+    private long _lines;
     private long _linesReused;
     private int _cached;
 
@@ -165,6 +169,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         if (cacheCapacity > 0 && _cache.TryGetValue(key, out var cached)) return cached;
         Interlocked.Increment(ref _executions);
         var known = prefixes.Known(task, example, program.Path);
+        Interlocked.Add(ref _lines, program.Path.Length);
         Interlocked.Add(ref _linesReused, known.Length);
         var lines = new Value?[program.Path.Length];
         var outcome = ProgramRunner.Run(program.Program, input, limits, known, lines);
