@@ -41,7 +41,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         var prefixes = new SharedPrefixes();
         var distinct = Distinct(programs, perTask: false, prefixes);
         var pairs = (from t in Enumerable.Range(0, tasks.Count) from p in Enumerable.Range(0, distinct.Count) select (t, p)).ToList();
-        var ran = RunPairs(distinct, tasks, pairs, prefixes, cancellation);
+        var ran = RunPairs(distinct, tasks, pairs, prefixes, everyTask: true, cancellation);
         return tasks.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
     }
 
@@ -56,7 +56,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         var taskList = distinct.Select(d => d.TaskId).Distinct().Select(id => tasks[id]).ToList();
         var index = taskList.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var pairs = distinct.Select((d, p) => (index[d.TaskId], p)).ToList();
-        var ran = RunPairs(distinct, taskList, pairs, prefixes, cancellation);
+        var ran = RunPairs(distinct, taskList, pairs, prefixes, everyTask: false, cancellation);
         return taskList.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
     }
 
@@ -65,7 +65,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     /// pair, so that a program that is slow on every example of its task spreads over all cores
     /// instead of holding one thread while the others finish the batch and wait.
     /// </summary>
-    private List<(int Task, ProgramOnTask Result)> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, SharedPrefixes prefixes, CancellationToken cancellation)
+    private List<(int Task, ProgramOnTask Result)> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, SharedPrefixes prefixes, bool everyTask, CancellationToken cancellation)
     {
         // Programs of one task that share their first lines run one after another, so that the
         // common start is still kept when the next one needs it; results do not depend on the order.
@@ -73,7 +73,9 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
             .OrderBy(i => pairs[i].Task)
             .ThenBy(i => programs[pairs[i].Program].Path, PathOrder.Instance)
             .ToArray();
-        prefixes.Expect(pairs.Select(pair => (pair.Task, programs[pair.Program].Path)));
+        prefixes.Expect(everyTask
+            ? programs.Select(p => (0, p.Path))
+            : pairs.Select(pair => (pair.Task, programs[pair.Program].Path)));
         var inputs = tasks.Select(t => t.Train.Concat(t.Test).Select(e => e.Input).ToArray()).ToArray();
         var firstItem = new int[pairs.Count + 1];
         for (var i = 0; i < pairs.Count; i++) firstItem[i + 1] = firstItem[i] + inputs[pairs[i].Task].Length;
@@ -86,7 +88,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         {
             var (i, e) = items[k];
             var (t, p) = pairs[i];
-            outcomes[firstItem[i] + e] = Outcome(programs[p], t, e, inputs[t][e], prefixes);
+            outcomes[firstItem[i] + e] = Outcome(programs[p], everyTask ? 0 : t, t, e, inputs[t][e], prefixes);
         }, cancellation);
         return pairs.Select((pair, i) =>
         {
@@ -162,7 +164,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         return order;
     }
 
-    private ExampleOutcome Outcome(DistinctProgram program, int task, int example, Grid input, SharedPrefixes prefixes)
+    private ExampleOutcome Outcome(DistinctProgram program, int group, int task, int example, Grid input, SharedPrefixes prefixes)
     {
         if (program.Program is null) return ProgramRunner.NotRun(program.Failure!);
         var key = (program.Canonical, input);
@@ -173,7 +175,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         Interlocked.Add(ref _linesReused, known.Length);
         var lines = new Value?[program.Path.Length];
         var outcome = ProgramRunner.Run(program.Program, input, limits, known, lines);
-        prefixes.Keep(task, example, program.Path, known.Length, lines);
+        prefixes.Keep(group, task, example, program.Path, known.Length, lines);
         if (cacheCapacity == 0) return outcome;
         // ConcurrentDictionary.Count takes every lock: the size is counted here instead.
         if (Interlocked.Increment(ref _cached) > cacheCapacity)

@@ -14,7 +14,7 @@ namespace ArcSynth.Executor.Batch;
 internal sealed class SharedPrefixes
 {
     private readonly Dictionary<(int Parent, string Line), int> _trie = [];
-    private readonly Dictionary<(int Task, int Node), int> _demand = [];
+    private readonly Dictionary<(int Group, int Node), int> _demand = [];
     private readonly Dictionary<(int Task, int Example, int Node), Entry> _values = [];
     private readonly Lock _lock = new();
 
@@ -37,11 +37,15 @@ internal sealed class SharedPrefixes
         return path;
     }
 
-    /// <summary>Counts, per task, the programs of the batch that pass through each node on each of its inputs.</summary>
-    public void Expect(IEnumerable<(int Task, int[] Path)> runs)
+    /// <summary>
+    /// Counts the programs of the batch that pass through each node on each input of a group of
+    /// tasks: a task when programs run on their own task, one group for all when every program runs
+    /// on every task (the count is then the same for all, and kept once).
+    /// </summary>
+    public void Expect(IEnumerable<(int Group, int[] Path)> runs)
     {
-        foreach (var (task, path) in runs)
-            foreach (var node in path) _demand[(task, node)] = _demand.GetValueOrDefault((task, node)) + 1;
+        foreach (var (group, path) in runs)
+            foreach (var node in path) _demand[(group, node)] = _demand.GetValueOrDefault((group, node)) + 1;
     }
 
     /// <summary>The values of the longest start of <paramref name="path"/> known on this input, each counted as used.</summary>
@@ -61,14 +65,14 @@ internal sealed class SharedPrefixes
     }
 
     /// <summary>Keeps the values a run computed after the known ones, for the programs that still need them.</summary>
-    public void Keep(int task, int example, int[] path, int knownCount, ReadOnlySpan<Value?> lines)
+    public void Keep(int group, int task, int example, int[] path, int knownCount, ReadOnlySpan<Value?> lines)
     {
         lock (_lock)
         {
             for (var k = knownCount; k < path.Length && lines[k] is { } value; k++)
             {
                 // Demand only falls along a path: once no other program needs a line, none needs the next.
-                var demand = _demand.GetValueOrDefault((task, path[k]));
+                var demand = _demand.GetValueOrDefault((group, path[k]));
                 if (demand < 2) break;
                 var key = (task, example, path[k]);
                 if (!_values.TryGetValue(key, out var entry)) _values[key] = new Entry(value, demand - 1);
