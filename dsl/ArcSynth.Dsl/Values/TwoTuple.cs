@@ -18,7 +18,7 @@ public sealed class TwoTuple(Value first, Value second) : TupleValue
     {
         get
         {
-            if (_hash == -1) _hash = TupleHash.Finish(TupleHash.Add(TupleHash.Add(TupleHash.Start, _first.Hash), _second.Hash), 2);
+            if (_hash == -1) _hash = base.Hash;
             return _hash;
         }
     }

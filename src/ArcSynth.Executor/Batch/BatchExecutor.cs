@@ -41,8 +41,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         var prefixes = new SharedPrefixes();
         var distinct = Distinct(programs, perTask: false, prefixes);
         var pairs = (from t in Enumerable.Range(0, tasks.Count) from p in Enumerable.Range(0, distinct.Count) select (t, p)).ToList();
-        var ran = RunPairs(distinct, tasks, pairs, prefixes, everyTask: true, cancellation);
-        return tasks.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
+        return RunPairs(distinct, tasks, pairs, prefixes, everyTask: true, cancellation);
     }
 
     /// <summary>
@@ -56,16 +55,15 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
         var taskList = distinct.Select(d => d.TaskId).Distinct().Select(id => tasks[id]).ToList();
         var index = taskList.Select((t, i) => (t.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var pairs = distinct.Select((d, p) => (index[d.TaskId], p)).ToList();
-        var ran = RunPairs(distinct, taskList, pairs, prefixes, everyTask: false, cancellation);
-        return taskList.Select((task, t) => Ranked(task, ran.Where(r => r.Task == t).Select(r => r.Result))).ToList();
+        return RunPairs(distinct, taskList, pairs, prefixes, everyTask: false, cancellation);
     }
 
     /// <summary>
-    /// Runs each (task, program) pair on its task's inputs. The unit of work is one example, not one
-    /// pair, so that a program that is slow on every example of its task spreads over all cores
-    /// instead of holding one thread while the others finish the batch and wait.
+    /// Runs each (task, program) pair on its task's inputs and ranks each task's programs. The unit of
+    /// work is one example, not one pair, so that a program that is slow on every example of its task
+    /// spreads over all cores instead of holding one thread while the others finish the batch and wait.
     /// </summary>
-    private List<(int Task, ProgramOnTask Result)> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, SharedPrefixes prefixes, bool everyTask, CancellationToken cancellation)
+    private List<TaskResult> RunPairs(List<DistinctProgram> programs, IReadOnlyList<ArcTask> tasks, List<(int Task, int Program)> pairs, SharedPrefixes prefixes, bool everyTask, CancellationToken cancellation)
     {
         // Programs of one task that share their first lines run one after another, so that the
         // common start is still kept when the next one needs it; results do not depend on the order.
@@ -90,14 +88,15 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
             var (t, p) = pairs[i];
             outcomes[firstItem[i] + e] = Outcome(programs[p], everyTask ? 0 : t, t, e, inputs[t][e], prefixes);
         }, cancellation);
-        return pairs.Select((pair, i) =>
+        var byTask = pairs.Select((pair, i) =>
         {
             var program = programs[pair.Program];
             var task = tasks[pair.Task];
             var train = outcomes[firstItem[i]..(firstItem[i] + task.Train.Count)];
             var test = outcomes[(firstItem[i] + task.Train.Count)..firstItem[i + 1]];
-            return (pair.Task, new ProgramOnTask(program.Name, program.Aliases, Score(program, task, train), train, test));
-        }).ToList();
+            return (pair.Task, Result: new ProgramOnTask(program.Name, program.Aliases, Score(program, task, train), train, test));
+        }).ToLookup(r => r.Task, r => r.Result);
+        return tasks.Select((task, t) => Ranked(task, byTask[t])).ToList();
     }
 
     /// <summary>Orders trie paths lexicographically, so that programs with a common start sort together.</summary>
@@ -111,13 +110,15 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
     private static TaskResult Ranked(ArcTask task, IEnumerable<ProgramOnTask> results) =>
         new(task, results.OrderBy(r => r.Score).ThenBy(r => r.Program, StringComparer.Ordinal).ToList());
 
-    private sealed class DistinctProgram(string name, List<string> aliases, string canonical, int[] path, int length)
+    private sealed class DistinctProgram(string name, List<string> aliases, string canonical, int[] path)
     {
         public string Name { get; } = name;
         public List<string> Aliases { get; } = aliases;
         public string Canonical { get; } = canonical;
+        /// <summary>The trie node of each line (<see cref="SharedPrefixes.Path"/>).</summary>
         public int[] Path { get; } = path;
-        public int Length { get; } = length;
+        /// <summary>Lines and the return: the length a score breaks ties with.</summary>
+        public int Length => Path.Length + 1;
         public CompiledProgram? Program { get; private set; }
         public string? Failure { get; private set; }
 
@@ -155,7 +156,7 @@ public sealed class BatchExecutor(PrimitiveRegistry registry, Limits limits, int
                 seen.Aliases.Add(f.Name);
                 continue;
             }
-            var d = new DistinctProgram(f.Name, [], canonical, prefixes.Path(lines), f.Body.Count + 1);
+            var d = new DistinctProgram(f.Name, [], canonical, prefixes.Path(lines));
             byForm[key] = d;
             order.Add(d);
             sources.Add(f);

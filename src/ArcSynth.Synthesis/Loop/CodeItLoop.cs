@@ -258,9 +258,10 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens });
         var programs = new List<FunctionDef>();
         var failed = 0;
-        foreach (var task in tasks)
+        for (var k = 0; k < tasks.Count; k++)
         {
-            var index = shard * s.ShardTasks + tasks.IndexOf(task);
+            var task = tasks[k];
+            var index = shard * s.ShardTasks + k;
             Report(iteration, LoopPhases.Sample, index, run.Targets.Count, task.Id);
             var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
             var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(Mix(s.Seed, iteration, index)));

@@ -39,9 +39,6 @@ public sealed class CompiledProgram
         return new CompiledProgram(function, [.. compiler.Steps], result, compiler.SlotCount);
     }
 
-    /// <summary>The number of lines (assignments) the program runs before its return.</summary>
-    public int LineCount => _steps.Length;
-
     /// <summary>
     /// Runs the program on one input under the limits in force (<see cref="Limits.Current"/>).
     /// <paramref name="cancellation"/> is looked at between lines: once it is cancelled, the run stops
