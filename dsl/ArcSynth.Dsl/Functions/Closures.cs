@@ -16,20 +16,23 @@ internal abstract class Closure : FunctionValue
 
     public sealed override Value Call(ReadOnlySpan<Value> args) => args.Length == 1 ? Call1(args[0]) : throw ArityError(args.Length);
 
-    public sealed override Value Call1(Value a)
+    public sealed override Value Call1(Value a) => Call1(a, Limits.State);
+
+    internal sealed override Value Call1(Value a, Limits.RunState state)
     {
-        Limits.Call();
+        state.Call();
         try
         {
-            return Apply(a);
+            return Apply(a, state);
         }
         finally
         {
-            Limits.Return();
+            state.Return();
         }
     }
 
-    protected abstract Value Apply(Value a);
+    /// <summary>The closure's body; the functions it calls get <paramref name="state"/> passed on.</summary>
+    protected abstract Value Apply(Value a, Limits.RunState state);
 
     protected static string NameOf(Value v) => v is FunctionValue f ? f.Name : v.ToString();
 }
@@ -38,28 +41,30 @@ internal abstract class Closure : FunctionValue
 internal sealed class Composition(Value outer, Value inner) : Closure
 {
     public override string Name => $"compose({NameOf(outer)}, {NameOf(inner)})";
-    protected override Value Apply(Value a) => Py.AsFunction(outer).Call1(Py.AsFunction(inner).Call1(a));
+    protected override Value Apply(Value a, Limits.RunState state) => Py.AsFunction(outer).Call1(Py.AsFunction(inner).Call1(a, state), state);
 }
 
 /// <summary><c>lambda x: h(g(f(x)))</c>, made by chain.</summary>
 internal sealed class Chain(Value h, Value g, Value f) : Closure
 {
     public override string Name => $"chain({NameOf(h)}, {NameOf(g)}, {NameOf(f)})";
-    protected override Value Apply(Value a) => Py.AsFunction(h).Call1(Py.AsFunction(g).Call1(Py.AsFunction(f).Call1(a)));
+    protected override Value Apply(Value a, Limits.RunState state) =>
+        Py.AsFunction(h).Call1(Py.AsFunction(g).Call1(Py.AsFunction(f).Call1(a, state), state), state);
 }
 
 /// <summary><c>lambda x: function(x) == target</c>, made by matcher.</summary>
 internal sealed class Matcher(Value function, Value target) : Closure
 {
     public override string Name => $"matcher({NameOf(function)})";
-    protected override Value Apply(Value a) => Bool.Of(Py.AsFunction(function).Call1(a).Equals(target));
+    protected override Value Apply(Value a, Limits.RunState state) => Bool.Of(Py.AsFunction(function).Call1(a, state).Equals(target));
 }
 
 /// <summary><c>lambda x: outer(a(x), b(x))</c>, made by fork.</summary>
 internal sealed class Fork(Value outer, Value a, Value b) : Closure
 {
     public override string Name => $"fork({NameOf(outer)}, {NameOf(a)}, {NameOf(b)})";
-    protected override Value Apply(Value x) => Py.AsFunction(outer).Call2(Py.AsFunction(a).Call1(x), Py.AsFunction(b).Call1(x));
+    protected override Value Apply(Value x, Limits.RunState state) =>
+        Py.AsFunction(outer).Call2(Py.AsFunction(a).Call1(x, state), Py.AsFunction(b).Call1(x, state), state);
 }
 
 /// <summary>
@@ -70,13 +75,13 @@ internal sealed class Power(Value function, int n) : Closure
 {
     public override string Name => $"power({NameOf(function)}, {n})";
 
-    protected override Value Apply(Value a)
+    protected override Value Apply(Value a, Limits.RunState state)
     {
         var f = Py.AsFunction(function);
         for (var k = 0; k < n; k++)
         {
-            Limits.Step();
-            a = f.Call1(a);
+            state.Step();
+            a = f.Call1(a, state);
         }
         return a;
     }
@@ -96,6 +101,7 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
     public override Value Call(ReadOnlySpan<Value> args)
     {
         if (args.Length != Arity) throw ArityError(args.Length);
+        var state = Limits.State;
         var all = new Value[args.Length + 1];
         if (right)
         {
@@ -107,28 +113,30 @@ internal sealed class Binding(FunctionValue function, Value fixedValue, bool rig
             all[0] = fixedValue;
             args.CopyTo(all.AsSpan(1));
         }
-        Limits.Call();
+        state.Call();
         try
         {
             return function.Call(all);
         }
         finally
         {
-            Limits.Return();
+            state.Return();
         }
     }
 
-    public override Value Call1(Value a)
+    public override Value Call1(Value a) => Call1(a, Limits.State);
+
+    internal override Value Call1(Value a, Limits.RunState state)
     {
         if (Arity != 1) throw ArityError(1);
-        Limits.Call();
+        state.Call();
         try
         {
-            return right ? function.Call2(a, fixedValue) : function.Call2(fixedValue, a);
+            return right ? function.Call2(a, fixedValue, state) : function.Call2(fixedValue, a, state);
         }
         finally
         {
-            Limits.Return();
+            state.Return();
         }
     }
 }

@@ -21,6 +21,15 @@ public abstract class FunctionValue : Value
 
     public virtual Value Call2(Value a, Value b) => Call([a, b]);
 
+    /// <summary>
+    /// <see cref="Call1(Value)"/> from inside a run whose state the caller already holds: closures
+    /// pass it on to the functions they call instead of reading the thread-static again.
+    /// </summary>
+    internal virtual Value Call1(Value a, Limits.RunState state) => Call1(a);
+
+    /// <summary><see cref="Call2(Value, Value)"/> with the run's state passed on.</summary>
+    internal virtual Value Call2(Value a, Value b, Limits.RunState state) => Call2(a, b);
+
     private Func<Value, Value>? _unary;
     private Func<Value, Value, Value>? _binary;
 

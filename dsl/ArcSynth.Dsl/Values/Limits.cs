@@ -39,20 +39,43 @@ public sealed record Limits
     /// <summary>
     /// One thread's run: the limits in force and the counters checked against them. One thread-static
     /// reference to it, rather than a thread-static per field, because every closure call counts a
-    /// step and a depth, and each thread-static access costs a call into the runtime on Linux.
+    /// step and a depth, and each thread-static access costs a call into the runtime on Linux (and a
+    /// helper call in ReadyToRun code). Closures and the loops of primitives take it once and pass it
+    /// down (<see cref="Functions.Closure"/>), so that nested calls touch no thread-static at all.
     /// </summary>
-    private sealed class RunState
+    internal sealed class RunState
     {
         public Limits Limits = Default;
         public long Deadline; // Stopwatch ticks; 0 for none
         public int Depth;
         public int Steps;
         public long AllocatedAtStart;
+
+        /// <summary>Counts one unit of work and checks the deadline every 256 of them.</summary>
+        public void Step()
+        {
+            if ((++Steps & 255) == 0 && Deadline != 0 && Stopwatch.GetTimestamp() > Deadline)
+                throw new DslError("TimeoutError", $"the run took longer than {Limits.Timeout?.TotalMilliseconds} ms");
+        }
+
+        /// <summary>Enters one nested call (a step); pair with <see cref="Return"/>.</summary>
+        public void Call()
+        {
+            if (++Depth > Limits.MaxCallDepth)
+            {
+                Depth--;
+                throw DslError.Recursion("maximum recursion depth exceeded");
+            }
+            Step();
+        }
+
+        public void Return() => Depth--;
     }
 
     [ThreadStatic] private static RunState? _state;
 
-    private static RunState State => _state ??= new RunState();
+    /// <summary>This thread's run state: read it once and pass it down where a loop or a chain of calls would read it often.</summary>
+    internal static RunState State => _state ??= new RunState();
 
     /// <summary>The limits in force on this thread.</summary>
     public static Limits Current => State.Limits;
@@ -99,27 +122,12 @@ public sealed record Limits
     }
 
     /// <summary>Counts one unit of work and checks the deadline every 256 of them.</summary>
-    public static void Step() => Step(State);
-
-    private static void Step(RunState state)
-    {
-        if ((++state.Steps & 255) == 0 && state.Deadline != 0 && Stopwatch.GetTimestamp() > state.Deadline)
-            throw new DslError("TimeoutError", $"the run took longer than {state.Limits.Timeout?.TotalMilliseconds} ms");
-    }
+    public static void Step() => State.Step();
 
     /// <summary>Enters one nested call; pair with <see cref="Return"/>.</summary>
-    public static void Call()
-    {
-        var state = State;
-        if (++state.Depth > state.Limits.MaxCallDepth)
-        {
-            state.Depth--;
-            throw DslError.Recursion("maximum recursion depth exceeded");
-        }
-        Step(state);
-    }
+    public static void Call() => State.Call();
 
-    public static void Return() => State.Depth--;
+    public static void Return() => State.Return();
 
     /// <summary>
     /// One iteration of a submitted primitive's loop: a step, and a check of the bytes this run has
@@ -128,7 +136,7 @@ public sealed record Limits
     public static void Budget()
     {
         var state = State;
-        Step(state);
+        state.Step();
         var allocated = GC.GetAllocatedBytesForCurrentThread() - state.AllocatedAtStart;
         if (allocated > state.Limits.MaxAllocatedBytes)
             throw new DslError("LimitExceeded", $"the run allocated {allocated >> 20} MB, over the limit of {state.Limits.MaxAllocatedBytes >> 20} MB");

@@ -260,6 +260,7 @@ public static class Py
 
     private static Value MapFilterBody(Value container, Func<Value, Value>? map, Func<Value, bool>? keep)
     {
+        var state = Limits.State;
         switch (container)
         {
             case FrozenSetValue s:
@@ -267,7 +268,7 @@ public static class Py
                 var t = new SetTable();
                 foreach (var e in s.Table)
                 {
-                    Limits.Step();
+                    state.Step();
                     if (keep is null || keep(e)) t.Add(map is null ? e : map(e));
                 }
                 return new FrozenSetValue(t);
@@ -277,7 +278,7 @@ public static class Py
                 var items = new List<Value>(tuple.Count);
                 for (var i = 0; i < tuple.Count; i++)
                 {
-                    Limits.Step();
+                    state.Step();
                     var e = tuple[i];
                     if (keep is null || keep(e)) items.Add(map is null ? e : map(e));
                 }
