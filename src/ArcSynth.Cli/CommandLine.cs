@@ -7,7 +7,7 @@ namespace ArcSynth.Cli;
 public static class CommandLine
 {
     /// <summary>Exit code for arguments or input files that cannot be used.</summary>
-    public const int UsageError = 2;
+    public const int UsageError = Invocation.UsageError;
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -44,14 +44,6 @@ public static class CommandLine
         root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(WorkerCommand.Create(output, error));
 
-        var parsed = root.Parse(args);
-        var config = new InvocationConfiguration { Output = output, Error = error };
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var e in parsed.Errors) error.WriteLine($"arcsynth: {e.Message}");
-            error.WriteLine("Try 'arcsynth --help'.");
-            return UsageError;
-        }
-        return parsed.Invoke(config);
+        return Invocation.Run(root, args, output, error);
     }
 }

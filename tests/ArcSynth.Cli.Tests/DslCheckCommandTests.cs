@@ -13,10 +13,12 @@ public sealed class DslCheckCommandTests : IDisposable
     private static List<JsonElement> JsonLines(IEnumerable<string> lines) =>
         lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
 
-    [Fact]
-    public void Checks_handwritten_programs_on_real_tasks()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Checks_handwritten_programs_on_real_tasks(bool native)
     {
-        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training);
+        var run = CliRun.Check(native, "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("solved 12 of 12", run.OutputLines[^1]);
         var lines = JsonLines(run.OutputLines);
@@ -30,27 +32,33 @@ public sealed class DslCheckCommandTests : IDisposable
         Assert.True(lines.All(l => l.GetProperty("correct").GetBoolean()));
     }
 
-    [Fact]
-    public void The_projects_own_seed_programs_solve_their_44_training_tasks()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_projects_own_seed_programs_solve_their_44_training_tasks(bool native)
     {
         var seeds = Path.Combine(Path.GetDirectoryName(TestData.File("handwritten.py"))!, "..", "..", "seeds", "training.py");
-        var run = CliRun.Of("dsl", "check", "--programs", seeds, "--tasks", TestData.Training);
+        var run = CliRun.Check(native, "--programs", seeds, "--tasks", TestData.Training);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("solved 44 of 44", run.OutputLines[^1]);
     }
 
-    [Fact]
-    public void Writes_the_lines_to_a_file_with_out()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Writes_the_lines_to_a_file_with_out(bool native)
     {
         var output = Path.Combine(_dir, "out.jsonl");
-        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training, "--out", output);
+        var run = CliRun.Check(native, "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training, "--out", output);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(["solved 12 of 12"], run.OutputLines);
         Assert.Equal(53, JsonLines(File.ReadLines(output)).Count);
     }
 
-    [Fact]
-    public void Programs_that_do_not_parse_check_or_run_get_an_error_per_example()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Programs_that_do_not_parse_check_or_run_get_an_error_per_example(bool native)
     {
         var programs = Path.Combine(_dir, "bad.py");
         File.WriteAllText(programs, """
@@ -79,7 +87,7 @@ public sealed class DslCheckCommandTests : IDisposable
             def orphan_ffffffff(I):
                 return I
             """);
-        var run = CliRun.Of("dsl", "check", "--programs", programs, "--tasks", TestData.Training);
+        var run = CliRun.Check(native, "--programs", programs, "--tasks", TestData.Training);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("solved 1 of 5", run.OutputLines[^1]);
         var byProgram = JsonLines(run.OutputLines).GroupBy(l => l.GetProperty("program").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
@@ -92,8 +100,10 @@ public sealed class DslCheckCommandTests : IDisposable
         Assert.Contains("orphan_ffffffff names task 'ffffffff'", run.Error);
     }
 
-    [Fact]
-    public void Hostile_programs_are_stopped_and_reported_within_the_limits()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Hostile_programs_are_stopped_and_reported_within_the_limits(bool native)
     {
         var tasks = Directory.CreateDirectory(Path.Combine(_dir, "tasks")).FullName;
         File.Copy(Path.Combine(TestData.Training, "3c9b0459.json"), Path.Combine(tasks, "3c9b0459.json"));
@@ -102,7 +112,7 @@ public sealed class DslCheckCommandTests : IDisposable
         File.WriteAllText(Path.Combine(tasks, "distinct30.json"), $"{{\"train\": [{{\"input\": {grid}, \"output\": {grid}}}], \"test\": [{{\"input\": {grid}, \"output\": {grid}}}]}}");
 
         var clock = Stopwatch.StartNew();
-        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("hostile.py"), "--tasks", tasks, "--timeout-ms", "300");
+        var run = CliRun.Check(native, "--programs", TestData.File("hostile.py"), "--tasks", tasks, "--timeout-ms", "300");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("solved 0 of 7", run.OutputLines[^1]);
@@ -117,38 +127,44 @@ public sealed class DslCheckCommandTests : IDisposable
         Assert.Equal(29, errors.Sum(g => g.Count()));
     }
 
-    [Fact]
-    public void Every_limit_is_an_option()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_limit_is_an_option(bool native)
     {
         var programs = Path.Combine(_dir, "big.py");
         File.WriteAllText(programs, "def big_3c9b0459(I):\n    O = upscale(I, FOUR)\n    return O\n");
         string Error(params string[] limit)
         {
-            var run = CliRun.Of(["dsl", "check", "--programs", programs, "--tasks", TestData.Training, .. limit]);
+            var run = CliRun.Check(native, ["--programs", programs, "--tasks", TestData.Training, .. limit]);
             Assert.Equal(0, run.ExitCode);
             return JsonLines(run.OutputLines)[0].GetProperty("error").GetString() ?? "none";
         }
         Assert.Equal("none", Error());
         Assert.StartsWith("LimitExceeded: a 12x12 grid exceeds the limit of 10 per side", Error("--max-grid-side", "10"));
         Assert.StartsWith("LimitExceeded: a container of 144 items", Error("--max-container", "100"));
-        Assert.Equal(2, CliRun.Of("dsl", "check", "--programs", programs, "--tasks", TestData.Training, "--max-call-depth", "0").ExitCode);
+        Assert.Equal(2, CliRun.Check(native, "--programs", programs, "--tasks", TestData.Training, "--max-call-depth", "0").ExitCode);
     }
 
     [Theory]
-    [InlineData("--programs", "/nonexistent/programs.py", "programs file '/nonexistent/programs.py' does not exist")]
-    [InlineData("--tasks", "/nonexistent/tasks", "tasks folder '/nonexistent/tasks' does not exist")]
-    public void Unusable_inputs_exit_with_2_and_name_the_path(string option, string value, string message)
+    [InlineData(false, "--programs", "/nonexistent/programs.py", "programs file '/nonexistent/programs.py' does not exist")]
+    [InlineData(false, "--tasks", "/nonexistent/tasks", "tasks folder '/nonexistent/tasks' does not exist")]
+    [InlineData(true, "--programs", "/nonexistent/programs.py", "programs file '/nonexistent/programs.py' does not exist")]
+    [InlineData(true, "--tasks", "/nonexistent/tasks", "tasks folder '/nonexistent/tasks' does not exist")]
+    public void Unusable_inputs_exit_with_2_and_name_the_path(bool native, string option, string value, string message)
     {
         var args = new Dictionary<string, string> { ["--programs"] = TestData.File("handwritten.py"), ["--tasks"] = TestData.Training, [option] = value };
-        var run = CliRun.Of(["dsl", "check", .. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
+        var run = CliRun.Check(native, [.. args.SelectMany(kv => new[] { kv.Key, kv.Value })]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error);
     }
 
-    [Fact]
-    public void A_missing_required_option_exits_with_2()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_missing_required_option_exits_with_2(bool native)
     {
-        var run = CliRun.Of("dsl", "check", "--programs", TestData.File("handwritten.py"));
+        var run = CliRun.Check(native, "--programs", TestData.File("handwritten.py"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--tasks", run.Error);
     }
@@ -159,8 +175,10 @@ public sealed class DslCheckCommandTests : IDisposable
         var root = CliRun.Of("--help");
         Assert.Equal(0, root.ExitCode);
         Assert.Contains("dsl", root.Output);
-        var check = CliRun.Of("dsl", "check", "--help");
-        Assert.Contains("solved X of Y", check.Output);
-        Assert.Contains("--timeout-ms", check.Output);
+        foreach (var check in new[] { CliRun.Check(native: false, "--help"), CliRun.Check(native: true, "--help") })
+        {
+            Assert.Contains("solved X of Y", check.Output);
+            Assert.Contains("--timeout-ms", check.Output);
+        }
     }
 }

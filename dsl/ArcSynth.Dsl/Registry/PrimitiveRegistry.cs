@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using ArcSynth.Dsl.Primitives;
 
@@ -36,7 +37,7 @@ public sealed class PrimitiveRegistry
         }
     }
 
-    public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PrimitiveFunction? primitive) =>
+    public bool TryGet(string name, [NotNullWhen(true)] out PrimitiveFunction? primitive) =>
         _byName.TryGetValue(name, out primitive);
 
     public bool Contains(string name) => _byName.ContainsKey(name);
@@ -44,8 +45,11 @@ public sealed class PrimitiveRegistry
     /// <summary>A new version of the registry with <paramref name="added"/> appended.</summary>
     public PrimitiveRegistry With(IEnumerable<PrimitiveFunction> added) => new([.. All, .. added], Version + 1);
 
-    /// <summary>Every public static method of <paramref name="type"/> marked <see cref="PrimitiveAttribute"/>, by name.</summary>
-    public static IReadOnlyList<PrimitiveFunction> FromType(Type type) =>
+    /// <summary>
+    /// Every public static method of <paramref name="type"/> marked <see cref="PrimitiveAttribute"/>, by name.
+    /// The annotation keeps those methods in a trimmed, ahead-of-time compiled build.
+    /// </summary>
+    public static IReadOnlyList<PrimitiveFunction> FromType([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Select(m => (Method: m, Attr: m.GetCustomAttribute<PrimitiveAttribute>()))
             .Where(x => x.Attr is not null)

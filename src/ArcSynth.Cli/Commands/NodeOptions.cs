@@ -38,7 +38,7 @@ internal sealed class NodeOptions
         catch (Exception e) when (e is UsageException or StoreException or StoreUnavailableException or IOException)
         {
             error.WriteLine($"arcsynth: {e.Message}");
-            return CommandLine.UsageError;
+            return Invocation.UsageError;
         }
     }
 
