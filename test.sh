@@ -69,6 +69,7 @@ prepare_services() {
 # ./arcsynth publishes dsl check ahead of time (Native AOT) on its first use; building it here
 # shows a failure before the tests start, and keeps its 20 to 60 s out of the tests' own time.
 prepare_builds() {
+  apt_install gcc binutils zlib1g-dev   # Native AOT links with the system's C toolchain (clang is used instead when present)
   ./arcsynth dsl check --help >/dev/null
 }
 
