@@ -84,15 +84,25 @@ internal sealed class ServiceHarness : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
-    /// <summary>Waits (at most <paramref name="seconds"/>) until the run's status is <paramref name="status"/>; returns the run.</summary>
+    /// <summary>
+    /// Waits (at most <paramref name="seconds"/>) until the run's status is <paramref name="status"/>; returns the run.
+    /// A 503 is waited through: the API answers it while the database is out of reach, as in the outage tests.
+    /// </summary>
     public async Task<JsonElement> WaitForStatusAsync(long runId, string status, int seconds = 120)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var last = "unknown (the API answered 503)";
         while (true)
         {
-            var run = await Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
-            if (run.GetProperty("status").GetString() == status) return run;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is still {run.GetProperty("status")} after {seconds} s, not {status}");
+            using var response = await Http.GetAsync($"/api/runs/{runId}");
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                response.EnsureSuccessStatusCode();
+                var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (run.GetProperty("status").GetString() == status) return run;
+                last = run.GetProperty("status").ToString();
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is still {last} after {seconds} s, not {status}");
             await Task.Delay(200);
         }
     }
