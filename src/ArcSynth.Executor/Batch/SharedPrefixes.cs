@@ -64,19 +64,24 @@ internal sealed class SharedPrefixes
         return known is null ? [] : [.. known];
     }
 
-    /// <summary>Keeps the values a run computed after the known ones, for the programs that still need them.</summary>
+    /// <summary>
+    /// Keeps the values a run computed after the known ones, for the programs that still need them;
+    /// the lines it never reached (it failed before them) are counted as used, so that values kept
+    /// for it are let go now rather than when the batch ends.
+    /// </summary>
     public void Keep(int group, int task, int example, int[] path, int knownCount, ReadOnlySpan<Value?> lines)
     {
         lock (_lock)
         {
-            for (var k = knownCount; k < path.Length && lines[k] is { } value; k++)
+            for (var k = knownCount; k < path.Length; k++)
             {
                 // Demand only falls along a path: once no other program needs a line, none needs the next.
                 var demand = _demand.GetValueOrDefault((group, path[k]));
                 if (demand < 2) break;
                 var key = (task, example, path[k]);
-                if (!_values.TryGetValue(key, out var entry)) _values[key] = new Entry(value, demand - 1);
-                else if (--entry.Remaining == 0) _values.Remove(key);
+                var found = _values.TryGetValue(key, out var entry);
+                if (lines[k] is { } value && !found) _values[key] = new Entry(value, demand - 1);
+                else if (found && --entry!.Remaining == 0) _values.Remove(key);
             }
         }
     }
