@@ -91,7 +91,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
     public async Task<JsonElement> WaitForStatusAsync(long runId, string status, int seconds = 120)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        var last = "unknown (the API answered 503)";
+        var last = "unknown (the API answered 503)"; // the run as last read, so that a timeout says why
         while (true)
         {
             using var response = await Http.GetAsync($"/api/runs/{runId}");
@@ -100,7 +100,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
                 response.EnsureSuccessStatusCode();
                 var run = await response.Content.ReadFromJsonAsync<JsonElement>();
                 if (run.GetProperty("status").GetString() == status) return run;
-                last = run.GetProperty("status").ToString();
+                last = run.ToString();
             }
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is still {last} after {seconds} s, not {status}");
             await Task.Delay(200);
