@@ -149,7 +149,8 @@ public static partial class Builtins
     public static Value Last(Value container) => container switch
     {
         TupleValue t => t.Count > 0 ? t[t.Count - 1] : throw DslError.ValueErr("max() arg is an empty sequence"),
-        _ => Py.Iterate(container).LastOrDefault() ?? throw DslError.ValueErr("max() arg is an empty sequence"),
+        FrozenSetValue s => s.Count > 0 ? s.Table.Last() : throw DslError.ValueErr("max() arg is an empty sequence"),
+        _ => throw DslError.Type($"'{container.TypeName}' object is not iterable"),
     };
 
     [Primitive("insert(value: Any, container: FrozenSet) -> FrozenSet", "insert item into container", Unchecked = ["value"])]

@@ -18,20 +18,23 @@ internal sealed class SetTable
     /// <summary>Marks a discarded slot, as CPython's <c>dummy</c> key does.</summary>
     private static readonly Value Dummy = Int.Of(int.MinValue);
 
-    /// <summary>A key slot. An array of this struct, unlike a Value[] (covariant), stores without a type check.</summary>
+    /// <summary>
+    /// A slot: its key and the key's hash side by side, as CPython's setentry keeps them, so that a
+    /// probe reads one cache line. An array of this struct, unlike a Value[] (covariant), stores
+    /// without a type check.
+    /// </summary>
     internal struct Slot
     {
         public Value? Key;
+        public long Hash;
     }
 
     // Most sets a program builds stay empty or are resized while they grow: an empty table shares
-    // one read-only pair of arrays until its first key, and a resize hands the arrays it leaves to
-    // this thread's spares, where the next table to grow to that size finds them.
-    private static readonly Slot[] NoKeys = new Slot[MinSize];
-    private static readonly long[] NoHashes = new long[MinSize];
+    // one read-only array until its first key, and a resize hands the array it leaves to this
+    // thread's spares, where the next table to grow to that size finds it.
+    private static readonly Slot[] NoSlots = new Slot[MinSize];
 
-    private Slot[] _keys = NoKeys;
-    private long[] _hashes = NoHashes;
+    private Slot[] _slots = NoSlots;
     private int _mask = MinSize - 1;
     private int _fill;
 
@@ -45,13 +48,13 @@ internal sealed class SetTable
     {
         for (var i = 0; i <= _mask; i++)
         {
-            var k = _keys[i].Key;
+            var k = _slots[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) yield return k;
         }
     }
 
     /// <summary>Allocation-free iteration in CPython's order, for the primitives' hot loops.</summary>
-    public Enumerator GetEnumerator() => new(_keys);
+    public Enumerator GetEnumerator() => new(_slots);
 
     public struct Enumerator(Slot[] keys)
     {
@@ -79,7 +82,17 @@ internal sealed class SetTable
     {
         for (var i = 0; ; i++)
         {
-            var k = _keys[i].Key;
+            var k = _slots[i].Key;
+            if (k is not null && !ReferenceEquals(k, Dummy)) return k;
+        }
+    }
+
+    /// <summary>The last key in iteration order; the set must not be empty.</summary>
+    public Value Last()
+    {
+        for (var i = _mask; ; i--)
+        {
+            var k = _slots[i].Key;
             if (k is not null && !ReferenceEquals(k, Dummy)) return k;
         }
     }
@@ -89,7 +102,7 @@ internal sealed class SetTable
     /// <summary>CPython's <c>set_add_entry</c>.</summary>
     public void AddEntry(Value key, long hash)
     {
-        if (ReferenceEquals(_keys, NoKeys)) OwnTable();
+        if (ReferenceEquals(_slots, NoSlots)) OwnTable();
         var mask = (ulong)_mask;
         var i = (ulong)hash & mask;
         var freeSlot = -1;
@@ -100,20 +113,20 @@ internal sealed class SetTable
             var probes = i + LinearProbes <= mask ? LinearProbes : 0;
             do
             {
-                var k = _keys[e].Key;
+                var k = _slots[e].Key;
                 if (k is null)
                 {
                     if (freeSlot >= 0)
                     {
                         Count++;
-                        _keys[freeSlot].Key = key;
-                        _hashes[freeSlot] = hash;
+                        _slots[freeSlot].Key = key;
+                        _slots[freeSlot].Hash = hash;
                         return;
                     }
                     _fill++;
                     Count++;
-                    _keys[e].Key = key;
-                    _hashes[e] = hash;
+                    _slots[e].Key = key;
+                    _slots[e].Hash = hash;
                     if ((ulong)_fill * 5 >= mask * 3) Resize(Count > 50000 ? Count * 2 : Count * 4);
                     return;
                 }
@@ -121,7 +134,7 @@ internal sealed class SetTable
                 {
                     if (freeSlot < 0) freeSlot = e;
                 }
-                else if (_hashes[e] == hash && (ReferenceEquals(k, key) || k.Equals(key)))
+                else if (_slots[e].Hash == hash && (ReferenceEquals(k, key) || k.Equals(key)))
                 {
                     return;
                 }
@@ -148,9 +161,9 @@ internal sealed class SetTable
             var probes = i + LinearProbes <= mask ? LinearProbes : 0;
             do
             {
-                var k = _keys[e].Key;
+                var k = _slots[e].Key;
                 if (k is null) return -1;
-                if (_hashes[e] == hash && !ReferenceEquals(k, Dummy) && (ReferenceEquals(k, key) || k.Equals(key))) return e;
+                if (_slots[e].Hash == hash && !ReferenceEquals(k, Dummy) && (ReferenceEquals(k, key) || k.Equals(key))) return e;
                 e++;
             } while (probes-- > 0);
             perturb >>= PerturbShift;
@@ -163,8 +176,8 @@ internal sealed class SetTable
     {
         var e = Find(key, hash);
         if (e < 0) return false;
-        _keys[e].Key = Dummy;
-        _hashes[e] = -1;
+        _slots[e].Key = Dummy;
+        _slots[e].Hash = -1;
         Count--;
         return true;
     }
@@ -176,58 +189,56 @@ internal sealed class SetTable
         Limits.Step();
         var newSize = MinSize;
         while (newSize <= minUsed) newSize <<= 1;
-        var oldKeys = _keys;
-        var oldHashes = _hashes;
-        (_keys, _hashes) = Spares.Take(newSize);
+        var old = _slots;
+        _slots = Spares.Take(newSize);
         _mask = newSize - 1;
         _fill = Count;
-        for (var i = 0; i < oldKeys.Length; i++)
+        for (var i = 0; i < old.Length; i++)
         {
-            var k = oldKeys[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, oldHashes[i]);
+            var k = old[i].Key;
+            if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, old[i].Hash);
         }
-        if (!ReferenceEquals(oldKeys, NoKeys)) Spares.Give(oldKeys, oldHashes);
+        if (!ReferenceEquals(old, NoSlots)) Spares.Give(old);
     }
 
-    /// <summary>Gives an empty table arrays of its own before its first write.</summary>
-    private void OwnTable() => (_keys, _hashes) = Spares.Take(MinSize);
+    /// <summary>Gives an empty table an array of its own before its first write.</summary>
+    private void OwnTable() => _slots = Spares.Take(MinSize);
 
     /// <summary>
-    /// Arrays that resized tables left behind, a few per size, per thread. A table's arrays are its
-    /// own (copies and merges copy slots, never share arrays), so once it has moved to larger ones
-    /// the old ones can serve another table: keys are cleared; stale hashes are harmless, since a
-    /// hash is read only beside a key.
+    /// Arrays that resized tables left behind, a few per size, per thread. A table's array is its
+    /// own (copies and merges copy slots, never share arrays), so once it has moved to a larger one
+    /// the old one can serve another table, cleared.
     /// </summary>
     private static class Spares
     {
         private const int SizeClasses = 13; // 8 to 32,768 slots
         private const int PerClass = 4;
 
-        [ThreadStatic] private static (Slot[] Keys, long[] Hashes)[][]? _free;
+        [ThreadStatic] private static Slot[]?[][]? _free;
         [ThreadStatic] private static int[]? _counts;
 
-        public static (Slot[], long[]) Take(int size)
+        public static Slot[] Take(int size)
         {
             var c = SizeClass(size);
             if (c < SizeClasses && _counts is { } counts && counts[c] > 0)
             {
-                var spare = _free![c][--counts[c]];
-                _free[c][counts[c]] = default;
+                var spare = _free![c][--counts[c]]!;
+                _free[c][counts[c]] = null;
                 return spare;
             }
-            return (new Slot[size], new long[size]);
+            return new Slot[size];
         }
 
-        public static void Give(Slot[] keys, long[] hashes)
+        public static void Give(Slot[] slots)
         {
-            var c = SizeClass(keys.Length);
+            var c = SizeClass(slots.Length);
             if (c >= SizeClasses) return;
             _counts ??= new int[SizeClasses];
-            _free ??= new (Slot[], long[])[SizeClasses][];
-            var bucket = _free[c] ??= new (Slot[], long[])[PerClass];
+            _free ??= new Slot[]?[SizeClasses][];
+            var bucket = _free[c] ??= new Slot[]?[PerClass];
             if (_counts[c] == PerClass) return;
-            Array.Clear(keys);
-            bucket[_counts[c]++] = (keys, hashes);
+            Array.Clear(slots);
+            bucket[_counts[c]++] = slots;
         }
 
         private static int SizeClass(int size) => System.Numerics.BitOperations.Log2((uint)size) - 3;
@@ -242,13 +253,13 @@ internal sealed class SetTable
         while (true)
         {
             var e = (int)i;
-            if (_keys[e].Key is null) { _keys[e].Key = key; _hashes[e] = hash; return; }
+            if (_slots[e].Key is null) { _slots[e].Key = key; _slots[e].Hash = hash; return; }
             if (i + LinearProbes <= mask)
             {
                 for (var j = 0; j < LinearProbes; j++)
                 {
                     e++;
-                    if (_keys[e].Key is null) { _keys[e].Key = key; _hashes[e] = hash; return; }
+                    if (_slots[e].Key is null) { _slots[e].Key = key; _slots[e].Hash = hash; return; }
                 }
             }
             perturb >>= PerturbShift;
@@ -261,13 +272,10 @@ internal sealed class SetTable
     {
         if (ReferenceEquals(other, this) || other.Count == 0) return;
         if ((long)(_fill + other.Count) * 5 >= (long)_mask * 3) Resize((Count + other.Count) * 2);
-        else if (ReferenceEquals(_keys, NoKeys)) OwnTable();
+        else if (ReferenceEquals(_slots, NoSlots)) OwnTable();
         if (_fill == 0 && _mask == other._mask && other._fill == other.Count)
         {
-            for (var i = 0; i <= other._mask; i++)
-            {
-                if (other._keys[i].Key is { } k) { _keys[i].Key = k; _hashes[i] = other._hashes[i]; }
-            }
+            other._slots.AsSpan().CopyTo(_slots);
             _fill = other._fill;
             Count = other.Count;
             return;
@@ -278,26 +286,26 @@ internal sealed class SetTable
             Count = other.Count;
             for (var i = 0; i <= other._mask; i++)
             {
-                var k = other._keys[i].Key;
-                if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, other._hashes[i]);
+                var k = other._slots[i].Key;
+                if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, other._slots[i].Hash);
             }
             return;
         }
         for (var i = 0; i <= other._mask; i++)
         {
-            var k = other._keys[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) AddEntry(k, other._hashes[i]);
+            var k = other._slots[i].Key;
+            if (k is not null && !ReferenceEquals(k, Dummy)) AddEntry(k, other._slots[i].Hash);
         }
     }
 
     /// <summary>A copy of this table, slot for slot, with every key replaced by <paramref name="map"/> of it (which must keep its hash).</summary>
     public SetTable WithKeys(Func<Value, Value> map)
     {
-        var copy = new SetTable { _keys = new Slot[_keys.Length], _hashes = (long[])_hashes.Clone(), _mask = _mask, _fill = _fill, Count = Count };
-        for (var i = 0; i < _keys.Length; i++)
+        var copy = new SetTable { _slots = (Slot[])_slots.Clone(), _mask = _mask, _fill = _fill, Count = Count };
+        for (var i = 0; i < _slots.Length; i++)
         {
-            var k = _keys[i].Key;
-            copy._keys[i].Key = k is null || ReferenceEquals(k, Dummy) ? k : map(k);
+            var k = _slots[i].Key;
+            copy._slots[i].Key = k is null || ReferenceEquals(k, Dummy) ? k : map(k);
         }
         return copy;
     }
@@ -330,9 +338,9 @@ internal sealed class SetTable
         if (b.Count > a.Count) (a, b) = (b, a);
         for (var i = 0; i <= b._mask; i++)
         {
-            var k = b._keys[i].Key;
+            var k = b._slots[i].Key;
             if (k is null || ReferenceEquals(k, Dummy)) continue;
-            var h = b._hashes[i];
+            var h = b._slots[i].Hash;
             if (a.Contains(k, h)) result.AddEntry(k, h);
         }
         return result;
@@ -353,9 +361,9 @@ internal sealed class SetTable
         var result = new SetTable();
         for (var i = 0; i <= a._mask; i++)
         {
-            var k = a._keys[i].Key;
+            var k = a._slots[i].Key;
             if (k is null || ReferenceEquals(k, Dummy)) continue;
-            var h = a._hashes[i];
+            var h = a._slots[i].Hash;
             if (!bContains(k, h)) result.AddEntry(k, h);
         }
         return result;
@@ -367,10 +375,10 @@ internal sealed class SetTable
         var result = CopyOf(a);
         for (var i = 0; i <= result._mask; i++)
         {
-            var k = result._keys[i].Key;
-            if (k is null || ReferenceEquals(k, Dummy) || !bContains(k, result._hashes[i])) continue;
-            result._keys[i].Key = Dummy;
-            result._hashes[i] = -1;
+            var k = result._slots[i].Key;
+            if (k is null || ReferenceEquals(k, Dummy) || !bContains(k, result._slots[i].Hash)) continue;
+            result._slots[i].Key = Dummy;
+            result._slots[i].Hash = -1;
             result.Count--;
         }
         if ((ulong)(result._fill - result.Count) > (ulong)result._mask / 4)
@@ -384,8 +392,8 @@ internal sealed class SetTable
         if (Count > other.Count) return false;
         for (var i = 0; i <= _mask; i++)
         {
-            var k = _keys[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy) && !other.Contains(k, _hashes[i])) return false;
+            var k = _slots[i].Key;
+            if (k is not null && !ReferenceEquals(k, Dummy) && !other.Contains(k, _slots[i].Hash)) return false;
         }
         return true;
     }
@@ -396,8 +404,8 @@ internal sealed class SetTable
         ulong hash = 0;
         for (var i = 0; i <= _mask; i++)
         {
-            var k = _keys[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) hash ^= ShuffleBits((ulong)_hashes[i]);
+            var k = _slots[i].Key;
+            if (k is not null && !ReferenceEquals(k, Dummy)) hash ^= ShuffleBits((ulong)_slots[i].Hash);
         }
         hash ^= ((ulong)Count + 1) * 1927868237UL;
         hash ^= (hash >> 11) ^ (hash >> 25);

@@ -33,10 +33,10 @@ public static class Py
     };
 
     /// <summary>Python's iteration: a tuple's items in order, a frozenset's in CPython's order.</summary>
-    public static IEnumerable<Value> Iterate(Value v) => v switch
+    public static Items Iterate(Value v) => v switch
     {
-        TupleValue t => t.Items(),
-        FrozenSetValue s => s.Items(),
+        TupleValue t => new Items(t),
+        FrozenSetValue s => new Items(s.Table),
         _ => throw DslError.Type($"'{v.TypeName}' object is not iterable"),
     };
 
