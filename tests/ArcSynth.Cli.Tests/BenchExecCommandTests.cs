@@ -9,7 +9,7 @@ public sealed class BenchExecCommandTests
     public void Prints_the_rate_of_programs_and_their_mutants_and_the_lines_they_share()
     {
         var run = CliRun.Of("bench", "exec", "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training,
-            "--mutants", "4", "--passes", "1");
+            "--mutants", "4", "--passes", "1", "--slowest", "3");
         Assert.Equal(0, run.ExitCode);
         long Figure(string name) => long.Parse(Regex.Match(run.Output, $@"\b{name}=(\d+)").Groups[1].Value);
         Assert.Equal(12, Figure("programs"));
@@ -19,5 +19,13 @@ public sealed class BenchExecCommandTests
         // The mutants of the multi-line programs begin with their parents' lines.
         Assert.InRange(Figure("shared_lines"), 1, Figure("lines") - 1);
         Assert.Matches(@"gc_pause_s=\d+\.\d+ allocated_mb=\d+", run.Output);
+        // The three programs that cost the most alone, slowest first, before the rate on the last line.
+        var slowest = Regex.Matches(run.Output, @"^slowest: (\w+) (\d+\.\d)% of the time alone \((\d+) examples, [\d.]+ ms each\)$", RegexOptions.Multiline);
+        Assert.Equal(3, slowest.Count);
+        var shares = slowest.Select(m => double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(shares.OrderByDescending(x => x), shares);
+        var taskIds = Regex.Matches(File.ReadAllText(TestData.File("handwritten.py")), @"^def \w+_([0-9a-f]{8})\(", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.All(slowest, m => Assert.Contains(m.Groups[1].Value[^8..], taskIds));
+        Assert.StartsWith("executions_per_s=", run.Output.TrimEnd().Split('\n')[^1]);
     }
 }

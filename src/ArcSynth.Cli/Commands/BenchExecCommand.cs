@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using ArcSynth.Data.Mutation;
+using ArcSynth.Dsl.Language.Execution;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
 using ArcSynth.Executor.Batch;
+using ArcSynth.Executor.Running;
+using ArcSynth.Tasks.Model;
 
 namespace ArcSynth.Cli.Commands;
 
@@ -22,13 +25,14 @@ internal static class BenchExecCommand
         var passes = new Option<int>("--passes") { Description = "Timed passes (the best is reported), after one warm-up pass.", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "Threads to run on.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var writeMix = new Option<FileInfo?>("--write-mix") { Description = "Also write the mix as a programs file (to time it under CPython with tools/reference)." };
+        var slowest = new Option<int>("--slowest") { Description = "After the passes, time each program alone on its task (one thread, no shared lines) and list the N slowest with their share of the time.", DefaultValueFactory = _ => 5 };
         var command = new Command("exec",
             "Run a realistic mix, every program and its one-call typed mutants on all examples of its task, through\n" +
             "the batch executor (limits, deduplication, shared first lines; a fresh cache each pass) and print\n" +
             "executions_per_s=N, with the pass's GC pause, allocation, and how many program lines were taken from a\n" +
-            "program with the same first lines instead of computed.")
+            "program with the same first lines instead of computed; then the programs that take the most time.")
         {
-            programs, tasks, mutants, seed, passes, threads, writeMix,
+            programs, tasks, mutants, seed, passes, threads, writeMix, slowest,
         };
         var limitOptions = new LimitOptions(1_000);
         limitOptions.AddTo(command);
@@ -56,10 +60,37 @@ internal static class BenchExecCommand
             output.WriteLine($"programs={originals.Count} mutants={mix.Count - originals.Count} executions_per_pass={best.Executions} threads={threadCount}");
             output.WriteLine($"lines={best.Lines} shared_lines={best.LinesReused}");
             output.WriteLine($"pass_s={best.Seconds:F3} gc_pause_s={best.GcPauseSeconds:F3} allocated_mb={best.AllocatedBytes >> 20}");
+            var alone = TimeAlone(mix, taskSet, limits, Math.Max(0, parse.GetValue(slowest)));
+            foreach (var p in alone.Slowest)
+                output.WriteLine($"slowest: {p.Name} {100 * p.Seconds / alone.Total:F1}% of the time alone ({p.Examples} examples, {1000 * p.Seconds / p.Examples:F1} ms each)");
             output.WriteLine($"executions_per_s={best.Executions / best.Seconds:F0}");
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Each program of the mix run alone on its task's examples, one after another: the
+    /// <paramref name="count"/> that take longest, and the time of them all. Alone means without
+    /// the lines a batch shares, so a program's share here is what it costs by itself.
+    /// </summary>
+    private static (List<(string Name, double Seconds, int Examples)> Slowest, double Total) TimeAlone(
+        List<FunctionDef> mix, IReadOnlyDictionary<string, ArcTask> tasks, Limits limits, int count)
+    {
+        if (count == 0) return ([], 0);
+        var times = new List<(string Name, double Seconds, int Examples)>();
+        foreach (var f in mix)
+        {
+            CompiledProgram program;
+            try { program = CompiledProgram.Compile(f, PrimitiveRegistry.BuiltIn); }
+            catch (ProgramException) { continue; }
+            var task = tasks[f.TaskId];
+            var inputs = task.Train.Concat(task.Test).Select(e => e.Input).ToList();
+            var start = Stopwatch.GetTimestamp();
+            foreach (var input in inputs) ProgramRunner.Run(program, input, limits);
+            times.Add((f.Name, Stopwatch.GetElapsedTime(start).TotalSeconds, inputs.Count));
+        }
+        return (times.OrderByDescending(t => t.Seconds).Take(count).ToList(), times.Sum(t => t.Seconds));
     }
 
     /// <summary>The programs and, for each, up to <paramref name="perProgram"/> distinct typed mutants, named so they keep their task.</summary>
