@@ -65,7 +65,10 @@ public static partial class Builtins
                         neighborhood.Merge(NeighborOrders.Inside(cand.A, cand.B, diag, h, w));
                     }
                 }
-                cands = SetTable.Difference(neighborhood, occupiedCount, IsOccupied);
+                var next = SetTable.Difference(neighborhood, occupiedCount, IsOccupied);
+                cands.Release();
+                neighborhood.Release();
+                cands = next;
             }
             objs.Add(Py.Freeze(obj));
         }

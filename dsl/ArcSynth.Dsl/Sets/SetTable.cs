@@ -201,6 +201,20 @@ internal sealed class SetTable
         if (!ReferenceEquals(old, NoSlots)) Spares.Give(old);
     }
 
+    /// <summary>
+    /// Empties a set its builder is done with and hands its array to this thread's spares, for the
+    /// next table of that size: for the temporary sets a primitive makes and drops, which nothing
+    /// else can hold.
+    /// </summary>
+    public void Release()
+    {
+        if (!ReferenceEquals(_slots, NoSlots)) Spares.Give(_slots);
+        _slots = NoSlots;
+        _mask = MinSize - 1;
+        _fill = 0;
+        Count = 0;
+    }
+
     /// <summary>Gives an empty table an array of its own before its first write.</summary>
     private void OwnTable() => _slots = Spares.Take(MinSize);
 
