@@ -11,15 +11,19 @@ public static partial class Builtins
     [Primitive("mostcolor(element: Element) -> Integer", "most common color")]
     public static Value Mostcolor(Value element)
     {
-        var (distinct, counts) = ColorCounts(element);
-        return Py.Max(distinct.Keys(), v => Int.Of(counts[v]), null);
+        var (distinct, count) = ColorCounts(element);
+        var most = Py.Max(distinct.Keys(), count, null);
+        distinct.Release();
+        return most;
     }
 
     [Primitive("leastcolor(element: Element) -> Integer", "least common color")]
     public static Value Leastcolor(Value element)
     {
-        var (distinct, counts) = ColorCounts(element);
-        return Py.Min(distinct.Keys(), v => Int.Of(counts[v]), null);
+        var (distinct, count) = ColorCounts(element);
+        var least = Py.Min(distinct.Keys(), count, null);
+        distinct.Release();
+        return least;
     }
 
     [Primitive("colorcount(element: Element, value: Integer) -> Integer", "number of cells with color", Unchecked = ["value"])]
@@ -52,7 +56,13 @@ public static partial class Builtins
     public static Value Palette(Value element) => Py.Freeze(ColorCounts(element).Distinct);
 
     [Primitive("numcolors(element: Element) -> Integer", "number of colors occurring in object or grid")]
-    public static Value Numcolors(Value element) => Int.Of(ColorCounts(element).Distinct.Count);
+    public static Value Numcolors(Value element)
+    {
+        var distinct = ColorCounts(element).Distinct;
+        var n = distinct.Count;
+        distinct.Release();
+        return Int.Of(n);
+    }
 
     [Primitive("color(obj: Object) -> Integer", "color of object", LooseResult = true)]
     public static Value Color(Value obj) => Py.AsTuple(First(obj)).GetItem(0);
@@ -62,11 +72,18 @@ public static partial class Builtins
     /// <summary>
     /// <c>set(values)</c> of an element's colours, built in the order arc-dsl lists them (row-major
     /// for a grid, iteration order for an object), and each colour's count (Python's ==, so 1 and
-    /// True count as one colour).
+    /// True count as one colour). A grid of ARC's colours, the common case, is counted in an array.
     /// </summary>
-    private static (SetTable Distinct, Dictionary<Value, int> Counts) ColorCounts(Value element)
+    private static (SetTable Distinct, Func<Value, Value> Count) ColorCounts(Value element)
     {
         var distinct = new SetTable();
+        if (element is TupleValue && AsGrid(element).Cells is var cells && !cells.ContainsAnyExceptInRange(0, 9))
+        {
+            var perColor = new int[10];
+            foreach (var v in cells)
+                if (perColor[v]++ == 0) distinct.Add(Int.Of(v));
+            return (distinct, c => Int.Of(perColor[((Int)c).V]));
+        }
         var counts = new Dictionary<Value, int>();
         void See(Value v)
         {
@@ -82,7 +99,7 @@ public static partial class Builtins
         {
             foreach (var e in Py.Iterate(element)) See(ColourOf(e));
         }
-        return (distinct, counts);
+        return (distinct, v => Int.Of(counts[v]));
     }
 
     /// <summary>

@@ -160,7 +160,7 @@ public static partial class Builtins
         var vfrontiers = new SetTable();
         for (var j = 0; j < w; j++)
             if (Uniform(h, i => g[i, j])) vfrontiers.Add(FrozenOfSet(Enumerable.Range(0, h).Select(i => (Value)Cell.Of(g[i, j], i, j))));
-        return new FrozenSetValue(SetTable.Union(SetTable.CopyOf(hfrontiers), SetTable.CopyOf(vfrontiers)));
+        return new FrozenSetValue(SetTable.UnionOfTemporaries(SetTable.FrozenCopyOfTemporary(hfrontiers), SetTable.FrozenCopyOfTemporary(vfrontiers)));
     }
 
     [Primitive("hperiod(obj: Object) -> Integer", "horizontal periodicity")]

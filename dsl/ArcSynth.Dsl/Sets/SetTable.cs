@@ -340,6 +340,23 @@ internal sealed class SetTable
         return result;
     }
 
+    /// <summary><c>frozenset(set)</c>'s table for a set the caller drops, which is released.</summary>
+    public static SetTable FrozenCopyOfTemporary(SetTable set)
+    {
+        var frozen = CopyOf(set);
+        set.Release();
+        return frozen;
+    }
+
+    /// <summary><c>a | b</c> of two sets the caller drops, which are released.</summary>
+    public static SetTable UnionOfTemporaries(SetTable a, SetTable b)
+    {
+        var result = Union(a, b);
+        a.Release();
+        b.Release();
+        return result;
+    }
+
     /// <summary>
     /// CPython's <c>set_intersection</c>: <c>a &amp; b</c>. <paramref name="sameObject"/> says whether
     /// a and b are one Python object (CPython then copies a); two frozensets may share one table

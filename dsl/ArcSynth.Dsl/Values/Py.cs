@@ -293,10 +293,5 @@ public static class Py
     /// <c>frozenset(set)</c> of a mutable set the caller drops: CPython merges its table into a fresh
     /// one; the set itself is released (<see cref="SetTable.Release"/>).
     /// </summary>
-    internal static FrozenSetValue Freeze(SetTable set)
-    {
-        var frozen = new FrozenSetValue(SetTable.CopyOf(set));
-        set.Release();
-        return frozen;
-    }
+    internal static FrozenSetValue Freeze(SetTable set) => new(SetTable.FrozenCopyOfTemporary(set));
 }
