@@ -12,18 +12,14 @@ public static partial class Builtins
     public static Value Mostcolor(Value element)
     {
         var (distinct, count) = ColorCounts(element);
-        var most = Py.Max(distinct.Keys(), count, null);
-        distinct.Release();
-        return most;
+        return Py.Max(distinct.Keys(), count, null);
     }
 
     [Primitive("leastcolor(element: Element) -> Integer", "least common color")]
     public static Value Leastcolor(Value element)
     {
         var (distinct, count) = ColorCounts(element);
-        var least = Py.Min(distinct.Keys(), count, null);
-        distinct.Release();
-        return least;
+        return Py.Min(distinct.Keys(), count, null);
     }
 
     [Primitive("colorcount(element: Element, value: Integer) -> Integer", "number of cells with color", Unchecked = ["value"])]
@@ -56,13 +52,7 @@ public static partial class Builtins
     public static Value Palette(Value element) => Py.Freeze(ColorCounts(element).Distinct);
 
     [Primitive("numcolors(element: Element) -> Integer", "number of colors occurring in object or grid")]
-    public static Value Numcolors(Value element)
-    {
-        var distinct = ColorCounts(element).Distinct;
-        var n = distinct.Count;
-        distinct.Release();
-        return Int.Of(n);
-    }
+    public static Value Numcolors(Value element) => Int.Of(ColorCounts(element).Distinct.Count);
 
     [Primitive("color(obj: Object) -> Integer", "color of object", LooseResult = true)]
     public static Value Color(Value obj) => Py.AsTuple(First(obj)).GetItem(0);

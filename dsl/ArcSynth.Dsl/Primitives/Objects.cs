@@ -65,10 +65,7 @@ public static partial class Builtins
                         neighborhood.Merge(NeighborOrders.Inside(cand.A, cand.B, diag, h, w));
                     }
                 }
-                var next = SetTable.Difference(neighborhood, occupiedCount, IsOccupied);
-                cands.Release();
-                neighborhood.Release();
-                cands = next;
+                cands = SetTable.Difference(neighborhood, occupiedCount, IsOccupied);
             }
             objs.Add(Py.Freeze(obj));
         }
@@ -160,7 +157,7 @@ public static partial class Builtins
         var vfrontiers = new SetTable();
         for (var j = 0; j < w; j++)
             if (Uniform(h, i => g[i, j])) vfrontiers.Add(FrozenOfSet(Enumerable.Range(0, h).Select(i => (Value)Cell.Of(g[i, j], i, j))));
-        return new FrozenSetValue(SetTable.UnionOfTemporaries(SetTable.FrozenCopyOfTemporary(hfrontiers), SetTable.FrozenCopyOfTemporary(vfrontiers)));
+        return new FrozenSetValue(SetTable.Union(SetTable.CopyOf(hfrontiers), SetTable.CopyOf(vfrontiers)));
     }
 
     [Primitive("hperiod(obj: Object) -> Integer", "horizontal periodicity")]

@@ -384,7 +384,7 @@ public static partial class Builtins
 
     /// <summary><c>dneighbors(loc) | ineighbors(loc)</c>, each side frozen as arc-dsl does.</summary>
     internal static SetTable AllNeighbors((int I, int J) l) =>
-        SetTable.UnionOfTemporaries(SetTable.FrozenCopyOfTemporary(DirectNeighbors(l)), SetTable.FrozenCopyOfTemporary(DiagonalNeighbors(l)));
+        SetTable.Union(SetTable.CopyOf(DirectNeighbors(l)), SetTable.CopyOf(DiagonalNeighbors(l)));
 
     private static int ManhattanOf(Value a, Value b)
     {
@@ -427,8 +427,8 @@ public static partial class Builtins
             for (var k = from; k <= to; k++) t.Add(at(k));
             return t;
         }
-        var vlines = SetTable.UnionOfTemporaries(Line(i => Pair.Of(i, sj), si, ei), Line(i => Pair.Of(i, ej), si, ei));
-        var hlines = SetTable.UnionOfTemporaries(Line(j => Pair.Of(si, j), sj, ej), Line(j => Pair.Of(ei, j), sj, ej));
-        return Py.Freeze(SetTable.UnionOfTemporaries(vlines, hlines));
+        var vlines = SetTable.Union(Line(i => Pair.Of(i, sj), si, ei), Line(i => Pair.Of(i, ej), si, ei));
+        var hlines = SetTable.Union(Line(j => Pair.Of(si, j), sj, ej), Line(j => Pair.Of(ei, j), sj, ej));
+        return Py.Freeze(SetTable.Union(vlines, hlines));
     }
 }

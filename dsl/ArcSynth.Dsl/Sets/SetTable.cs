@@ -201,20 +201,6 @@ internal sealed class SetTable
         if (!ReferenceEquals(old, NoSlots)) Spares.Give(old);
     }
 
-    /// <summary>
-    /// Empties a set its builder is done with and hands its array to this thread's spares, for the
-    /// next table of that size: for the temporary sets a primitive makes and drops, which nothing
-    /// else can hold.
-    /// </summary>
-    public void Release()
-    {
-        if (!ReferenceEquals(_slots, NoSlots)) Spares.Give(_slots);
-        _slots = NoSlots;
-        _mask = MinSize - 1;
-        _fill = 0;
-        Count = 0;
-    }
-
     /// <summary>Gives an empty table an array of its own before its first write.</summary>
     private void OwnTable() => _slots = Spares.Take(MinSize);
 
@@ -337,23 +323,6 @@ internal sealed class SetTable
     {
         var result = CopyOf(a);
         if (!ReferenceEquals(a, b)) result.Merge(b);
-        return result;
-    }
-
-    /// <summary><c>frozenset(set)</c>'s table for a set the caller drops, which is released.</summary>
-    public static SetTable FrozenCopyOfTemporary(SetTable set)
-    {
-        var frozen = CopyOf(set);
-        set.Release();
-        return frozen;
-    }
-
-    /// <summary><c>a | b</c> of two sets the caller drops, which are released.</summary>
-    public static SetTable UnionOfTemporaries(SetTable a, SetTable b)
-    {
-        var result = Union(a, b);
-        a.Release();
-        b.Release();
         return result;
     }
 

@@ -289,9 +289,6 @@ public static class Py
         }
     }
 
-    /// <summary>
-    /// <c>frozenset(set)</c> of a mutable set the caller drops: CPython merges its table into a fresh
-    /// one; the set itself is released (<see cref="SetTable.Release"/>).
-    /// </summary>
-    internal static FrozenSetValue Freeze(SetTable set) => new(SetTable.FrozenCopyOfTemporary(set));
+    /// <summary><c>frozenset(set)</c> of a mutable set: CPython merges its table into a fresh one.</summary>
+    internal static FrozenSetValue Freeze(SetTable set) => new(SetTable.CopyOf(set));
 }
