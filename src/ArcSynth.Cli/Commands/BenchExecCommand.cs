@@ -25,7 +25,7 @@ internal static class BenchExecCommand
         var passes = new Option<int>("--passes") { Description = "Timed passes (the best is reported), after one warm-up pass.", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "Threads to run on.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var writeMix = new Option<FileInfo?>("--write-mix") { Description = "Also write the mix as a programs file (to time it under CPython with tools/reference)." };
-        var slowest = new Option<int>("--slowest") { Description = "After the passes, time each program alone on its task (one thread, no shared lines) and list the N slowest with their share of the time.", DefaultValueFactory = _ => 5 };
+        var slowest = new Option<int>("--slowest") { Description = "After the passes, time each program alone on its task (one thread, no shared lines) and list the N slowest with their share of the time (0: none).", DefaultValueFactory = _ => 5 };
         var command = new Command("exec",
             "Run a realistic mix, every program and its one-call typed mutants on all examples of its task, through\n" +
             "the batch executor (limits, deduplication, shared first lines; a fresh cache each pass) and print\n" +
