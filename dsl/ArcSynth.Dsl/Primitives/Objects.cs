@@ -125,6 +125,31 @@ public static partial class Builtins
         var cells = placementsDown > 0 && placementsAcross > 0 ? Py.Iterate(obj).Select(CellParts).ToArray() : [];
         var occs = new SetTable();
         var cells2 = g.Cells;
+        int objHeight = h - placementsDown + 1, objWidth = w - placementsAcross + 1;
+        if (obj is FrozenSetValue && cells.Length > 1 && cells.Length == objHeight * objWidth && cells.All(c => c.C == cells[0].C))
+        {
+            // A rectangle of one colour (what canvas and asobject make) fills its bounds, so it
+            // occurs where its window holds nothing but its colour: counted in a summed-area table
+            // instead of cell by cell. The placements are visited, and added, in the same order.
+            var colour = cells[0].C;
+            var stride = w + 1;
+            var sums = new int[(h + 1) * stride];
+            for (var i = 0; i < h; i++)
+                for (var j = 0; j < w; j++)
+                    sums[(i + 1) * stride + j + 1] = (cells2[i * w + j] == colour ? 1 : 0)
+                        + sums[i * stride + j + 1] + sums[(i + 1) * stride + j] - sums[i * stride + j];
+            for (var i = 0; i < placementsDown; i++)
+            {
+                Limits.Step();
+                for (var j = 0; j < placementsAcross; j++)
+                {
+                    int a = i + objHeight, b = j + objWidth;
+                    if (sums[a * stride + b] - sums[i * stride + b] - sums[a * stride + j] + sums[i * stride + j] == cells.Length)
+                        occs.Add(Pair.Of(i, j));
+                }
+            }
+            return Py.Freeze(occs);
+        }
         for (var i = 0; i < placementsDown; i++)
         {
             Limits.Step();
