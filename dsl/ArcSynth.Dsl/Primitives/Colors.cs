@@ -67,10 +67,11 @@ public static partial class Builtins
     private static (SetTable Distinct, Func<Value, Value> Count) ColorCounts(Value element)
     {
         var distinct = new SetTable();
-        if (element is TupleValue && AsGrid(element).Cells is var cells && !cells.ContainsAnyExceptInRange(0, 9))
+        var grid = element is TupleValue ? AsGrid(element) : null;
+        if (grid is not null && !grid.Cells.ContainsAnyExceptInRange(0, 9))
         {
             var perColor = new int[10];
-            foreach (var v in cells)
+            foreach (var v in grid.Cells)
                 if (perColor[v]++ == 0) distinct.Add(Int.Of(v));
             return (distinct, c => Int.Of(perColor[((Int)c).V]));
         }
@@ -81,9 +82,9 @@ public static partial class Builtins
             n++;
             if (!seen) distinct.Add(v);
         }
-        if (element is TupleValue)
+        if (grid is not null)
         {
-            foreach (var v in AsGrid(element).Cells) See(Int.Of(v));
+            foreach (var v in grid.Cells) See(Int.Of(v));
         }
         else
         {

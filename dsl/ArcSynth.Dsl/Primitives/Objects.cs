@@ -126,49 +126,53 @@ public static partial class Builtins
         var occs = new SetTable();
         var cells2 = g.Cells;
         int objHeight = h - placementsDown + 1, objWidth = w - placementsAcross + 1;
-        if (obj is FrozenSetValue && cells.Length > 1 && cells.Length == objHeight * objWidth && cells.All(c => c.C == cells[0].C))
-        {
-            // A rectangle of one colour (what canvas and asobject make) fills its bounds, so it
-            // occurs where its window holds nothing but its colour: counted in a summed-area table
-            // instead of cell by cell. The placements are visited, and added, in the same order.
-            var colour = cells[0].C;
-            var stride = w + 1;
-            var sums = new int[(h + 1) * stride];
-            for (var i = 0; i < h; i++)
-                for (var j = 0; j < w; j++)
-                    sums[(i + 1) * stride + j + 1] = (cells2[i * w + j] == colour ? 1 : 0)
-                        + sums[i * stride + j + 1] + sums[(i + 1) * stride + j] - sums[i * stride + j];
-            for (var i = 0; i < placementsDown; i++)
-            {
-                Limits.Step();
-                for (var j = 0; j < placementsAcross; j++)
-                {
-                    int a = i + objHeight, b = j + objWidth;
-                    if (sums[a * stride + b] - sums[i * stride + b] - sums[a * stride + j] + sums[i * stride + j] == cells.Length)
-                        occs.Add(Pair.Of(i, j));
-                }
-            }
-            return Py.Freeze(occs);
-        }
+        // A rectangle of one colour (what canvas and asobject make) fills its bounds, so it occurs
+        // where its window holds nothing but its colour: counted in a summed-area table instead of
+        // cell by cell. The placements are visited, and added, in the same order either way.
+        var stride = w + 1;
+        var sums = obj is FrozenSetValue && cells.Length > 1 && cells.Length == objHeight * objWidth && cells.All(c => c.C == cells[0].C)
+            ? CountsOfColour(cells2, h, w, cells[0].C)
+            : null;
         for (var i = 0; i < placementsDown; i++)
         {
             Limits.Step();
             for (var j = 0; j < placementsAcross; j++)
             {
-                var occurs = true;
-                foreach (var (v, ci, cj) in cells)
+                bool occurs;
+                if (sums is not null)
                 {
-                    int a = ci - top + i, b = cj - left + j;
-                    if (a < 0 || a >= h || b < 0 || b >= w || cells2[a * w + b] != v)
+                    int a = i + objHeight, b = j + objWidth;
+                    occurs = sums[a * stride + b] - sums[i * stride + b] - sums[a * stride + j] + sums[i * stride + j] == cells.Length;
+                }
+                else
+                {
+                    occurs = true;
+                    foreach (var (v, ci, cj) in cells)
                     {
-                        occurs = false;
-                        break;
+                        int a = ci - top + i, b = cj - left + j;
+                        if (a < 0 || a >= h || b < 0 || b >= w || cells2[a * w + b] != v)
+                        {
+                            occurs = false;
+                            break;
+                        }
                     }
                 }
                 if (occurs) occs.Add(Pair.Of(i, j));
             }
         }
         return Py.Freeze(occs);
+    }
+
+    /// <summary>The summed-area table of an h x w grid's cells of one colour: entry (i, j) of its (h + 1) x (w + 1) counts them above and left of (i, j).</summary>
+    private static int[] CountsOfColour(ReadOnlySpan<int> cells, int h, int w, int colour)
+    {
+        var stride = w + 1;
+        var sums = new int[(h + 1) * stride];
+        for (var i = 0; i < h; i++)
+            for (var j = 0; j < w; j++)
+                sums[(i + 1) * stride + j + 1] = (cells[i * w + j] == colour ? 1 : 0)
+                    + sums[i * stride + j + 1] + sums[(i + 1) * stride + j] - sums[i * stride + j];
+        return sums;
     }
 
     [Primitive("frontiers(grid: Grid) -> Objects", "set of frontiers")]

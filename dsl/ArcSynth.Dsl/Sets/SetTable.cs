@@ -56,7 +56,7 @@ internal sealed class SetTable
     /// <summary>Allocation-free iteration in CPython's order, for the primitives' hot loops.</summary>
     public Enumerator GetEnumerator() => new(_slots);
 
-    public struct Enumerator(Slot[] keys)
+    public struct Enumerator(Slot[] slots)
     {
         private int _slot = -1;
 
@@ -64,9 +64,9 @@ internal sealed class SetTable
 
         public bool MoveNext()
         {
-            while (++_slot < keys.Length)
+            while (++_slot < slots.Length)
             {
-                var k = keys[_slot].Key;
+                var k = slots[_slot].Key;
                 if (k is not null && !ReferenceEquals(k, Dummy))
                 {
                     Current = k;
