@@ -109,6 +109,7 @@ internal static class PatchOps
         int top = int.MaxValue, left = int.MaxValue, bottom = int.MinValue, right = int.MinValue;
         if (patch is FrozenSetValue { Count: > 0 } s)
         {
+            if (s.PackedBounds != 0) return Unpack(s.PackedBounds);
             // Without the generic iterator: this runs for every uppermost, shape, ulcorner...
             var cells = HoldsCells(s);
             foreach (var e in s.Table)
@@ -119,6 +120,8 @@ internal static class PatchOps
                 if (j < left) left = j;
                 if (j > right) right = j;
             }
+            s.PackedBounds = Pack(top, left, bottom, right);
+            return (top, left, bottom, right);
         }
         else
         {
@@ -134,6 +137,23 @@ internal static class PatchOps
     }
 
     private static (int I, int J) Drop((int C, int I, int J) cell) => (cell.I, cell.J);
+
+    // Bounds packed into one long: four 15-bit fields biased by 2^14, and a flag bit so that a
+    // packed value is never 0. Coordinates outside [-2^14, 2^14) are not cached.
+    private const int BoundsBias = 1 << 14;
+
+    private static long Pack(int top, int left, int bottom, int right)
+    {
+        const uint limit = 1u << 15;
+        if ((uint)(top + BoundsBias) >= limit || (uint)(left + BoundsBias) >= limit ||
+            (uint)(bottom + BoundsBias) >= limit || (uint)(right + BoundsBias) >= limit) return 0;
+        return 1L << 60 | (long)(top + BoundsBias) | (long)(left + BoundsBias) << 15 |
+               (long)(bottom + BoundsBias) << 30 | (long)(right + BoundsBias) << 45;
+    }
+
+    private static (int Top, int Left, int Bottom, int Right) Unpack(long packed) =>
+        ((int)(packed & 0x7FFF) - BoundsBias, (int)(packed >> 15 & 0x7FFF) - BoundsBias,
+         (int)(packed >> 30 & 0x7FFF) - BoundsBias, (int)(packed >> 45 & 0x7FFF) - BoundsBias);
 
     /// <summary>A grid argument: a <see cref="Grid"/>, or a rectangular tuple of tuples of ints made elsewhere.</summary>
     public static Grid AsGrid(Value v)

@@ -16,6 +16,13 @@ public sealed class FrozenSetValue : Value
     // is safe to share between threads without a lock.
     private long _hash = -1;
 
+    /// <summary>
+    /// The set's bounds as a patch, packed by <see cref="Primitives.PatchOps.Bounds"/> once computed
+    /// (0: not yet), one field for the same reason as the hash: uppermost, shape, ulcorner, vline and
+    /// the rest ask for the bounds of the same object again and again.
+    /// </summary>
+    internal long PackedBounds;
+
     internal FrozenSetValue(SetTable table) => Table = table;
 
     /// <summary><c>frozenset(items)</c>: the items added one by one in the order given.</summary>
@@ -42,7 +49,7 @@ public sealed class FrozenSetValue : Value
             nested = k is FrozenSetValue;
             break;
         }
-        return new FrozenSetValue(nested ? Table.WithKeys(k => k is FrozenSetValue f ? f.Alias() : k) : Table);
+        return new FrozenSetValue(nested ? Table.WithKeys(k => k is FrozenSetValue f ? f.Alias() : k) : Table) { PackedBounds = PackedBounds };
     }
 
     /// <summary>The members in CPython's iteration order.</summary>

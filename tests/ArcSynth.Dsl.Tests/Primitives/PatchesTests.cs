@@ -83,6 +83,25 @@ public sealed class PatchesTests
     }
 
     [Fact]
+    public void Corners_asked_again_of_the_same_objects_agree_with_CPython()
+    {
+        // A frozenset keeps its bounds once computed: asking again, asking an alias (objects() of
+        // the same grid again), and asking shifted copies, one of them beyond the coordinates a set
+        // keeps, must all give CPython's answers.
+        var objs = Objects(Arc("05f2a901"), True, False, True);
+        for (var round = 0; round < 2; round++)
+        {
+            Check("apply(ulcorner, objects(Arc('05f2a901'), True, False, True))", "frozenset({(2, 0), (10, 3)})", Apply(F("ulcorner"), objs));
+            Check("apply(lrcorner, objects(Arc('05f2a901'), True, False, True))", "frozenset({(3, 3), (11, 4)})", Apply(F("lrcorner"), objs));
+        }
+        Check("apply(shape, objects(Arc('05f2a901'), True, False, True))", "frozenset({(2, 4), (2, 2)})", Apply(F("shape"), Objects(Arc("05f2a901"), True, False, True)));
+        Check("apply(ulcorner, apply(rbind(shift, P(-20, 5)), objects(Arc('05f2a901'), True, False, True)))", "frozenset({(-18, 5), (-10, 8)})", Apply(F("ulcorner"), Apply(Rbind(F("shift"), P(-20, 5)), objs)));
+        var far = Apply(Rbind(F("shift"), P(20000, -20000)), objs);
+        for (var round = 0; round < 2; round++)
+            Check("apply(lrcorner, apply(rbind(shift, P(20000, -20000)), objects(Arc('05f2a901'), True, False, True)))", "frozenset({(20011, -19996), (20003, -19997)})", Apply(F("lrcorner"), far));
+    }
+
+    [Fact]
     public void Corners_of_an_empty_patch_are_empty_tuples()
     {
         Check("ulcorner(S())", "()", Ulcorner(S()));
