@@ -35,8 +35,7 @@ public static partial class Builtins
         var occupied = new bool[h * w];
         var occupiedCount = 0;
         bool IsOccupied(Value v, long _) => v is Pair p && (uint)p.A < (uint)h && (uint)p.B < (uint)w && occupied[p.A * w + p.B];
-        var unvisited = (FrozenSetValue)Asindices(g);
-        foreach (var locValue in unvisited.Table)
+        foreach (var locValue in IndexTables.Of(g.Height, g.Width))
         {
             Limits.Step();
             if (IsOccupied(locValue, 0)) continue;

@@ -23,10 +23,7 @@ public static partial class Builtins
     public static Value Asindices(Value grid)
     {
         var g = AsGrid(grid);
-        var t = new SetTable();
-        for (var i = 0; i < g.Height; i++)
-            for (var j = 0; j < g.Width; j++) t.Add(Pair.Of(i, j));
-        return new FrozenSetValue(t);
+        return new FrozenSetValue(IndexTables.Of(g.Height, g.Width));
     }
 
     [Primitive("ofcolor(grid: Grid, value: Integer) -> Indices", "indices of all grid cells with value", Unchecked = ["value"])]
