@@ -3,8 +3,9 @@ namespace ArcSynth.Dsl.Values;
 /// <summary>A cell of an object: the tuple <c>(color, (i, j))</c>, kept flat.</summary>
 public sealed class Cell : TupleValue
 {
-    private const int Side = 32, Colors = 10;
-    private static readonly Cell[] Cache = new Cell[Colors * Side * Side];
+    // Shifted copies of objects (mapply of shift, say) leave the grid by up to its size either way.
+    private const int Low = -32, Span = 96, Colors = 10;
+    private static readonly Cell[] Cache = new Cell[Colors * Span * Span];
 
     public readonly int Color, I, J;
     private readonly long _hash;
@@ -17,11 +18,11 @@ public sealed class Cell : TupleValue
         _hash = TupleHash.OfCell(color, i, j);
     }
 
-    /// <summary>The cell, shared for ARC colours at locations inside a 32x32 grid.</summary>
+    /// <summary>The cell, shared for ARC colours at locations from -32 to 63 in each direction.</summary>
     public static Cell Of(int color, int i, int j)
     {
-        if ((uint)color >= Colors || (uint)i >= Side || (uint)j >= Side) return new Cell(color, i, j);
-        var k = (color * Side + i) * Side + j;
+        if ((uint)color >= Colors || (uint)(i - Low) >= Span || (uint)(j - Low) >= Span) return new Cell(color, i, j);
+        var k = (color * Span + (i - Low)) * Span + (j - Low);
         return Cache[k] ??= new Cell(color, i, j);
     }
 

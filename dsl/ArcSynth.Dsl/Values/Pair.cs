@@ -3,7 +3,7 @@ namespace ArcSynth.Dsl.Values;
 /// <summary>A tuple of two ints: an IntegerTuple (a location, a vector, a shape).</summary>
 public sealed class Pair : TupleValue
 {
-    private const int CacheLow = -4, CacheHigh = 36, CacheSpan = CacheHigh - CacheLow;
+    private const int CacheLow = -32, CacheHigh = 64, CacheSpan = CacheHigh - CacheLow;
     private static readonly Pair[] Cache = new Pair[CacheSpan * CacheSpan];
 
     public readonly int A, B;
@@ -16,7 +16,7 @@ public sealed class Pair : TupleValue
         _hash = TupleHash.OfPair(a, b);
     }
 
-    /// <summary>The pair (a, b), shared for the small values grid locations take.</summary>
+    /// <summary>The pair (a, b), shared for the values grid locations and their shifts take (-32 to 63).</summary>
     public static Pair Of(int a, int b)
     {
         if ((uint)(a - CacheLow) >= CacheSpan || (uint)(b - CacheLow) >= CacheSpan) return new Pair(a, b);
