@@ -5,7 +5,7 @@ namespace ArcSynth.Dsl.Primitives;
 
 /// <summary>
 /// <c>asindices</c>'s set, <c>frozenset((i, j) for i in range(h) for j in range(w))</c>, depends only
-/// on the grid's shape, and objects() builds it on every call: this cache builds each shape's table
+/// on the grid's shape, and objects() walks it on every call: this cache builds each shape's table
 /// once, the way asindices does, and hands out the same (never modified) table afterwards, each
 /// caller wrapping it in a frozenset object of its own.
 /// </summary>

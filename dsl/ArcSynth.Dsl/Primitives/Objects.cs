@@ -120,11 +120,11 @@ public static partial class Builtins
         // its width the length of its first item), and the cells are unpacked only for a placement.
         int top = 0, left = 0;
         if (Py.Len(AsPatch(obj)) > 0) (top, left, _, _) = Bounds(obj);
-        int placementsDown = h - HeightOf(obj) + 1, placementsAcross = w - WidthOf(obj) + 1;
+        int objHeight = HeightOf(obj), objWidth = WidthOf(obj);
+        int placementsDown = h - objHeight + 1, placementsAcross = w - objWidth + 1;
         var cells = placementsDown > 0 && placementsAcross > 0 ? Py.Iterate(obj).Select(CellParts).ToArray() : [];
         var occs = new SetTable();
         var cells2 = g.Cells;
-        int objHeight = h - placementsDown + 1, objWidth = w - placementsAcross + 1;
         // A rectangle of one colour (what canvas and asobject make) fills its bounds, so it occurs
         // where its window holds nothing but its colour: counted in a summed-area table instead of
         // cell by cell. The placements are visited, and added, in the same order either way.

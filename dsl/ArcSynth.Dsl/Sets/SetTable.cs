@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ArcSynth.Dsl.Values;
 
 namespace ArcSynth.Dsl.Sets;
@@ -17,6 +18,9 @@ internal sealed class SetTable
 
     /// <summary>Marks a discarded slot, as CPython's <c>dummy</c> key does.</summary>
     private static readonly Value Dummy = Int.Of(int.MinValue);
+
+    /// <summary>Whether a slot's key is a key: neither empty nor discarded.</summary>
+    private static bool IsKey([NotNullWhen(true)] Value? k) => k is not null && !ReferenceEquals(k, Dummy);
 
     /// <summary>
     /// A slot: its key and the key's hash side by side, as CPython's setentry keeps them, so that a
@@ -49,7 +53,7 @@ internal sealed class SetTable
         for (var i = 0; i <= _mask; i++)
         {
             var k = _slots[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) yield return k;
+            if (IsKey(k)) yield return k;
         }
     }
 
@@ -67,7 +71,7 @@ internal sealed class SetTable
             while (++_slot < slots.Length)
             {
                 var k = slots[_slot].Key;
-                if (k is not null && !ReferenceEquals(k, Dummy))
+                if (IsKey(k))
                 {
                     Current = k;
                     return true;
@@ -83,7 +87,7 @@ internal sealed class SetTable
         for (var i = 0; ; i++)
         {
             var k = _slots[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) return k;
+            if (IsKey(k)) return k;
         }
     }
 
@@ -93,7 +97,7 @@ internal sealed class SetTable
         for (var i = _mask; ; i--)
         {
             var k = _slots[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) return k;
+            if (IsKey(k)) return k;
         }
     }
 
@@ -196,7 +200,7 @@ internal sealed class SetTable
         for (var i = 0; i < old.Length; i++)
         {
             var k = old[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, old[i].Hash);
+            if (IsKey(k)) InsertClean(k, old[i].Hash);
         }
         if (!ReferenceEquals(old, NoSlots)) Spares.Give(old);
     }
@@ -287,14 +291,14 @@ internal sealed class SetTable
             for (var i = 0; i <= other._mask; i++)
             {
                 var k = other._slots[i].Key;
-                if (k is not null && !ReferenceEquals(k, Dummy)) InsertClean(k, other._slots[i].Hash);
+                if (IsKey(k)) InsertClean(k, other._slots[i].Hash);
             }
             return;
         }
         for (var i = 0; i <= other._mask; i++)
         {
             var k = other._slots[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) AddEntry(k, other._slots[i].Hash);
+            if (IsKey(k)) AddEntry(k, other._slots[i].Hash);
         }
     }
 
@@ -305,7 +309,7 @@ internal sealed class SetTable
         for (var i = 0; i < _slots.Length; i++)
         {
             var k = _slots[i].Key;
-            copy._slots[i].Key = k is null || ReferenceEquals(k, Dummy) ? k : map(k);
+            copy._slots[i].Key = IsKey(k) ? map(k) : k;
         }
         return copy;
     }
@@ -339,7 +343,7 @@ internal sealed class SetTable
         for (var i = 0; i <= b._mask; i++)
         {
             var k = b._slots[i].Key;
-            if (k is null || ReferenceEquals(k, Dummy)) continue;
+            if (!IsKey(k)) continue;
             var h = b._slots[i].Hash;
             if (a.Contains(k, h)) result.AddEntry(k, h);
         }
@@ -362,7 +366,7 @@ internal sealed class SetTable
         for (var i = 0; i <= a._mask; i++)
         {
             var k = a._slots[i].Key;
-            if (k is null || ReferenceEquals(k, Dummy)) continue;
+            if (!IsKey(k)) continue;
             var h = a._slots[i].Hash;
             if (!bContains(k, h)) result.AddEntry(k, h);
         }
@@ -376,7 +380,7 @@ internal sealed class SetTable
         for (var i = 0; i <= result._mask; i++)
         {
             var k = result._slots[i].Key;
-            if (k is null || ReferenceEquals(k, Dummy) || !bContains(k, result._slots[i].Hash)) continue;
+            if (!IsKey(k) || !bContains(k, result._slots[i].Hash)) continue;
             result._slots[i].Key = Dummy;
             result._slots[i].Hash = -1;
             result.Count--;
@@ -393,7 +397,7 @@ internal sealed class SetTable
         for (var i = 0; i <= _mask; i++)
         {
             var k = _slots[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy) && !other.Contains(k, _slots[i].Hash)) return false;
+            if (IsKey(k) && !other.Contains(k, _slots[i].Hash)) return false;
         }
         return true;
     }
@@ -405,7 +409,7 @@ internal sealed class SetTable
         for (var i = 0; i <= _mask; i++)
         {
             var k = _slots[i].Key;
-            if (k is not null && !ReferenceEquals(k, Dummy)) hash ^= ShuffleBits((ulong)_slots[i].Hash);
+            if (IsKey(k)) hash ^= ShuffleBits((ulong)_slots[i].Hash);
         }
         hash ^= ((ulong)Count + 1) * 1927868237UL;
         hash ^= (hash >> 11) ^ (hash >> 25);

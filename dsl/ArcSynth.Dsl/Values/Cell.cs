@@ -3,8 +3,7 @@ namespace ArcSynth.Dsl.Values;
 /// <summary>A cell of an object: the tuple <c>(color, (i, j))</c>, kept flat.</summary>
 public sealed class Cell : TupleValue
 {
-    // Shifted copies of objects (mapply of shift, say) leave the grid by up to its size either way.
-    private const int Low = -32, Span = 96, Colors = 10;
+    private const int Low = Pair.CachedLow, Span = Pair.CachedSpan, Colors = 10;
     private static readonly Cell[] Cache = new Cell[Colors * Span * Span];
 
     public readonly int Color, I, J;
@@ -18,7 +17,7 @@ public sealed class Cell : TupleValue
         _hash = TupleHash.OfCell(color, i, j);
     }
 
-    /// <summary>The cell, shared for ARC colours at locations from -32 to 63 in each direction.</summary>
+    /// <summary>The cell, shared for ARC colours at locations in <see cref="Pair"/>'s cached range.</summary>
     public static Cell Of(int color, int i, int j)
     {
         if ((uint)color >= Colors || (uint)(i - Low) >= Span || (uint)(j - Low) >= Span) return new Cell(color, i, j);

@@ -3,8 +3,13 @@ namespace ArcSynth.Dsl.Values;
 /// <summary>A tuple of two ints: an IntegerTuple (a location, a vector, a shape).</summary>
 public sealed class Pair : TupleValue
 {
-    private const int CacheLow = -32, CacheHigh = 64, CacheSpan = CacheHigh - CacheLow;
-    private static readonly Pair[] Cache = new Pair[CacheSpan * CacheSpan];
+    /// <summary>
+    /// The coordinates for which pairs and cells are shared, -32 to 63: grid locations, and the shifted
+    /// copies of objects (mapply of shift, say) that leave the grid by up to its size either way.
+    /// </summary>
+    internal const int CachedLow = -32, CachedSpan = 96;
+
+    private static readonly Pair[] Cache = new Pair[CachedSpan * CachedSpan];
 
     public readonly int A, B;
     private readonly long _hash;
@@ -16,11 +21,11 @@ public sealed class Pair : TupleValue
         _hash = TupleHash.OfPair(a, b);
     }
 
-    /// <summary>The pair (a, b), shared for the values grid locations and their shifts take (-32 to 63).</summary>
+    /// <summary>The pair (a, b), shared for coordinates in the cached range.</summary>
     public static Pair Of(int a, int b)
     {
-        if ((uint)(a - CacheLow) >= CacheSpan || (uint)(b - CacheLow) >= CacheSpan) return new Pair(a, b);
-        var k = (a - CacheLow) * CacheSpan + (b - CacheLow);
+        if ((uint)(a - CachedLow) >= CachedSpan || (uint)(b - CachedLow) >= CachedSpan) return new Pair(a, b);
+        var k = (a - CachedLow) * CachedSpan + (b - CachedLow);
         return Cache[k] ??= new Pair(a, b);
     }
 
