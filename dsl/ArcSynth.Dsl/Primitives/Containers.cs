@@ -185,6 +185,7 @@ public static partial class Builtins
         var ys = Py.Iterate(b).ToArray();
         var xs = ys.Length == 0 ? [] : Py.Iterate(a).ToArray();
         Limits.CheckSize((long)xs.Length * ys.Length);
+        if (a is FrozenSetValue && b is FrozenSetValue) return new FrozenSetValue(DistinctProduct(xs, ys));
         var t = new SetTable();
         foreach (var j in ys)
         {
@@ -192,6 +193,22 @@ public static partial class Builtins
             foreach (var i in xs) t.Add(Py.TupleOf(i, j));
         }
         return new FrozenSetValue(t);
+    }
+
+    /// <summary>The product's table when no two of its pairs can be equal (both sides are sets): laid out from the pairs' hashes first.</summary>
+    private static SetTable DistinctProduct(Value[] xs, Value[] ys)
+    {
+        var n = xs.Length * ys.Length;
+        var hashes = System.Buffers.ArrayPool<long>.Shared.Rent(n);
+        for (var j = 0; j < ys.Length; j++)
+        {
+            Limits.Step();
+            var hj = ys[j].Hash;
+            for (var i = 0; i < xs.Length; i++) hashes[j * xs.Length + i] = TupleHash.OfTwo(xs[i].Hash, hj);
+        }
+        var table = SetTable.OfDistinct(hashes.AsSpan(0, n), k => Py.TupleOf(xs[k % xs.Length], ys[k / xs.Length], hashes[k]));
+        System.Buffers.ArrayPool<long>.Shared.Return(hashes);
+        return table;
     }
 
     [Primitive("pair(a: Tuple, b: Tuple) -> TupleTuple", "zipping of two tuples")]

@@ -205,6 +205,79 @@ internal sealed class SetTable
         if (!ReferenceEquals(old, NoSlots)) Spares.Give(old);
     }
 
+    /// <summary>
+    /// The table CPython builds by adding keys known to be distinct one by one, in the order of
+    /// <paramref name="hashes"/> (product's pairs of two sets): its growth is replayed first on the
+    /// keys' indices alone, an int a slot, small enough to stay in cache where slots of keys would
+    /// not; then <paramref name="keyAt"/> makes each key in slot order, so that whatever iterates the
+    /// set next reads its keys in memory order.
+    /// </summary>
+    public static SetTable OfDistinct(ReadOnlySpan<long> hashes, Func<int, Value> keyAt)
+    {
+        var table = new SetTable();
+        if (hashes.IsEmpty) return table;
+        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var rented = pool.Rent(MinSize);
+        var slots = rented.AsSpan(0, MinSize);
+        slots.Clear();
+        var fill = 0;
+        for (var k = 0; k < hashes.Length; k++)
+        {
+            PlaceIndex(slots, hashes, k);
+            fill++;
+            if ((ulong)fill * 5 < (ulong)(slots.Length - 1) * 3) continue;
+            // set_table_resize, as AddEntry would call it: the indices move over in slot order.
+            Limits.CheckSize(fill);
+            Limits.Step();
+            var newSize = MinSize;
+            for (var minUsed = fill > 50000 ? fill * 2 : fill * 4; newSize <= minUsed;) newSize <<= 1;
+            var larger = pool.Rent(newSize);
+            var next = larger.AsSpan(0, newSize);
+            next.Clear();
+            foreach (var index in slots)
+                if (index != 0) PlaceIndex(next, hashes, index - 1);
+            pool.Return(rented);
+            rented = larger;
+            slots = next;
+        }
+        table._slots = Spares.Take(slots.Length);
+        table._mask = slots.Length - 1;
+        table._fill = table.Count = hashes.Length;
+        for (var e = 0; e < slots.Length; e++)
+        {
+            var index = slots[e] - 1;
+            if (index < 0) continue;
+            table._slots[e].Key = keyAt(index);
+            table._slots[e].Hash = hashes[index];
+        }
+        pool.Return(rented);
+        return table;
+    }
+
+    /// <summary><see cref="InsertClean"/> of key number <paramref name="k"/> into a table of indices plus one (0: empty).</summary>
+    private static void PlaceIndex(Span<int> slots, ReadOnlySpan<long> hashes, int k)
+    {
+        var hash = hashes[k];
+        var mask = (ulong)(slots.Length - 1);
+        var perturb = (ulong)hash;
+        var i = (ulong)hash & mask;
+        while (true)
+        {
+            var e = (int)i;
+            if (slots[e] == 0) { slots[e] = k + 1; return; }
+            if (i + LinearProbes <= mask)
+            {
+                for (var j = 0; j < LinearProbes; j++)
+                {
+                    e++;
+                    if (slots[e] == 0) { slots[e] = k + 1; return; }
+                }
+            }
+            perturb >>= PerturbShift;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+
     /// <summary>Gives an empty table an array of its own before its first write.</summary>
     private void OwnTable() => _slots = Spares.Take(MinSize);
 

@@ -229,6 +229,10 @@ public static class Py
     public static TupleValue TupleOf(Value a, Value b) =>
         a is Int x && b is Int y ? Pair.Of(x.V, y.V) : new TwoTuple(a, b);
 
+    /// <summary>The tuple <c>(a, b)</c> whose hash the caller has computed already.</summary>
+    internal static TupleValue TupleOf(Value a, Value b, long hash) =>
+        a is Int x && b is Int y ? Pair.Of(x.V, y.V) : new TwoTuple(a, b, hash);
+
     /// <summary><c>type(template)(items)</c>: a tuple or a frozenset like the template.</summary>
     public static Value SameKind(Value template, IEnumerable<Value> items) => template switch
     {

@@ -30,9 +30,12 @@ internal static class TupleHash
         return Finish(acc, values.Length);
     }
 
+    /// <summary>The hash of a tuple of two items with these hashes.</summary>
+    public static long OfTwo(long first, long second) => Finish(Add(Add(Start, first), second), 2);
+
     /// <summary>The hash of the pair (a, b) of ints.</summary>
-    public static long OfPair(int a, int b) => Finish(Add(Add(Start, Int.HashOf(a)), Int.HashOf(b)), 2);
+    public static long OfPair(int a, int b) => OfTwo(Int.HashOf(a), Int.HashOf(b));
 
     /// <summary>The hash of the cell (color, (i, j)).</summary>
-    public static long OfCell(int color, int i, int j) => Finish(Add(Add(Start, Int.HashOf(color)), OfPair(i, j)), 2);
+    public static long OfCell(int color, int i, int j) => OfTwo(Int.HashOf(color), OfPair(i, j));
 }

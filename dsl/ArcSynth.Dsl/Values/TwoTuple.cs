@@ -10,6 +10,9 @@ public sealed class TwoTuple(Value first, Value second) : TupleValue
     // -1 marks "not computed yet", as in GeneralTuple: CPython never hashes to -1.
     private long _hash = -1;
 
+    /// <summary>The tuple with its hash, computed by the caller from the items' hashes.</summary>
+    internal TwoTuple(Value first, Value second, long hash) : this(first, second) => _hash = hash;
+
     public override int Count => 2;
 
     public override Value this[int index] => index == 0 ? _first : _second;

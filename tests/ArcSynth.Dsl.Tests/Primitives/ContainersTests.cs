@@ -377,6 +377,36 @@ public sealed class ContainersTests
     }
 
     [Fact]
+    public void Products_of_large_sets_keep_CPythons_order()
+    {
+        // A product of two sets is laid out from its pairs' hashes before the pairs are made: every
+        // resize on the way, the doubling beyond 50,000 keys and keys of equal hash (-1 and -2 hash
+        // alike in CPython) must leave CPython's order; a digest of the whole order and
+        // every 997th pair pin it.
+        var cells = Asobject(Arc("06df4c85"));
+        var pairs = Totuple(Product(cells, cells));
+        Check("size(product(asobject(Arc('06df4c85')), asobject(Arc('06df4c85'))))", "160000", Size(pairs));
+        Check("totuple(product(asobject(Arc('06df4c85')), asobject(Arc('06df4c85'))))[::9973]", "(((0, (18, 16)), (8, (9, 8))), ((8, (7, 11)), (8, (5, 7))), ((0, (4, 7)), (0, (9, 10))), ((8, (11, 12)), (8, (5, 17))), ((8, (14, 4)), (8, (16, 17))), ((8, (18, 8)), (8, (17, 6))), ((8, (0, 2)), (8, (15, 11))), ((0, (9, 13)), (8, (11, 13))), ((8, (11, 6)), (0, (16, 15))), ((0, (6, 19)), (8, (1, 2))), ((8, (14, 18)), (8, (17, 9))), ((8, (4, 14)), (0, (4, 13))), ((0, (15, 10)), (0, (9, 6))), ((0, (16, 10)), (0, (7, 18))), ((8, (17, 13)), (8, (16, 11))), ((8, (0, 5)), (0, (10, 6))), ((0, (12, 7)), (8, (6, 8))))", Every(pairs, 9973));
+        Check("hash(totuple(product(asobject(Arc('06df4c85')), asobject(Arc('06df4c85'))))) % 1000000007", "699097527", Digest(pairs));
+        var ints = Totuple(Product(S(Enumerable.Range(-40, 300).Cast<object>().ToArray()), S(Enumerable.Range(0, 43).Select(k => (object)(7 * k)).ToArray())));
+        Check("totuple(product(S(*range(-40, 260)), S(*range(0, 300, 7))))[::997]", "((206, 217), (61, 84), (218, 77), (172, 7), (18, 175), (191, 28), (97, 210), (254, 119), (53, 175), (150, 154), (65, 35), (216, 21), (8, 182))", Every(ints, 997));
+        Check("hash(totuple(product(S(*range(-40, 260)), S(*range(0, 300, 7))))) % 1000000007", "762180238", Digest(ints));
+        Check("last(totuple(product(S(*range(-40, 260)), S(*range(0, 300, 7)))))", "(146, 203)", Last(ints));
+        Check("product(S(-1, -2, 5), S(-2, -1))", "frozenset({(-1, -1), (-2, -2), (-1, -2), (-2, -1), (5, -2), (5, -1)})", Product(S(-1, -2, 5), S(-2, -1)));
+        Check("product(S(1, 2), T(3, 3, 4))", "frozenset({(2, 3), (2, 4), (1, 3), (1, 4)})", Product(S(1, 2), T(3, 3, 4)));
+    }
+
+    /// <summary>Python's <c>hash(tuple) % 1000000007</c>: a digest of every item in its order.</summary>
+    private static Value Digest(Value tuple) => I((int)((tuple.Hash % 1000000007 + 1000000007) % 1000000007));
+
+    /// <summary>Python's <c>tuple[::step]</c>.</summary>
+    private static Value Every(Value tuple, int step)
+    {
+        var t = (TupleValue)tuple;
+        return Tup(Enumerable.Range(0, (t.Count + step - 1) / step).Select(k => t[k * step]));
+    }
+
+    [Fact]
     public void Pair_zips_to_the_shorter_length()
     {
         Check("pair(T(1, 2, 3), T(4, 5))", "((1, 4), (2, 5))", PairUp(T(1, 2, 3), T(4, 5)));
