@@ -60,8 +60,10 @@ public static partial class Builtins
     public static Value Recolor(Value value, Value patch)
     {
         // (value, index) with each index as it is: arc-dsl never unpacks it.
+        var indices = ToIndices(patch);
+        if (Py.Len(indices) == 0) return FrozenSetValue.Empty;
         var t = new SetTable();
-        foreach (var e in Py.Iterate(ToIndices(patch)))
+        foreach (var e in Py.Iterate(indices))
             t.Add(value is Int c && e is Pair p ? Cell.Of(c.V, p.A, p.B) : Py.TupleOf(value, e));
         return new FrozenSetValue(t);
     }
@@ -197,6 +199,9 @@ public static partial class Builtins
     {
         var (ai, aj) = Loc(a);
         var (bi, bj) = Loc(b);
+        // Most pairs a program connects are not aligned (product's pairs, say): one shared empty set,
+        // whose hash is known, as other primitives return for empty results.
+        if (ai != bi && aj != bj && bi - ai != bj - aj && bi - ai != aj - bj) return FrozenSetValue.Empty;
         int si = Math.Min(ai, bi), ei = Math.Max(ai, bi) + 1, sj = Math.Min(aj, bj), ej = Math.Max(aj, bj) + 1;
         var t = new SetTable();
         if (ai == bi) for (var j = sj; j < ej; j++) t.Add(Pair.Of(ai, j));

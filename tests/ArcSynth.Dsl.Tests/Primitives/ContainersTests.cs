@@ -396,9 +396,6 @@ public sealed class ContainersTests
         Check("product(S(1, 2), T(3, 3, 4))", "frozenset({(2, 3), (2, 4), (1, 3), (1, 4)})", Product(S(1, 2), T(3, 3, 4)));
     }
 
-    /// <summary>Python's <c>hash(tuple) % 1000000007</c>: a digest of every item in its order.</summary>
-    private static Value Digest(Value tuple) => I((int)((tuple.Hash % 1000000007 + 1000000007) % 1000000007));
-
     /// <summary>Python's <c>tuple[::step]</c>.</summary>
     private static Value Every(Value tuple, int step)
     {

@@ -356,7 +356,22 @@ public sealed class PatchesTests
         Check("connect(P(-2, -2), P(1, 1))", "frozenset({(1, 1), (-1, -1), (-2, -2), (0, 0)})", Connect(P(-2, -2), P(1, 1)));
         Check("connect(P(5, 5), P(5, 5))", "frozenset({(5, 5)})", Connect(P(5, 5), P(5, 5)));
         Check("connect(P(0, 0), P(1, 2))", "frozenset()", Connect(P(0, 0), P(1, 2)));
+        Check("recolor(3, connect(P(0, 0), P(1, 2)))", "frozenset()", Recolor(I(3), Connect(P(0, 0), P(1, 2))));
+        Check("apply(rbind(connect, P(0, 0)), Idx((1, 2), (2, 2), (0, 3), (3, 1), (2, 0)))", "frozenset({frozenset(), frozenset({(1, 1), (2, 2), (0, 0)}), frozenset({(0, 1), (0, 2), (0, 3), (0, 0)}), frozenset({(1, 0), (2, 0), (0, 0)})})", Apply(Rbind(F("connect"), P(0, 0)), Idx((1, 2), (2, 2), (0, 3), (3, 1), (2, 0))));
         Raises("connect(T(1, 2, 3), P(1, 1))", "ValueError", () => Connect(T(1, 2, 3), P(1, 1)));
+    }
+
+    [Fact]
+    public void Lines_between_all_pairs_of_cells_agree_with_CPython()
+    {
+        // solve_06df4c85's pipeline on all cells of a real grid: 160,000 pairs, most of them not
+        // aligned, whose empty connections and lines are recoloured into one set; a digest of its
+        // whole order, and its size, against CPython's.
+        var cells = Asobject(Arc("06df4c85"));
+        var sameColor = Sfilter(Product(cells, cells), Fork(F("equality"), Power(F("first"), I(2)), Compose(F("first"), F("last"))));
+        var lines = Apply(Fork(F("recolor"), F("color"), Fork(F("connect"), Compose(F("last"), F("first")), Power(F("last"), I(2)))), sameColor);
+        Check("size(apply(fork(recolor, color, fork(connect, compose(last, first), power(last, 2))), sfilter(product(asobject(Arc('06df4c85')), asobject(Arc('06df4c85'))), fork(equality, power(first, 2), compose(first, last)))))", "7419", Size(lines));
+        Check("hash(totuple(apply(fork(recolor, color, fork(connect, compose(last, first), power(last, 2))), sfilter(product(asobject(Arc('06df4c85')), asobject(Arc('06df4c85'))), fork(equality, power(first, 2), compose(first, last)))))) % 1000000007", "197925297", Digest(Totuple(lines)));
     }
 
     [Fact]

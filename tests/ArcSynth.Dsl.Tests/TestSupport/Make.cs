@@ -26,6 +26,9 @@ internal static class Make
 
     public static Value I(int v) => Int.Of(v);
 
+    /// <summary>Python's <c>hash(value) % 1000000007</c>: for a tuple, a digest of every item in its order.</summary>
+    public static Value Digest(Value value) => I((int)((value.Hash % 1000000007 + 1000000007) % 1000000007));
+
     public static Value B(bool v) => Bool.Of(v);
 
     public static Value P(int a, int b) => Pair.Of(a, b);
