@@ -1,3 +1,4 @@
+using System.Buffers;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Sets;
 using ArcSynth.Dsl.Values;
@@ -199,7 +200,7 @@ public static partial class Builtins
     private static SetTable DistinctProduct(Value[] xs, Value[] ys)
     {
         var n = xs.Length * ys.Length;
-        var hashes = System.Buffers.ArrayPool<long>.Shared.Rent(n);
+        var hashes = ArrayPool<long>.Shared.Rent(n);
         for (var j = 0; j < ys.Length; j++)
         {
             Limits.Step();
@@ -207,7 +208,7 @@ public static partial class Builtins
             for (var i = 0; i < xs.Length; i++) hashes[j * xs.Length + i] = TupleHash.OfTwo(xs[i].Hash, hj);
         }
         var table = SetTable.OfDistinct(hashes.AsSpan(0, n), k => Py.TupleOf(xs[k % xs.Length], ys[k / xs.Length], hashes[k]));
-        System.Buffers.ArrayPool<long>.Shared.Return(hashes);
+        ArrayPool<long>.Shared.Return(hashes);
         return table;
     }
 

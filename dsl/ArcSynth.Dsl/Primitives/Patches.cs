@@ -199,15 +199,21 @@ public static partial class Builtins
     {
         var (ai, aj) = Loc(a);
         var (bi, bj) = Loc(b);
+        int si = Math.Min(ai, bi), ei = Math.Max(ai, bi) + 1, sj = Math.Min(aj, bj), ej = Math.Max(aj, bj) + 1;
         // Most pairs a program connects are not aligned (product's pairs, say): one shared empty set,
         // whose hash is known, as other primitives return for empty results.
-        if (ai != bi && aj != bj && bi - ai != bj - aj && bi - ai != aj - bj) return FrozenSetValue.Empty;
-        int si = Math.Min(ai, bi), ei = Math.Max(ai, bi) + 1, sj = Math.Min(aj, bj), ej = Math.Max(aj, bj) + 1;
+        return ai == bi ? Line(ai, sj, 0, 1, ej - sj)
+            : aj == bj ? Line(si, aj, 1, 0, ei - si)
+            : bi - ai == bj - aj ? Line(si, sj, 1, 1, Math.Min(ei - si, ej - sj))
+            : bi - ai == aj - bj ? Line(si, ej - 1, 1, -1, Math.Min(ei - si, ej - sj))
+            : FrozenSetValue.Empty;
+    }
+
+    /// <summary>The n points (i + k·di, j + k·dj) from k = 0, added in that order.</summary>
+    private static FrozenSetValue Line(int i, int j, int di, int dj, int n)
+    {
         var t = new SetTable();
-        if (ai == bi) for (var j = sj; j < ej; j++) t.Add(Pair.Of(ai, j));
-        else if (aj == bj) for (var i = si; i < ei; i++) t.Add(Pair.Of(i, aj));
-        else if (bi - ai == bj - aj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(Pair.Of(si + k, sj + k));
-        else if (bi - ai == aj - bj) for (var k = 0; k < Math.Min(ei - si, ej - sj); k++) t.Add(Pair.Of(si + k, ej - 1 - k));
+        for (var k = 0; k < n; k++) t.Add(Pair.Of(i + k * di, j + k * dj));
         return new FrozenSetValue(t);
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using ArcSynth.Dsl.Values;
 
@@ -131,7 +132,7 @@ internal sealed class SetTable
                     Count++;
                     _slots[e].Key = key;
                     _slots[e].Hash = hash;
-                    if ((ulong)_fill * 5 >= mask * 3) Resize(Count > 50000 ? Count * 2 : Count * 4);
+                    if (IsFull(_fill, _mask)) Resize(GrowthFor(Count));
                     return;
                 }
                 if (ReferenceEquals(k, Dummy))
@@ -186,13 +187,26 @@ internal sealed class SetTable
         return true;
     }
 
-    /// <summary>CPython's <c>set_table_resize</c>.</summary>
-    private void Resize(int minUsed)
+    /// <summary>Whether a table of <paramref name="fill"/> used or discarded slots must grow: CPython's 60% rule.</summary>
+    private static bool IsFull(long fill, long mask) => fill * 5 >= mask * 3;
+
+    /// <summary>The room <c>set_add_entry</c> asks for when a table of <paramref name="used"/> keys is full.</summary>
+    private static int GrowthFor(int used) => used > 50000 ? used * 2 : used * 4;
+
+    /// <summary>The size <c>set_table_resize</c> picks for <paramref name="minUsed"/>, once the <paramref name="used"/> keys are checked against the limits.</summary>
+    private static int ResizedSize(int used, int minUsed)
     {
-        Limits.CheckSize(Count);
+        Limits.CheckSize(used);
         Limits.Step();
         var newSize = MinSize;
         while (newSize <= minUsed) newSize <<= 1;
+        return newSize;
+    }
+
+    /// <summary>CPython's <c>set_table_resize</c>.</summary>
+    private void Resize(int minUsed)
+    {
+        var newSize = ResizedSize(Count, minUsed);
         var old = _slots;
         _slots = Spares.Take(newSize);
         _mask = newSize - 1;
@@ -216,7 +230,7 @@ internal sealed class SetTable
     {
         var table = new SetTable();
         if (hashes.IsEmpty) return table;
-        var pool = System.Buffers.ArrayPool<int>.Shared;
+        var pool = ArrayPool<int>.Shared;
         var rented = pool.Rent(MinSize);
         var slots = rented.AsSpan(0, MinSize);
         slots.Clear();
@@ -225,12 +239,9 @@ internal sealed class SetTable
         {
             PlaceIndex(slots, hashes, k);
             fill++;
-            if ((ulong)fill * 5 < (ulong)(slots.Length - 1) * 3) continue;
+            if (!IsFull(fill, slots.Length - 1)) continue;
             // set_table_resize, as AddEntry would call it: the indices move over in slot order.
-            Limits.CheckSize(fill);
-            Limits.Step();
-            var newSize = MinSize;
-            for (var minUsed = fill > 50000 ? fill * 2 : fill * 4; newSize <= minUsed;) newSize <<= 1;
+            var newSize = ResizedSize(fill, GrowthFor(fill));
             var larger = pool.Rent(newSize);
             var next = larger.AsSpan(0, newSize);
             next.Clear();
@@ -255,22 +266,47 @@ internal sealed class SetTable
     }
 
     /// <summary><see cref="InsertClean"/> of key number <paramref name="k"/> into a table of indices plus one (0: empty).</summary>
-    private static void PlaceIndex(Span<int> slots, ReadOnlySpan<long> hashes, int k)
+    private static void PlaceIndex(Span<int> slots, ReadOnlySpan<long> hashes, int k) =>
+        slots[FreeSlot(new IndexSlots(slots), slots.Length - 1, hashes[k])] = k + 1;
+
+    /// <summary>Which slots of a table are empty, for <see cref="FreeSlot"/>.</summary>
+    private interface IEmptiness
     {
-        var hash = hashes[k];
-        var mask = (ulong)(slots.Length - 1);
+        bool IsEmpty(int slot);
+    }
+
+    private readonly struct KeySlots(Slot[] slots) : IEmptiness
+    {
+        public bool IsEmpty(int slot) => slots[slot].Key is null;
+    }
+
+    private readonly ref struct IndexSlots(Span<int> slots) : IEmptiness
+    {
+        private readonly Span<int> _slots = slots;
+
+        public bool IsEmpty(int slot) => _slots[slot] == 0;
+    }
+
+    /// <summary>
+    /// The slot <c>set_insert_clean</c> puts a key of this hash in, in a table without dummies: the
+    /// first empty one along CPython's probe sequence (the hash's slot, 9 linear probes while they
+    /// stay in the table, then perturbation), for a table of keys or one of indices alike.
+    /// </summary>
+    private static int FreeSlot<TSlots>(TSlots slots, int tableMask, long hash) where TSlots : IEmptiness, allows ref struct
+    {
+        var mask = (ulong)tableMask;
         var perturb = (ulong)hash;
         var i = (ulong)hash & mask;
         while (true)
         {
             var e = (int)i;
-            if (slots[e] == 0) { slots[e] = k + 1; return; }
+            if (slots.IsEmpty(e)) return e;
             if (i + LinearProbes <= mask)
             {
                 for (var j = 0; j < LinearProbes; j++)
                 {
                     e++;
-                    if (slots[e] == 0) { slots[e] = k + 1; return; }
+                    if (slots.IsEmpty(e)) return e;
                 }
             }
             perturb >>= PerturbShift;
@@ -324,31 +360,16 @@ internal sealed class SetTable
     /// <summary>CPython's <c>set_insert_clean</c>: places a key known to be absent, in a table without dummies.</summary>
     private void InsertClean(Value key, long hash)
     {
-        var mask = (ulong)_mask;
-        var perturb = (ulong)hash;
-        var i = (ulong)hash & mask;
-        while (true)
-        {
-            var e = (int)i;
-            if (_slots[e].Key is null) { _slots[e].Key = key; _slots[e].Hash = hash; return; }
-            if (i + LinearProbes <= mask)
-            {
-                for (var j = 0; j < LinearProbes; j++)
-                {
-                    e++;
-                    if (_slots[e].Key is null) { _slots[e].Key = key; _slots[e].Hash = hash; return; }
-                }
-            }
-            perturb >>= PerturbShift;
-            i = (i * 5 + 1 + perturb) & mask;
-        }
+        var e = FreeSlot(new KeySlots(_slots), _mask, hash);
+        _slots[e].Key = key;
+        _slots[e].Hash = hash;
     }
 
     /// <summary>CPython's <c>set_merge</c>: <c>so.update(other)</c> where other is a set.</summary>
     public void Merge(SetTable other)
     {
         if (ReferenceEquals(other, this) || other.Count == 0) return;
-        if ((long)(_fill + other.Count) * 5 >= (long)_mask * 3) Resize((Count + other.Count) * 2);
+        if (IsFull(_fill + other.Count, _mask)) Resize((Count + other.Count) * 2);
         else if (ReferenceEquals(_slots, NoSlots)) OwnTable();
         if (_fill == 0 && _mask == other._mask && other._fill == other.Count)
         {
@@ -459,7 +480,7 @@ internal sealed class SetTable
             result.Count--;
         }
         if ((ulong)(result._fill - result.Count) > (ulong)result._mask / 4)
-            result.Resize(result.Count > 50000 ? result.Count * 2 : result.Count * 4);
+            result.Resize(GrowthFor(result.Count));
         return result;
     }
 
