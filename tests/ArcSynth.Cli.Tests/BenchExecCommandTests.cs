@@ -9,7 +9,7 @@ public sealed class BenchExecCommandTests
     public void Prints_the_rate_of_programs_and_their_mutants_and_the_lines_they_share()
     {
         var run = CliRun.Of("bench", "exec", "--programs", TestData.File("handwritten.py"), "--tasks", TestData.Training,
-            "--mutants", "4", "--passes", "3", "--slowest", "3");
+            "--mutants", "4", "--warmup", "1", "--passes", "3", "--slowest", "3");
         Assert.Equal(0, run.ExitCode);
         long Figure(string name) => long.Parse(Regex.Match(run.Output, $@"\b{name}=(\d+)").Groups[1].Value);
         Assert.Equal(12, Figure("programs"));
