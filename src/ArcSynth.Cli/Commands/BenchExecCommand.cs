@@ -64,8 +64,8 @@ internal static class BenchExecCommand
             output.WriteLine($"programs={originals.Count} mutants={mix.Count - originals.Count} executions_per_pass={best.Executions} threads={threadCount}");
             output.WriteLine($"lines={best.Lines} shared_lines={best.LinesReused}");
             output.WriteLine($"pass_s={best.Seconds:F3} gc_pause_s={best.GcPauseSeconds:F3} allocated_mb={best.AllocatedBytes >> 20} collections={string.Join('/', best.Collections)}");
-            // The best pass is the rate the machine allows; the median says how far other tenants,
-            // the JIT's tier-up and collections that fall in a pass move it.
+            // The best pass is the rate the machine allows; the median says how far other tenants
+            // of the machine, and collections that fall in a pass, move it.
             output.WriteLine($"median_pass_s={timed[timed.Count / 2].Seconds:F3}");
             var alone = TimeAlone(mix, taskSet, limits, Math.Max(0, parse.GetValue(slowest)));
             foreach (var p in alone.Slowest)
