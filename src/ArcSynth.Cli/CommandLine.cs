@@ -34,6 +34,7 @@ public static class CommandLine
         root.Subcommands.Add(bench);
         var search = new Command("search", "Search baselines that need no model.");
         search.Subcommands.Add(SearchMutateCommand.Create(output, error));
+        search.Subcommands.Add(SearchGuidedCommand.Create(output, error));
         root.Subcommands.Add(search);
         var model = new Command("model", "The program-writing transformer: measure it.");
         model.Subcommands.Add(ModelBenchCommand.Create(output, error));

@@ -14,6 +14,8 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
 {
     private const int TriesPerMutant = 50;
 
+    private readonly TypedScope _types = new(registry);
+
     /// <summary>A mutant of <paramref name="program"/> named <paramref name="name"/>, or null when none was found in the tries allowed.</summary>
     public FunctionDef? Mutate(FunctionDef program, string name, Random random)
     {
@@ -35,7 +37,7 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
         var call = (CallExpr)line.Value;
         var primitive = registry.TryGet(((NameExpr)call.Callee).Name, out var p) ? p : null;
         if (primitive is null) return null;
-        var scope = Scope(program, index);
+        var scope = _types.Before(program, index);
         var roll = random.NextDouble() * (weights.ReplaceArgument + weights.ReplacePrimitive + weights.RedefineVariable);
         Expr? replacement = roll < weights.ReplaceArgument ? ReplaceArgument(call, primitive, scope, random)
             : roll < weights.ReplaceArgument + weights.ReplacePrimitive ? ReplacePrimitive(call, primitive, scope, random)
@@ -46,30 +48,20 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
         return program with { Body = body };
     }
 
-    /// <summary>The names usable before line <paramref name="index"/>, with their types.</summary>
-    private List<(string Name, DslType Type)> Scope(FunctionDef program, int index)
-    {
-        var scope = new List<(string, DslType)> { (program.Parameters[0].Name, DslType.Grid) };
-        foreach (var a in program.Body.Take(index))
-            scope.Add((a.Target, a.Value is CallExpr { Callee: NameExpr n } && registry.TryGet(n.Name, out var p) && !p.Signature.LooseResult ? p.Signature.Returns : DslType.Any));
-        scope.AddRange(DslConstants.All.Select(c => (c.Name, c.Type)));
-        return scope;
-    }
-
-    private Expr? ReplaceArgument(CallExpr call, PrimitiveFunction primitive, List<(string Name, DslType Type)> scope, Random random)
+    private Expr? ReplaceArgument(CallExpr call, PrimitiveFunction primitive, List<ScopedName> scope, Random random)
     {
         if (call.Args.Count == 0) return null;
         var j = random.Next(call.Args.Count);
         var wanted = primitive.Signature.Parameters[j].Type;
         var current = call.Args[j] is NameExpr n ? n.Name : null;
-        var choices = Candidates(wanted, scope).Where(c => c != current).ToList();
+        var choices = _types.Candidates(wanted, scope).Where(c => c != current).ToList();
         if (choices.Count == 0) return null;
         var args = call.Args.ToList();
         args[j] = new NameExpr(choices[random.Next(choices.Count)], call.Args[j].At);
         return call with { Args = args };
     }
 
-    private Expr? ReplacePrimitive(CallExpr call, PrimitiveFunction primitive, List<(string Name, DslType Type)> scope, Random random)
+    private Expr? ReplacePrimitive(CallExpr call, PrimitiveFunction primitive, List<ScopedName> scope, Random random)
     {
         var argTypes = call.Args.Select(a => a is NameExpr n ? scope.LastOrDefault(s => s.Name == n.Name).Type : DslType.Any).ToList();
         var choices = registry.All.Where(q => q != primitive && q.Arity == call.Args.Count
@@ -79,7 +71,7 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
         return call with { Callee = new NameExpr(choices[random.Next(choices.Count)].Name, call.Callee.At) };
     }
 
-    private Expr? Redefine(CallExpr call, DslType returns, List<(string Name, DslType Type)> scope, Random random)
+    private Expr? Redefine(CallExpr call, DslType returns, List<ScopedName> scope, Random random)
     {
         var choices = registry.All.Where(q => TypeLattice.IsAssignable(q.Signature.Returns, returns)).ToList();
         if (choices.Count == 0) return null;
@@ -87,16 +79,10 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
         var args = new List<Expr>();
         foreach (var par in q.Signature.Parameters)
         {
-            var candidates = Candidates(par.Type, scope).ToList();
+            var candidates = _types.Candidates(par.Type, scope).ToList();
             if (candidates.Count == 0) return null;
             args.Add(new NameExpr(candidates[random.Next(candidates.Count)], call.At));
         }
         return new CallExpr(new NameExpr(q.Name, call.Callee.At), args, call.At);
     }
-
-    /// <summary>Variables and constants of a type assignable to <paramref name="wanted"/>; primitives too where a function is wanted.</summary>
-    private IEnumerable<string> Candidates(DslType wanted, List<(string Name, DslType Type)> scope) =>
-        scope.Where(s => TypeLattice.IsAssignable(s.Type, wanted)).Select(s => s.Name)
-            .Concat(wanted is DslType.Callable ? registry.All.Select(p => p.Name) : [])
-            .Distinct();
 }

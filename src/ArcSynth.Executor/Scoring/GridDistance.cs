@@ -29,4 +29,15 @@ public static class GridDistance
         var larger = Math.Max(predicted.Height * predicted.Width, expected.Height * expected.Width);
         return 0.5 + 0.5 * (larger - equal) / larger;
     }
+
+    /// <summary>
+    /// The distance of <paramref name="predicted"/> over the distance of the example's own input from
+    /// the expected output: 0 for the right grid, 1 for the input returned unchanged (or anything as
+    /// far), below 1 for progress. Plain distance rewards returning the input when an example changes
+    /// few cells; this puts every example on the scale of the change it asks for, so that a search
+    /// ranking by it sees the identity for what it is. Where the input already equals the output, the
+    /// scale is one wrong cell.
+    /// </summary>
+    public static double Relative(Grid? predicted, Grid input, Grid expected) =>
+        Of(predicted, expected) / Math.Max(Of(input, expected), 0.5 / (expected.Height * expected.Width));
 }

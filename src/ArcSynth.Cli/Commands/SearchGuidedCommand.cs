@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ArcSynth.Data.Search;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+
+namespace ArcSynth.Cli.Commands;
+
+/// <summary><c>arcsynth search guided --seeds FILE --tasks DIR --budget N [--seed S]</c>: per-task search guided by the demonstrations.</summary>
+internal static class SearchGuidedCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var options = new SearchOptions("Edited programs to try on every task, besides the seeds (the search stops early on a task once a program gets all its demonstrations right).");
+        var defaults = new GuidedSearchSettings(0);
+        var batch = new Option<int>("--batch") { Description = "Edits of a parent tried each time it is expanded.", DefaultValueFactory = _ => defaults.Batch };
+        var breadth = new Option<int>("--breadth") { Description = "Parents are drawn from this many best programs of the frontier.", DefaultValueFactory = _ => defaults.Breadth };
+        var command = new Command("guided",
+            "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
+            "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
+            "ones with typed edits (replace an argument or a primitive, insert, wrap or delete a line, change the\n" +
+            "result, splice another program's suffix) until one gets every demonstration right or the budget is\n" +
+            "spent. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
+        {
+            batch, breadth,
+        };
+        options.AddTo(command);
+        command.SetAction(parse => Guard.Run(error, () =>
+        {
+            var o = options.Read(parse, error);
+            int AtLeastOne(Option<int> option) => parse.GetValue(option) is var v && v >= 1 ? v : throw new UsageException($"{option.Name} must be at least 1, not {v}");
+            var settings = defaults with { Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth) };
+            var clock = Stopwatch.StartNew();
+            var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings);
+            var tally = new SearchTally(output, error, o.Targets.Count, clock);
+            long tried = 0;
+            foreach (var outcome in search.Run(o.Seeds, o.Targets, o.Threads))
+            {
+                tried += outcome.Tried;
+                var program = ProgramPrinter.Print(outcome.Best).Replace("\n    ", "; ").TrimEnd();
+                tally.Add(outcome.TaskId, outcome.Solved(o.Attempts), outcome.SolvedDemonstrations,
+                    $"tried {outcome.Tried} in {outcome.Elapsed.TotalSeconds:F1} s, best {outcome.BestScore.Exact}/{outcome.BestScore.Pairs} exact, relative distance {outcome.BestScore.MeanDistance:F3}: {program}");
+            }
+            tally.Finish($"tried={tried}");
+            return 0;
+        }));
+        return command;
+    }
+}

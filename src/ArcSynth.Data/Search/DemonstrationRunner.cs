@@ -1,0 +1,72 @@
+using ArcSynth.Dsl.Language.Execution;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Executor.Running;
+using ArcSynth.Executor.Scoring;
+using ArcSynth.Tasks.Model;
+
+namespace ArcSynth.Data.Search;
+
+/// <summary>
+/// Runs programs on one task's demonstration inputs (never its test pairs) and scores them. An
+/// edited program resumes from its parent's values for the lines the edit left as they were.
+/// </summary>
+internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry registry, Limits limits)
+{
+    private readonly Grid[] _inputs = task.Train.Select(e => e.Input).ToArray();
+    private readonly Grid[] _expected = task.Train.Select(e => e.Output ?? throw new ArgumentException($"task {task.Id}: a demonstration has no output")).ToArray();
+    private int _created;
+
+    /// <summary>The program run and scored, or null when it does not compile.</summary>
+    public SearchCandidate? Run(FunctionDef program, bool fromPool, SearchCandidate? parent = null)
+    {
+        CompiledProgram compiled;
+        try { compiled = CompiledProgram.Compile(program, registry); }
+        catch (ProgramException) { return null; }
+        var flat = IsFlat(program);
+        var same = parent is not null && flat && parent.Lines.Length > 0 ? SamePrefix(parent.Program, program) : 0;
+        var train = new ExampleOutcome[_inputs.Length];
+        var lines = new Value?[flat ? _inputs.Length : 0][];
+        var exact = 0;
+        var distance = 0.0;
+        var behaviour = 14695981039346656037UL;
+        for (var e = 0; e < _inputs.Length; e++)
+        {
+            var known = same == 0 ? 0 : Known(parent!.Lines[e], same);
+            Span<Value?> values = flat ? lines[e] = new Value?[program.Body.Count] : [];
+            // Lines known on this input are never null: the null-forgiving cast only restates that.
+            var knownValues = known == 0 ? ReadOnlySpan<Value>.Empty : new ReadOnlySpan<Value>((Value[])parent!.Lines[e]!, 0, known);
+            train[e] = ProgramRunner.Run(compiled, _inputs[e], limits, knownValues, values);
+            if (train[e].Matches(_expected[e])) exact++;
+            distance += GridDistance.Relative(train[e].Output, _inputs[e], _expected[e]);
+            behaviour = (behaviour ^ (ulong)(train[e].Output?.Hash ?? (long)train[e].Status)) * 1099511628211UL;
+        }
+        var score = new ProgramScore(exact, _inputs.Length, _inputs.Length == 0 ? 1 : distance / _inputs.Length, program.Body.Count + 1);
+        return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour);
+    }
+
+    /// <summary>The program's outcomes on the test inputs (their outputs are not looked at here).</summary>
+    public static ExampleOutcome[] OnTestInputs(SearchCandidate candidate, ArcTask task, Limits limits) =>
+        task.Test.Select(e => ProgramRunner.Run(candidate.Compiled, e.Input, limits)).ToArray();
+
+    /// <summary>Whether each line is one call over plain names (or a copy), so that line k is step k of the compiled program.</summary>
+    private static bool IsFlat(FunctionDef program) =>
+        program.Body.All(a => a.Value is NameExpr || a.Value is CallExpr { Callee: NameExpr } c && c.Args.All(x => x is not CallExpr));
+
+    /// <summary>How many first lines the two programs have in common.</summary>
+    private static int SamePrefix(FunctionDef a, FunctionDef b)
+    {
+        var k = 0;
+        while (k < a.Body.Count && k < b.Body.Count && a.Body[k].SameAs(b.Body[k])) k++;
+        return k;
+    }
+
+    /// <summary>Of the first <paramref name="count"/> lines, how many the parent computed on this input.</summary>
+    private static int Known(Value?[] values, int count)
+    {
+        var k = 0;
+        while (k < count && values[k] is not null) k++;
+        return k;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Executor.Batch;
+using ArcSynth.Executor.Running;
+using ArcSynth.Tasks.Model;
+
+namespace ArcSynth.Data.Search;
+
+/// <summary>
+/// Per-task best-first search over typed edits, guided by the demonstrations. It runs its pool (the
+/// seeds, and in the loop the model's samples) on the task's demonstration inputs, keeps a frontier of
+/// one program per behaviour ranked as the executor ranks (exact pairs, then mean distance relative
+/// to the input's own, then length), and repeatedly expands the best few with a batch of edits
+/// (<see cref="ProgramEditor"/>) until a program gets every demonstration right or the budget is
+/// spent. Test inputs are run only for the final attempts, and test outputs read only to score them.
+/// One task's search runs on one thread and depends only on the settings and the task, so results
+/// are the same for any number of threads; tasks run in parallel.
+/// </summary>
+public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings)
+{
+    /// <summary>Consecutive edits that may fail to give a new program before a task's search gives up.</summary>
+    private const int MaxBarrenEdits = 2000;
+
+    private readonly ProgramEditor _editor = new(registry, settings.Edits);
+
+    /// <summary>The input returned unchanged: always in the pool, so that the frontier is never empty and edits can build a program from nothing.</summary>
+    private static readonly FunctionDef Identity = ProgramParser.ParseFunction("def identity(I):\n    return I\n");
+
+    /// <summary>Searches every task on <paramref name="threads"/> threads, yielding outcomes in task order as they are ready.</summary>
+    public IEnumerable<GuidedOutcome> Run(IReadOnlyList<FunctionDef> seeds, IReadOnlyList<ArcTask> tasks, int threads, CancellationToken cancellation = default)
+    {
+        var outcomes = tasks.Select(_ => new TaskCompletionSource<GuidedOutcome>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var worker = new Thread(() =>
+        {
+            try { Workers.For(tasks.Count, threads, i => outcomes[i].SetResult(Search(tasks[i], seeds, cancellation)), cancellation); }
+            catch (Exception e) { foreach (var o in outcomes) o.TrySetException(e); }
+        }) { IsBackground = true };
+        worker.Start();
+        foreach (var o in outcomes) yield return o.Task.GetAwaiter().GetResult();
+        worker.Join();
+    }
+
+    /// <summary>One task's search from <paramref name="pool"/>, on the calling thread.</summary>
+    public GuidedOutcome Search(ArcTask task, IReadOnlyList<FunctionDef> pool, CancellationToken cancellation = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(SeedFor(task.Id));
+        var runner = new DemonstrationRunner(task, registry, limits);
+        var frontier = new Frontier(settings.Capacity);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var program in pool.Prepend(Identity))
+            if (tried.Add(CanonicalForm.Of(program)) && runner.Run(program, fromPool: true) is { } c)
+                frontier.Offer(c);
+        var spent = 0;
+        var barren = 0;
+        while (spent < settings.Budget && barren < MaxBarrenEdits && frontier.Best is { Score.SolvesDemonstrations: false })
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var parent = frontier.NextParent(settings.Breadth, settings.Spread)!;
+            parent.Expansions++;
+            var donors = frontier.Top(settings.Breadth).Select(c => c.Program).ToList();
+            for (var b = 0; b < settings.Batch && spent < settings.Budget; b++)
+            {
+                if (_editor.Edit(parent.Program, donors, random) is not { } edited || !tried.Add(CanonicalForm.Of(edited)))
+                {
+                    barren++;
+                    continue;
+                }
+                spent++;
+                barren = 0;
+                if (runner.Run(edited with { Name = $"search{spent}_{task.Id}" }, fromPool: false, parent) is not { } child) continue;
+                frontier.Offer(child);
+                if (child.Score.SolvesDemonstrations) break;
+            }
+        }
+        return Outcome(task, frontier, spent, clock.Elapsed);
+    }
+
+    private GuidedOutcome Outcome(ArcTask task, Frontier frontier, int spent, TimeSpan elapsed)
+    {
+        // Enough distinct programs for the attempts even where several share their test outputs.
+        var ranked = frontier.Top(settings.Attempts * 4)
+            .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, c.Train, DemonstrationRunner.OnTestInputs(c, task, limits)))
+            .ToList();
+        var best = frontier.Best!;
+        var found = frontier.All.Where(c => !c.FromPool && c.Valid).Select(c => c.Program).ToList();
+        return new GuidedOutcome(task.Id, spent, best.Program, best.Score, new TaskResult(task, ranked), found, elapsed);
+    }
+
+    /// <summary>The task's own random seed: the settings' seed mixed with a stable hash of its id (FNV-1a).</summary>
+    private int SeedFor(string taskId)
+    {
+        var h = 2166136261u ^ (uint)settings.Seed;
+        foreach (var ch in taskId) h = (h ^ ch) * 16777619u;
+        return (int)(h & int.MaxValue);
+    }
+}

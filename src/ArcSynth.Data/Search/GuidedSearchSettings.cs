@@ -1,0 +1,26 @@
+namespace ArcSynth.Data.Search;
+
+/// <summary>How the guided search spends its budget on one task.</summary>
+/// <param name="Budget">Candidate programs run on the demonstrations per task, besides the pool it starts from.</param>
+/// <param name="Seed">Seed of the edits; with the task's id it fixes every choice of the search.</param>
+/// <param name="Attempts">Distinct test outputs allowed per test input (3 for ARC-AGI-1, 2 for ARC-AGI-2).</param>
+/// <param name="Batch">Edits of a parent tried each time it is expanded.</param>
+/// <param name="Breadth">Parents are drawn from this many best programs of the frontier, which also lend their lines to insertions and splices.</param>
+/// <param name="Spread">
+/// What one expansion costs a parent in rank: the next parent is the one of the best
+/// <paramref name="Breadth"/> with the least rank + Spread x expansions, so the search keeps
+/// returning to the best programs without expanding only one.
+/// </param>
+/// <param name="Capacity">Most programs the frontier holds; the worst goes first.</param>
+public sealed record GuidedSearchSettings(
+    int Budget,
+    int Seed = 1,
+    int Attempts = 3,
+    int Batch = 24,
+    int Breadth = 48,
+    double Spread = 2,
+    int Capacity = 4096)
+{
+    /// <summary>How often each edit is drawn.</summary>
+    public EditWeights Edits { get; init; } = new();
+}

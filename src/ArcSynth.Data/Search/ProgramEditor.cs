@@ -1,0 +1,265 @@
+using ArcSynth.Data.Generation;
+using ArcSynth.Data.Mutation;
+using ArcSynth.Dsl.Language.Checking;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+
+namespace ArcSynth.Data.Search;
+
+/// <summary>
+/// The typed edits of the guided search. Each reads the live registry's signatures (so a
+/// researcher's accepted primitive is among the choices), fills arguments from what is in scope
+/// (<see cref="TypedScope"/>), drops the lines the result no longer needs, and returns a program
+/// that type-checks, or null when the drawn edit has no well-typed form.
+/// </summary>
+public sealed class ProgramEditor
+{
+    private readonly PrimitiveRegistry _registry;
+    private readonly TypedScope _types;
+    private readonly EditWeights _weights;
+    private readonly PrimitiveFunction[] _calls;
+    private readonly PrimitiveFunction[] _gridTransforms;
+
+    public ProgramEditor(PrimitiveRegistry registry, EditWeights weights)
+    {
+        _registry = registry;
+        _types = new TypedScope(registry);
+        _weights = weights;
+        _calls = registry.All.Where(p => p.Arity > 0).ToArray();
+        _gridTransforms = _calls.Where(p => TypeLattice.IsAssignable(p.Signature.Returns, DslType.Grid) && !p.Signature.LooseResult
+            && p.Signature.Parameters.Any(par => TypeLattice.IsAssignable(DslType.Grid, par.Type))).ToArray();
+    }
+
+    /// <summary>
+    /// One edit of <paramref name="program"/> drawn by the weights; <paramref name="donors"/> (other
+    /// good programs) give the lines that insertions and splices borrow. Null when the edit failed.
+    /// </summary>
+    public FunctionDef? Edit(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
+    {
+        var edited = _weights.Draw(random) switch
+        {
+            EditKind.ReplaceArgument => ReplaceArgument(program, random),
+            EditKind.ReplacePrimitive => ReplacePrimitive(program, random),
+            EditKind.InsertLine => InsertLine(program, donors, random),
+            EditKind.WrapResult => WrapResult(program, random),
+            EditKind.DeleteLine => DeleteLine(program, random),
+            EditKind.ChangeReturn => ChangeReturn(program, random),
+            _ => Splice(program, donors, random),
+        };
+        if (edited is null) return null;
+        edited = DeadCode.Prune(edited);
+        if (edited.SameAs(program) || TypeChecker.Check(edited, _registry).Count > 0) return null;
+        return edited;
+    }
+
+    /// <summary>An argument of a primitive call replaced by another name of its parameter's type.</summary>
+    private FunctionDef? ReplaceArgument(FunctionDef program, Random random)
+    {
+        if (PrimitiveLine(program, random) is not var (index, call, primitive) || call.Args.Count == 0) return null;
+        var j = random.Next(call.Args.Count);
+        var current = call.Args[j] is NameExpr n ? n.Name : null;
+        var choices = _types.Candidates(primitive.Signature.Parameters[j].Type, _types.Before(program, index)).Where(c => c != current).ToList();
+        if (choices.Count == 0) return null;
+        var args = call.Args.ToList();
+        args[j] = new NameExpr(Pick(choices, random), call.Args[j].At);
+        return WithLine(program, index, call with { Args = args });
+    }
+
+    /// <summary>A call's primitive replaced by another that takes the same arguments and returns a compatible type.</summary>
+    private FunctionDef? ReplacePrimitive(FunctionDef program, Random random)
+    {
+        if (PrimitiveLine(program, random) is not var (index, call, primitive)) return null;
+        var scope = _types.Before(program, index);
+        var argTypes = call.Args.Select(a => a is NameExpr n ? scope.LastOrDefault(s => s.Name == n.Name).Type : DslType.Any).ToList();
+        var choices = _calls.Where(q => q != primitive && q.Arity == call.Args.Count
+            && TypeLattice.IsAssignable(q.Signature.Returns, primitive.Signature.Returns)
+            && q.Signature.Parameters.Select((par, i) => TypeLattice.IsAssignable(argTypes[i], par.Type)).All(ok => ok)).ToList();
+        if (choices.Count == 0) return null;
+        return WithLine(program, index, call with { Callee = new NameExpr(Pick(choices, random).Name, call.Callee.At) });
+    }
+
+    /// <summary>
+    /// A new line before line p (a donor's call, or a primitive drawn from the registry, over names in
+    /// scope there) whose value then replaces an argument of a later line or the result.
+    /// </summary>
+    private FunctionDef? InsertLine(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
+    {
+        var p = random.Next(program.Body.Count + 1);
+        var scope = _types.Before(program, p);
+        var primitive = DonorPrimitive(donors, random) ?? Pick(_calls, random);
+        if (Call(primitive, scope, random, program.At) is not { } call) return null;
+        var target = FreshName(program);
+        var type = _types.TypeOf(call);
+        var body = program.Body.ToList();
+        body.Insert(p, new Assignment(target, call, program.At));
+        // Where the new value can go: an argument of a later primitive call, or the result.
+        var uses = new List<(int Line, int Arg)>();
+        for (var q = p + 1; q < body.Count; q++)
+            if (body[q].Value is CallExpr { Callee: NameExpr n } c && _registry.TryGet(n.Name, out var callee) && callee.Arity == c.Args.Count)
+                for (var j = 0; j < c.Args.Count; j++)
+                    if (TypeLattice.IsAssignable(type, callee.Signature.Parameters[j].Type)) uses.Add((q, j));
+        if (TypeLattice.IsAssignable(type, DslType.Grid)) uses.Add((-1, 0));
+        if (uses.Count == 0) return null;
+        var (line, arg) = Pick(uses, random);
+        if (line < 0) return program with { Body = body, Result = new NameExpr(target, program.Result.At) };
+        var used = (CallExpr)body[line].Value;
+        var args = used.Args.ToList();
+        args[arg] = new NameExpr(target, used.At);
+        body[line] = body[line] with { Value = used with { Args = args } };
+        return program with { Body = body };
+    }
+
+    /// <summary>A grid-to-grid call applied to the result (a final transform), which becomes the result.</summary>
+    private FunctionDef? WrapResult(FunctionDef program, Random random)
+    {
+        if (program.Result is not NameExpr result || _gridTransforms.Length == 0) return null;
+        var primitive = Pick(_gridTransforms, random);
+        var scope = _types.Before(program, program.Body.Count);
+        var gridSlots = primitive.Signature.Parameters.Select((par, i) => (par, i)).Where(x => TypeLattice.IsAssignable(DslType.Grid, x.par.Type)).ToList();
+        var slot = Pick(gridSlots, random).i;
+        if (Call(primitive, scope, random, program.At, (slot, result.Name)) is not { } call) return null;
+        var target = FreshName(program);
+        return program with
+        {
+            Body = [.. program.Body, new Assignment(target, call, program.At)],
+            Result = new NameExpr(target, program.Result.At),
+        };
+    }
+
+    /// <summary>A line removed, each use of its value replaced by another name of its type in scope before it (preferably one of its own arguments).</summary>
+    private FunctionDef? DeleteLine(FunctionDef program, Random random)
+    {
+        if (program.Body.Count == 0) return null;
+        var k = random.Next(program.Body.Count);
+        var line = program.Body[k];
+        var type = _types.TypeOf(line.Value);
+        var scope = _types.Before(program, k);
+        var own = line.Value is CallExpr c ? c.Args.OfType<NameExpr>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal) : [];
+        var choices = _types.Candidates(type, scope.Take(k + 1)).ToList();
+        var preferred = choices.Where(own.Contains).ToList();
+        if (choices.Count == 0) return null;
+        var replacement = preferred.Count > 0 && random.NextDouble() < 0.5 ? Pick(preferred, random) : Pick(choices, random);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal) { [line.Target] = replacement };
+        var body = program.Body.Where((_, i) => i != k).Select((a, i) => i < k ? a : a with { Value = Rename(a.Value, map) }).ToList();
+        return program with { Body = body, Result = Rename(program.Result, map) };
+    }
+
+    /// <summary>Another variable (or the input) of type Grid returned instead.</summary>
+    private FunctionDef? ChangeReturn(FunctionDef program, Random random)
+    {
+        var scope = _types.Before(program, program.Body.Count).Take(program.Body.Count + 1);
+        var current = program.Result is NameExpr n ? n.Name : null;
+        var choices = scope.Where(s => s.Type == DslType.Grid && s.Name != current).Select(s => s.Name).ToList();
+        if (choices.Count == 0) return null;
+        return program with { Result = new NameExpr(Pick(choices, random), program.Result.At) };
+    }
+
+    /// <summary>
+    /// Crossover: a donor's lines from some line on, appended to this program, each name they read
+    /// from the donor's earlier lines mapped to a variable of this program of a compatible type; the
+    /// donor's result becomes the result.
+    /// </summary>
+    private FunctionDef? Splice(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
+    {
+        var others = donors.Where(d => d.Body.Count > 1 && !ReferenceEquals(d, program)).ToList();
+        if (others.Count == 0) return null;
+        var donor = Pick(others, random);
+        var cut = 1 + random.Next(donor.Body.Count - 1);
+        var donorScope = _types.Before(donor, cut).Take(cut + 1).ToDictionary(s => s.Name, s => s.Type, StringComparer.Ordinal);
+        var ours = _types.Before(program, program.Body.Count).Take(program.Body.Count + 1).ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in donor.Body.Skip(cut)) CollectNames(a.Value, used);
+        CollectNames(donor.Result, used);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal) { [donor.Parameters[0].Name] = program.Parameters[0].Name };
+        var fresh = FreshIndex(program);
+        foreach (var name in used.Where(u => donorScope.ContainsKey(u) && u != donor.Parameters[0].Name).Order(StringComparer.Ordinal))
+        {
+            var choices = _types.Candidates(donorScope[name], ours).ToList();
+            if (choices.Count == 0) return null;
+            map[name] = Pick(choices, random);
+        }
+        if (map.Count == 1) return null; // the suffix reads none of the donor's earlier lines: it is the donor itself
+        var body = program.Body.ToList();
+        foreach (var a in donor.Body.Skip(cut))
+        {
+            var value = Rename(a.Value, map);
+            map[a.Target] = $"x{fresh++}";
+            body.Add(new Assignment(map[a.Target], value, a.At));
+        }
+        return program with { Body = body, Result = Rename(donor.Result, map) };
+    }
+
+    /// <summary>A random line that calls a primitive of the registry by name, with its call and primitive.</summary>
+    private (int Index, CallExpr Call, PrimitiveFunction Primitive)? PrimitiveLine(FunctionDef program, Random random)
+    {
+        var lines = new List<(int, CallExpr, PrimitiveFunction)>();
+        for (var i = 0; i < program.Body.Count; i++)
+            if (program.Body[i].Value is CallExpr { Callee: NameExpr n } c && _registry.TryGet(n.Name, out var p) && p.Arity == c.Args.Count)
+                lines.Add((i, c, p));
+        return lines.Count == 0 ? null : Pick(lines, random);
+    }
+
+    /// <summary>The primitive of a random line of a random donor, half the time; null otherwise or when there is none.</summary>
+    private PrimitiveFunction? DonorPrimitive(IReadOnlyList<FunctionDef> donors, Random random)
+    {
+        if (donors.Count == 0 || random.NextDouble() < 0.5) return null;
+        var donor = Pick(donors, random);
+        if (donor.Body.Count == 0) return null;
+        return donor.Body[random.Next(donor.Body.Count)].Value is CallExpr { Callee: NameExpr n } && _registry.TryGet(n.Name, out var p) && p.Arity > 0 ? p : null;
+    }
+
+    /// <summary>A call of <paramref name="primitive"/> over names in scope (variables preferred over constants), with one argument fixed if given.</summary>
+    private CallExpr? Call(PrimitiveFunction primitive, List<ScopedName> scope, Random random, Position at, (int Slot, string Name)? fixedArg = null)
+    {
+        var variables = scope.Where(s => !DslConstants.TryGet(s.Name, out _)).ToList();
+        var args = new List<Expr>(primitive.Arity);
+        for (var i = 0; i < primitive.Arity; i++)
+        {
+            if (fixedArg is { } f && f.Slot == i)
+            {
+                args.Add(new NameExpr(f.Name, at));
+                continue;
+            }
+            var wanted = primitive.Signature.Parameters[i].Type;
+            var fromVariables = _types.Candidates(wanted, variables).ToList();
+            var choices = fromVariables.Count > 0 && random.NextDouble() < 0.75 ? fromVariables : _types.Candidates(wanted, scope).ToList();
+            if (choices.Count == 0) return null;
+            args.Add(new NameExpr(Pick(choices, random), at));
+        }
+        return new CallExpr(new NameExpr(primitive.Name, at), args, at);
+    }
+
+    private static FunctionDef WithLine(FunctionDef program, int index, Expr value)
+    {
+        var body = program.Body.ToList();
+        body[index] = body[index] with { Value = value };
+        return program with { Body = body };
+    }
+
+    /// <summary>The next number after the largest xN the program assigns.</summary>
+    private static int FreshIndex(FunctionDef program) =>
+        1 + program.Body.Select(a => a.Target.Length > 1 && a.Target[0] == 'x' && int.TryParse(a.Target.AsSpan(1), out var k) ? k : 0).DefaultIfEmpty(0).Max();
+
+    private static string FreshName(FunctionDef program) => $"x{FreshIndex(program)}";
+
+    private static Expr Rename(Expr e, IReadOnlyDictionary<string, string> map) => e switch
+    {
+        NameExpr n when map.TryGetValue(n.Name, out var to) => n with { Name = to },
+        CallExpr c => c with { Callee = Rename(c.Callee, map), Args = c.Args.Select(a => Rename(a, map)).ToList() },
+        _ => e,
+    };
+
+    private static void CollectNames(Expr e, HashSet<string> names)
+    {
+        switch (e)
+        {
+            case NameExpr n: names.Add(n.Name); break;
+            case CallExpr c:
+                CollectNames(c.Callee, names);
+                foreach (var a in c.Args) CollectNames(a, names);
+                break;
+        }
+    }
+
+    private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];
+}

@@ -1,0 +1,42 @@
+using ArcSynth.Dsl.Language.Execution;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Executor.Running;
+using ArcSynth.Executor.Scoring;
+
+namespace ArcSynth.Data.Search;
+
+/// <summary>
+/// A program the guided search ran on a task's demonstrations: its outcomes, its score (exact pairs,
+/// then mean relative distance, then length), a hash of its behaviour (all its demonstration
+/// outputs), and the value of each of its lines on each demonstration input, from which an edit of
+/// it resumes instead of computing its unchanged first lines again.
+/// </summary>
+internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgram compiled, bool fromPool,
+    ExampleOutcome[] train, Value?[][] lines, ProgramScore score, ulong behaviour)
+{
+    /// <summary>Creation order: ties of score go to the earlier program.</summary>
+    public int Id { get; } = id;
+
+    public FunctionDef Program { get; } = program;
+
+    public CompiledProgram Compiled { get; } = compiled;
+
+    /// <summary>Whether the program came with the pool (a seed or a sample) rather than from an edit.</summary>
+    public bool FromPool { get; } = fromPool;
+
+    public ExampleOutcome[] Train { get; } = train;
+
+    /// <summary>Per demonstration, each line's value (null from the line that failed on); empty arrays when the program's lines do not map one to one onto its compiled steps.</summary>
+    public Value?[][] Lines { get; } = lines;
+
+    public ProgramScore Score { get; } = score;
+
+    public ulong Behaviour { get; } = behaviour;
+
+    /// <summary>Whether it returned a grid on every demonstration.</summary>
+    public bool Valid => Train.All(o => o.Output is not null);
+
+    /// <summary>How many times the search expanded it.</summary>
+    public int Expansions { get; set; }
+}
