@@ -1,14 +1,18 @@
 namespace ArcSynth.Data.Search;
 
-/// <summary>How often each edit is drawn (relative weights, in the order of <see cref="EditKind"/>).</summary>
+/// <summary>
+/// How often each edit is drawn (relative weights, in the order of <see cref="EditKind"/>). The
+/// one-name changes are also walked exhaustively (<see cref="GuidedSearchSettings.LocalShare"/>), so
+/// the drawn edits lean to the structural ones.
+/// </summary>
 public sealed record EditWeights(
-    double ReplaceArgument = 0.30,
-    double ReplacePrimitive = 0.15,
-    double InsertLine = 0.15,
-    double WrapResult = 0.15,
-    double DeleteLine = 0.07,
-    double ChangeReturn = 0.06,
-    double Splice = 0.12)
+    double ReplaceArgument = 0.10,
+    double ReplacePrimitive = 0.05,
+    double InsertLine = 0.25,
+    double WrapResult = 0.25,
+    double DeleteLine = 0.10,
+    double ChangeReturn = 0.07,
+    double Splice = 0.18)
 {
     /// <summary>Only <paramref name="kind"/>, for tests and ablations.</summary>
     public static EditWeights Only(EditKind kind) => new(

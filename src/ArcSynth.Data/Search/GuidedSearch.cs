@@ -61,9 +61,12 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
             var parent = frontier.NextParent(settings.Breadth, settings.Spread)!;
             parent.Expansions++;
             var donors = frontier.Top(settings.Breadth).Select(c => c.Program).ToList();
+            parent.Neighbours ??= Shuffled(_editor.Neighbours(parent.Program), random);
             for (var b = 0; b < settings.Batch && spent < settings.Budget; b++)
             {
-                if (_editor.Edit(parent.Program, donors, random) is not { } edited || !tried.Add(CanonicalForm.Of(edited)))
+                var local = random.NextDouble() < settings.LocalShare && parent.NextNeighbour < parent.Neighbours.Count;
+                var edit = local ? _editor.Apply(parent.Program, parent.Neighbours[parent.NextNeighbour++]) : _editor.Edit(parent.Program, donors, random);
+                if (edit is not { } edited || !tried.Add(CanonicalForm.Of(edited)))
                 {
                     barren++;
                     continue;
@@ -87,6 +90,16 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var best = frontier.Best!;
         var found = frontier.All.Where(c => !c.FromPool && c.Valid).Select(c => c.Program).ToList();
         return new GuidedOutcome(task.Id, spent, best.Program, best.Score, new TaskResult(task, ranked), found, elapsed);
+    }
+
+    private static List<T> Shuffled<T>(List<T> items, Random random)
+    {
+        for (var i = items.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+        return items;
     }
 
     /// <summary>The task's own random seed: the settings' seed mixed with a stable hash of its id (FNV-1a).</summary>

@@ -12,6 +12,10 @@ namespace ArcSynth.Data.Search;
 /// returning to the best programs without expanding only one.
 /// </param>
 /// <param name="Capacity">Most programs the frontier holds; the worst goes first.</param>
+/// <param name="LocalShare">
+/// The share of a batch taken from the parent's one-name changes (<see cref="ProgramEditor.Neighbours"/>,
+/// each tried once), while any are left; the rest are drawn edits of every kind.
+/// </param>
 public sealed record GuidedSearchSettings(
     int Budget,
     int Seed = 1,
@@ -19,7 +23,8 @@ public sealed record GuidedSearchSettings(
     int Batch = 24,
     int Breadth = 48,
     double Spread = 2,
-    int Capacity = 4096)
+    int Capacity = 4096,
+    double LocalShare = 0.6)
 {
     /// <summary>How often each edit is drawn.</summary>
     public EditWeights Edits { get; init; } = new();

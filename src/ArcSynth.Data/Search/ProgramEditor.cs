@@ -46,10 +46,52 @@ public sealed class ProgramEditor
             EditKind.ChangeReturn => ChangeReturn(program, random),
             _ => Splice(program, donors, random),
         };
-        if (edited is null) return null;
+        return edited is null ? null : Finish(program, edited);
+    }
+
+    private FunctionDef? Finish(FunctionDef program, FunctionDef edited)
+    {
         edited = DeadCode.Prune(edited);
-        if (edited.SameAs(program) || TypeChecker.Check(edited, _registry).Count > 0) return null;
-        return edited;
+        return edited.SameAs(program) || TypeChecker.Check(edited, _registry).Count > 0 ? null : edited;
+    }
+
+    /// <summary>
+    /// Every one-step change of a single name: each argument of each primitive call replaced by each
+    /// other name of its parameter's type, and each call's primitive by each other of a compatible
+    /// signature. The search walks them in a shuffled order, so that a parent's close neighbours are
+    /// tried once each instead of drawn again and again.
+    /// </summary>
+    public List<LocalEdit> Neighbours(FunctionDef program)
+    {
+        var edits = new List<LocalEdit>();
+        for (var index = 0; index < program.Body.Count; index++)
+        {
+            if (program.Body[index].Value is not CallExpr { Callee: NameExpr n } call || !_registry.TryGet(n.Name, out var primitive) || primitive.Arity != call.Args.Count) continue;
+            var scope = _types.Before(program, index);
+            for (var j = 0; j < call.Args.Count; j++)
+            {
+                var current = call.Args[j] is NameExpr a ? a.Name : null;
+                foreach (var name in _types.Candidates(primitive.Signature.Parameters[j].Type, scope))
+                    if (name != current) edits.Add(new LocalEdit(index, j, name));
+            }
+            foreach (var q in CompatiblePrimitives(primitive, call, scope)) edits.Add(new LocalEdit(index, LocalEdit.Callee, q.Name));
+        }
+        return edits;
+    }
+
+    /// <summary>The program with one local edit made, pruned and checked; null when it does not type-check or changes nothing.</summary>
+    public FunctionDef? Apply(FunctionDef program, LocalEdit edit)
+    {
+        var call = (CallExpr)program.Body[edit.Line].Value;
+        Expr value;
+        if (edit.Arg == LocalEdit.Callee) value = call with { Callee = new NameExpr(edit.Name, call.Callee.At) };
+        else
+        {
+            var args = call.Args.ToList();
+            args[edit.Arg] = new NameExpr(edit.Name, call.Args[edit.Arg].At);
+            value = call with { Args = args };
+        }
+        return Finish(program, WithLine(program, edit.Line, value));
     }
 
     /// <summary>An argument of a primitive call replaced by another name of its parameter's type.</summary>
@@ -70,12 +112,18 @@ public sealed class ProgramEditor
     {
         if (PrimitiveLine(program, random) is not var (index, call, primitive)) return null;
         var scope = _types.Before(program, index);
-        var argTypes = call.Args.Select(a => a is NameExpr n ? scope.LastOrDefault(s => s.Name == n.Name).Type : DslType.Any).ToList();
-        var choices = _calls.Where(q => q != primitive && q.Arity == call.Args.Count
-            && TypeLattice.IsAssignable(q.Signature.Returns, primitive.Signature.Returns)
-            && q.Signature.Parameters.Select((par, i) => TypeLattice.IsAssignable(argTypes[i], par.Type)).All(ok => ok)).ToList();
+        var choices = CompatiblePrimitives(primitive, call, scope);
         if (choices.Count == 0) return null;
         return WithLine(program, index, call with { Callee = new NameExpr(Pick(choices, random).Name, call.Callee.At) });
+    }
+
+    /// <summary>Other primitives that take the call's arguments and return a type compatible with <paramref name="primitive"/>'s.</summary>
+    private List<PrimitiveFunction> CompatiblePrimitives(PrimitiveFunction primitive, CallExpr call, List<ScopedName> scope)
+    {
+        var argTypes = call.Args.Select(a => a is NameExpr n ? scope.LastOrDefault(s => s.Name == n.Name).Type : DslType.Any).ToList();
+        return _calls.Where(q => q != primitive && q.Arity == call.Args.Count
+            && TypeLattice.IsAssignable(q.Signature.Returns, primitive.Signature.Returns)
+            && q.Signature.Parameters.Select((par, i) => TypeLattice.IsAssignable(argTypes[i], par.Type)).All(ok => ok)).ToList();
     }
 
     /// <summary>

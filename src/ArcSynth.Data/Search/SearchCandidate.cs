@@ -39,4 +39,9 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
 
     /// <summary>How many times the search expanded it.</summary>
     public int Expansions { get; set; }
+
+    /// <summary>Its one-name changes in the order the search tries them (made at its first expansion), and how many were taken.</summary>
+    public List<LocalEdit>? Neighbours { get; set; }
+
+    public int NextNeighbour { get; set; }
 }

@@ -1,0 +1,159 @@
+using ArcSynth.Data.Search;
+using ArcSynth.Dsl.Language.Checking;
+using ArcSynth.Dsl.Language.Execution;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Tasks.Loading;
+using ArcSynth.Tasks.Model;
+using ArcSynth.Tests.Shared;
+
+namespace ArcSynth.Data.Tests;
+
+public sealed class GuidedSearchTests
+{
+    private static readonly IReadOnlyList<FunctionDef> Seeds =
+        ProgramParser.Parse(File.ReadAllText(SeedsFile), "training.py").Functions;
+
+    private static string SeedsFile
+    {
+        get
+        {
+            var handwritten = TestData.File("handwritten.py");
+            return Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(handwritten)))!, "seeds", "training.py");
+        }
+    }
+
+    private static readonly Limits Limits = Limits.Default with { Timeout = TimeSpan.FromSeconds(1) };
+
+    private static ArcTask Task(string id) => ArcTaskLoader.LoadFile(Path.Combine(TestData.Training, id + ".json"));
+
+    private static GuidedSearch Search(int budget, int seed = 1) => new(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(budget, seed));
+
+    [Theory]
+    [InlineData(EditKind.ReplaceArgument)]
+    [InlineData(EditKind.ReplacePrimitive)]
+    [InlineData(EditKind.InsertLine)]
+    [InlineData(EditKind.WrapResult)]
+    [InlineData(EditKind.DeleteLine)]
+    [InlineData(EditKind.ChangeReturn)]
+    [InlineData(EditKind.Splice)]
+    public void Every_edit_keeps_programs_typed_and_changes_them(EditKind kind)
+    {
+        var editor = new ProgramEditor(PrimitiveRegistry.BuiltIn, EditWeights.Only(kind));
+        var random = new Random(5);
+        var edits = 0;
+        foreach (var program in Seeds)
+        {
+            for (var k = 0; k < 20; k++)
+            {
+                if (editor.Edit(program, Seeds, random) is not { } edited) continue;
+                edits++;
+                Assert.Empty(TypeChecker.Check(edited, PrimitiveRegistry.BuiltIn));
+                Assert.True(ProgramParser.ParseFunction(ProgramPrinter.Print(edited)).SameAs(edited), ProgramPrinter.Print(edited));
+                Assert.False(edited.SameAs(program), $"{kind} left {program.Name} as it was");
+                _ = CompiledProgram.Compile(edited, PrimitiveRegistry.BuiltIn);
+            }
+        }
+        Assert.True(edits > Seeds.Count, $"{kind}: only {edits} edits of {Seeds.Count * 20} tries");
+    }
+
+    [Fact]
+    public void Every_one_name_change_keeps_programs_typed_and_each_is_listed_once()
+    {
+        var editor = new ProgramEditor(PrimitiveRegistry.BuiltIn, new EditWeights());
+        foreach (var program in Seeds)
+        {
+            var neighbours = editor.Neighbours(program);
+            Assert.Equal(neighbours.Count, neighbours.Distinct().Count());
+            var applied = neighbours.Select(n => editor.Apply(program, n)).OfType<FunctionDef>().ToList();
+            Assert.All(applied, f => Assert.Empty(TypeChecker.Check(f, PrimitiveRegistry.BuiltIn)));
+            Assert.All(applied, f => Assert.False(f.SameAs(program)));
+            if (program.Body.Count > 0) Assert.True(applied.Count > 0, $"no one-name change of {program.Name}");
+        }
+        // The flip upside down is one primitive away from the flip left to right.
+        var mirror = Seeds.Single(f => f.Name == "mirror_67a3c6ac");
+        Assert.Contains(editor.Neighbours(mirror), n => n.Name == "hmirror");
+    }
+
+    [Fact]
+    public void Edits_draw_from_the_live_registry_so_a_submitted_primitive_is_tried()
+    {
+        var registry = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(SubmittedPrimitive)));
+        var editor = new ProgramEditor(registry, EditWeights.Only(EditKind.WrapResult));
+        var random = new Random(3);
+        var uses = Seeds.SelectMany(p => Enumerable.Range(0, 50).Select(_ => editor.Edit(p, Seeds, random)))
+            .OfType<FunctionDef>()
+            .Count(f => f.Body.Any(a => a.Value is CallExpr { Callee: NameExpr { Name: "transposeflip" } }));
+        Assert.True(uses > 0, "no edit called the submitted primitive");
+        Assert.Throws<ProgramException>(() => CompiledProgram.Compile(
+            ProgramParser.ParseFunction("def p(I):\n    O = transposeflip(I)\n    return O\n"), PrimitiveRegistry.BuiltIn));
+    }
+
+    [Fact]
+    public void A_task_one_edit_away_from_a_seed_is_solved_and_the_edit_is_found()
+    {
+        // 68b16354 flips the grid upside down; the only seed flips it left to right.
+        var seed = Seeds.Single(f => f.Name == "mirror_67a3c6ac");
+        var outcome = Search(200).Search(Task("68b16354"), [seed]);
+        Assert.True(outcome.SolvedDemonstrations, ProgramPrinter.Print(outcome.Best));
+        Assert.True(outcome.Solved(3));
+        Assert.InRange(outcome.Tried, 1, 200);
+        Assert.NotEqual(seed.Name, outcome.Best.Name);
+    }
+
+    [Fact]
+    public void The_frontier_holds_one_program_per_behaviour()
+    {
+        var task = Task("a699fb00");
+        var outcome = Search(400).Search(task, Seeds.Where(f => f.TaskId != task.Id).ToList());
+        Assert.True(outcome.Found.Count > 10, $"only {outcome.Found.Count} programs found");
+        var behaviours = outcome.Found.Select(f =>
+        {
+            var compiled = CompiledProgram.Compile(f, PrimitiveRegistry.BuiltIn);
+            using var scope = Limits.Enter();
+            return string.Join("|", task.Train.Select(e => Grid.TryFrom(compiled.Run(e.Input))!.ToString()));
+        }).ToList();
+        Assert.Equal(behaviours.Count, behaviours.Distinct().Count());
+    }
+
+    [Fact]
+    public void Withheld_test_outputs_give_the_same_search()
+    {
+        var tasks = new[] { "a699fb00", "d037b0a7", "3af2c5a8" }.Select(Task).ToList();
+        var withheld = tasks.Select(t => t with { Test = t.Test.Select(e => e with { Output = null }).ToList() }).ToList();
+        var pool = Seeds.Where(f => !tasks.Any(t => t.Id == f.TaskId)).ToList();
+        string Describe(GuidedOutcome o) =>
+            $"{o.Tried} {ProgramPrinter.Print(o.Best)} {string.Join(",", o.Found.Select(ProgramPrinter.Print))} " +
+            string.Join(";", o.Result.Predictions(3).SelectMany(p => p).Select(g => g.ToString()));
+        var search = Search(300);
+        Assert.Equal(tasks.Select(t => Describe(search.Search(t, pool))), withheld.Select(t => Describe(search.Search(t, pool))));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_search_on_any_number_of_threads()
+    {
+        var tasks = new[] { "a699fb00", "d037b0a7", "3af2c5a8", "b1948b0a" }.Select(Task).ToList();
+        var pool = Seeds.Where(f => !tasks.Any(t => t.Id == f.TaskId)).ToList();
+        string Run(int seed, int threads) => string.Join("\n", Search(250, seed).Run(pool, tasks, threads)
+            .Select(o => $"{o.TaskId} {o.Tried} {ProgramPrinter.Print(o.Best)} {o.Found.Count}"));
+        var one = Run(1, 1);
+        Assert.Equal(one, Run(1, 2));
+        Assert.NotEqual(one, Run(2, 2));
+    }
+
+    /// <summary>A primitive as a researcher would submit it: the grid transposed and flipped upside down.</summary>
+    public static class SubmittedPrimitive
+    {
+        [Primitive("transposeflip(grid: Grid) -> Grid", "the grid transposed, then flipped upside down")]
+        public static Value Transposeflip(Value grid)
+        {
+            var g = Grid.TryFrom(grid) ?? throw new DslError("TypeError", "transposeflip needs a grid");
+            var cells = new int[g.Height * g.Width];
+            for (var i = 0; i < g.Width; i++)
+                for (var j = 0; j < g.Height; j++)
+                    cells[i * g.Height + j] = g[j, g.Width - 1 - i];
+            return new Grid(g.Width, g.Height, cells);
+        }
+    }
+}
