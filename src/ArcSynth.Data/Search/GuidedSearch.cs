@@ -13,8 +13,8 @@ namespace ArcSynth.Data.Search;
 /// seeds, and in the loop the model's samples) on the task's demonstration inputs, keeps a frontier of
 /// one program per behaviour ranked as the executor ranks (exact pairs, then mean distance relative
 /// to the input's own, then length), and repeatedly expands the best few with a batch of edits
-/// (<see cref="ProgramEditor"/>) until a program gets every demonstration right or the budget is
-/// spent. Test inputs are run only for the final attempts, and test outputs read only to score them.
+/// (<see cref="ProgramEditor"/>) until the budget is spent or, once a program gets every
+/// demonstration right, a twentieth of the budget later (other such programs give other attempts). Test inputs are run only for the final attempts, and test outputs read only to score them.
 /// One task's search runs on one thread and depends only on the settings and the task, so results
 /// are the same for any number of threads; tasks run in parallel.
 /// </summary>
@@ -55,14 +55,19 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
                 frontier.Offer(c);
         var spent = 0;
         var barren = 0;
-        while (spent < settings.Budget && barren < MaxBarrenEdits && frontier.Best is { Score.SolvesDemonstrations: false })
+        // Once a program gets every demonstration right, a little more search looks for others that
+        // do too: they give the other attempts when the first one's test output is wrong.
+        var end = settings.Budget;
+        while (spent < end && barren < MaxBarrenEdits)
         {
+            if (frontier.Best!.Score.SolvesDemonstrations) end = Math.Min(end, spent + settings.Budget / 20);
+            if (spent >= end) break;
             cancellation.ThrowIfCancellationRequested();
             var parent = frontier.NextParent(settings.Breadth, settings.Spread)!;
             parent.Expansions++;
             var donors = frontier.Top(settings.Breadth).Select(c => c.Program).ToList();
             parent.Neighbours ??= Shuffled(_editor.Neighbours(parent.Program), random);
-            for (var b = 0; b < settings.Batch && spent < settings.Budget; b++)
+            for (var b = 0; b < settings.Batch && spent < end; b++)
             {
                 var local = random.NextDouble() < settings.LocalShare && parent.NextNeighbour < parent.Neighbours.Count;
                 var edit = local ? _editor.Apply(parent.Program, parent.Neighbours[parent.NextNeighbour++]) : _editor.Edit(parent.Program, donors, random);
@@ -75,7 +80,6 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
                 barren = 0;
                 if (runner.Run(edited with { Name = $"search{spent}_{task.Id}" }, fromPool: false, parent) is not { } child) continue;
                 frontier.Offer(child);
-                if (child.Score.SolvesDemonstrations) break;
             }
         }
         return Outcome(task, frontier, spent, clock.Elapsed);

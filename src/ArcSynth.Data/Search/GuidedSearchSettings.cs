@@ -11,7 +11,10 @@ namespace ArcSynth.Data.Search;
 /// <paramref name="Breadth"/> with the least rank + Spread x expansions, so the search keeps
 /// returning to the best programs without expanding only one.
 /// </param>
-/// <param name="Capacity">Most programs the frontier holds; the worst goes first.</param>
+/// <param name="Capacity">
+/// Most programs the frontier holds, the worst dropped first (its behaviour stays known). Only the
+/// best <paramref name="Breadth"/> are expanded; the rest are kept for hindsight and the attempts.
+/// </param>
 /// <param name="LocalShare">
 /// The share of a batch taken from the parent's one-name changes (<see cref="ProgramEditor.Neighbours"/>,
 /// each tried once), while any are left; the rest are drawn edits of every kind.
@@ -23,7 +26,7 @@ public sealed record GuidedSearchSettings(
     int Batch = 24,
     int Breadth = 48,
     double Spread = 2,
-    int Capacity = 4096,
+    int Capacity = 512,
     double LocalShare = 0.6)
 {
     /// <summary>How often each edit is drawn.</summary>
