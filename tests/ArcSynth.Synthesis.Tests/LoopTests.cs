@@ -45,8 +45,12 @@ public sealed class LoopTests : IDisposable
         Assert.True(iterations[1].BufferSize <= programs.Count(p => p.InBuffer));
         // One pretraining step, two shards of two tasks, train, compress and record per iteration.
         Assert.Equal(1 + 2 * (2 + 3), steps.Count);
-        Assert.All(programs.Where(p => p.Source == "sample"), p =>
+        Assert.All(programs.Where(p => p.Source is "sample" or "search"), p =>
             Assert.Empty(TypeChecker.Check(ProgramParser.ParseFunction(p.Text), PrimitiveRegistry.BuiltIn)));
+        // The guided search ran in every iteration, and what it found was relabeled like the samples.
+        Assert.All(iterations, i => Assert.Contains(programs, p => p.Source == "search" && p.Iteration == i.Iteration && p.InBuffer));
+        Assert.All(iterations, i => Assert.InRange(i.SolvedBySample + i.SolvedAfterSearch, 0, i.Tasks));
+        Assert.All(programs.Where(p => p.Source == "search"), p => Assert.Contains("[[", p.OutputsJson));
         Assert.All(programs.Where(p => p.InBuffer), p => Assert.Contains("[[", p.OutputsJson));
         Assert.True(File.Exists(Path.Combine(HomeFolder.Checkpoints(home, run), "iteration-1", "model.safetensors")));
 
@@ -72,8 +76,9 @@ public sealed class LoopTests : IDisposable
 
         // Everything the loop did is identical: the test outputs changed nothing but their own scoring.
         Assert.Equal(a.Programs.Select(p => (p.TaskId, p.Text, p.Exact, p.MeanDistance)), b.Programs.Select(p => (p.TaskId, p.Text, p.Exact, p.MeanDistance)));
-        Assert.Equal(a.Iterations.Select(i => (i.Samples, i.ValidShare, i.BufferSize, i.TrainLoss, i.SolvedDemonstrations)),
-            b.Iterations.Select(i => (i.Samples, i.ValidShare, i.BufferSize, i.TrainLoss, i.SolvedDemonstrations)));
+        Assert.Equal(a.Iterations.Select(i => (i.Samples, i.ValidShare, i.BufferSize, i.TrainLoss, i.SolvedDemonstrations, i.SolvedBySample, i.SolvedAfterSearch)),
+            b.Iterations.Select(i => (i.Samples, i.ValidShare, i.BufferSize, i.TrainLoss, i.SolvedDemonstrations, i.SolvedBySample, i.SolvedAfterSearch)));
+        Assert.Contains(a.Programs, p => p.Source == "search");
         Assert.All(b.Iterations, i => Assert.Equal(0, i.SolvedTest));
         await using var store = await TinyLoop.OpenAsync(Path.Combine(_folder, "b"));
         Assert.All(await store.TaskResultsAsync(b.Run), r => Assert.Null(r.SolvedTest));

@@ -28,13 +28,17 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
     /// <summary>The input returned unchanged: always in the pool, so that the frontier is never empty and edits can build a program from nothing.</summary>
     private static readonly FunctionDef Identity = ProgramParser.ParseFunction("def identity(I):\n    return I\n");
 
-    /// <summary>Searches every task on <paramref name="threads"/> threads, yielding outcomes in task order as they are ready.</summary>
-    public IEnumerable<GuidedOutcome> Run(IReadOnlyList<FunctionDef> seeds, IReadOnlyList<ArcTask> tasks, int threads, CancellationToken cancellation = default)
+    /// <summary>Searches every task from the same seeds on <paramref name="threads"/> threads, yielding outcomes in task order as they are ready.</summary>
+    public IEnumerable<GuidedOutcome> Run(IReadOnlyList<FunctionDef> seeds, IReadOnlyList<ArcTask> tasks, int threads, CancellationToken cancellation = default) =>
+        Run(tasks, _ => seeds, threads, cancellation);
+
+    /// <summary>Searches every task from its own pool on <paramref name="threads"/> threads, yielding outcomes in task order as they are ready.</summary>
+    public IEnumerable<GuidedOutcome> Run(IReadOnlyList<ArcTask> tasks, Func<ArcTask, IReadOnlyList<FunctionDef>> poolOf, int threads, CancellationToken cancellation = default)
     {
         var outcomes = tasks.Select(_ => new TaskCompletionSource<GuidedOutcome>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var worker = new Thread(() =>
         {
-            try { Workers.For(tasks.Count, threads, i => outcomes[i].SetResult(Search(tasks[i], seeds, cancellation)), cancellation); }
+            try { Workers.For(tasks.Count, threads, i => outcomes[i].SetResult(Search(tasks[i], poolOf(tasks[i]), cancellation)), cancellation); }
             catch (Exception e) { foreach (var o in outcomes) o.TrySetException(e); }
         }) { IsBackground = true };
         worker.Start();

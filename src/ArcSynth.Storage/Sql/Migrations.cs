@@ -26,6 +26,12 @@ public static class Migrations
         [
             $"CREATE TABLE primitives (sequence {d.IdentityKey}, file_name TEXT NOT NULL UNIQUE, source TEXT NOT NULL, accepted_at BIGINT NOT NULL)",
         ],
+        // What each iteration's guided search added: iterations stored before it count 0 (no search ran).
+        _ =>
+        [
+            "ALTER TABLE iterations ADD COLUMN solved_by_sample INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE iterations ADD COLUMN solved_after_search INTEGER NOT NULL DEFAULT 0",
+        ],
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -14,7 +14,9 @@ using ArcSynth.Model.Tokenization;
 using ArcSynth.Model.Training;
 using ArcSynth.Model.Transformer;
 using ArcSynth.Synthesis.Compression;
+using ArcSynth.Data.Search;
 using ArcSynth.Synthesis.Replay;
+using ArcSynth.Synthesis.Search;
 using ArcSynth.Synthesis.Store;
 using ArcSynth.Tasks.Loading;
 using ArcSynth.Tasks.Model;
@@ -24,7 +26,8 @@ namespace ArcSynth.Synthesis.Loop;
 /// <summary>
 /// The CodeIt loop. Before iteration 0 the model trains on the original data (seeds and their
 /// mutations); then each meta-iteration samples programs for every target task from its
-/// demonstrations, runs and scores them, relabels every program that gave a valid grid with what it
+/// demonstrations, searches from them and the seeds (<see cref="ShardSearch"/>), runs and scores
+/// what it sampled and found, relabels every program that gave a valid grid with what it
 /// really produced (hindsight) into the prioritized replay buffer, retrains on buffer samples mixed
 /// with the original data, compresses the programs of solved tasks, and records its figures.
 /// Every step is one transaction of the store; <see cref="RunAsync"/> on an existing run skips the
@@ -140,6 +143,8 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         public required Limits Limits;
         public required BatchExecutor Executor;
         public required string Checkpoints;
+        /// <summary>The seed programs: the original data's start, and the guided search's pool with the samples.</summary>
+        public required Lazy<IReadOnlyList<FunctionDef>> Seeds;
     }
 
     /// <summary>What training, compression and the record also read: the original data (made when first needed), and the ledger and buffer as the store has them.</summary>
@@ -174,6 +179,11 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             Limits = limits,
             Executor = new BatchExecutor(registry, limits, Environment.ProcessorCount),
             Checkpoints = HomeFolder.Checkpoints(home, runId),
+            Seeds = new Lazy<IReadOnlyList<FunctionDef>>(() =>
+            {
+                if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
+                return ProgramParser.Parse(File.ReadAllText(settings.SeedsFile), settings.SeedsFile).Functions;
+            }),
         };
     }
 
@@ -185,10 +195,9 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var settings = run.Settings;
             Report(-1, "data", 0, 1, "loading seeds and their tasks");
             var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
-            if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
-            var parsed = ProgramParser.Parse(File.ReadAllText(settings.SeedsFile), settings.SeedsFile);
-            Report(-1, "data", 0, 1, $"original data: {parsed.Functions.Count} seeds and {settings.OriginalMutations} mutations");
-            var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, run.Limits, Environment.ProcessorCount, CancellationToken.None);
+            var seeds = run.Seeds.Value;
+            Report(-1, "data", 0, 1, $"original data: {seeds.Count} seeds and {settings.OriginalMutations} mutations");
+            var original = OriginalData.Build(seeds, seedTasks, settings.OriginalMutations, settings.Seed, registry, run.Limits, Environment.ProcessorCount, CancellationToken.None);
             Report(-1, "data", 1, 1, $"{run.Targets.Count} target tasks, {original.Count} original examples");
             return original;
         }),
@@ -203,9 +212,10 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     {
         for (; state.Parts < parts; state.Parts++)
         {
-            var source = state.Parts % 2 == 0 ? ProgramSources.Sample : ProgramSources.Compression;
+            // Part 2i is what iteration i's shards stored (samples and what their search found); 2i + 1 its compressions.
+            string[] sources = state.Parts % 2 == 0 ? [ProgramSources.Sample, ProgramSources.Search] : [ProgramSources.Compression];
             var records = (await store.ProgramsAsync(state.RunId, iteration: state.Parts / 2, cancellationToken: cancellation))
-                .Where(r => r.Source == source && state.Run.TargetsById.ContainsKey(r.TaskId))
+                .Where(r => sources.Contains(r.Source) && state.Run.TargetsById.ContainsKey(r.TaskId))
                 .OrderBy(r => state.Run.ShardOf[r.TaskId]).ThenBy(r => r.Id);
             foreach (var record in records)
                 Remember(state.Ledger, state.Buffer, state.Run.TargetsById[record.TaskId], $"r{record.Id}_{record.TaskId}", record);
@@ -237,7 +247,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     }
 
     /// <summary>
-    /// Samples, runs, scores and relabels one shard of an iteration's target tasks. It reads only
+    /// Samples, searches, runs, scores and relabels one shard of an iteration's target tasks. It reads only
     /// the run, the iteration's starting checkpoint and the shard's tasks' earlier programs.
     /// </summary>
     private async Task<bool> SampleShardAsync(RunTargets run, int iteration, int shard, CancellationToken cancellation)
@@ -268,21 +278,38 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             programs.AddRange(sampled);
             failed += noProgram;
         }
+        var sampleCount = programs.Count;
+        Report(iteration, LoopPhases.Sample, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
+        var searchSettings = new GuidedSearchSettings(s.SearchBudget, Mix(s.Seed, iteration, -2 - shard), s.Attempts);
+        programs.AddRange(new ShardSearch(registry, run.Limits, searchSettings, s.SearchPrograms).Run(tasks, programs, run.Seeds.Value, $"i{iteration}", cancellation));
+        var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var texts = programs.ToDictionary(p => p.Name, p => ProgramPrinter.Print(p with { Name = "program" }), StringComparer.Ordinal);
         var records = new List<ProgramRecord>();
         var valid = 0;
+        var solvedBySample = 0;
+        var solvedAfterSearch = 0;
         foreach (var result in run.Executor.RunOnOwnTasks(programs, run.TargetsById, cancellation))
+        {
+            bool Solves(Func<string, bool> source) => result.Ranked.Any(r => r.Score.SolvesDemonstrations && r.Aliases.Prepend(r.Program).Any(source));
+            if (Solves(name => !fromSearch.Contains(name))) solvedBySample++;
+            else if (Solves(fromSearch.Contains)) solvedAfterSearch++;
             foreach (var r in result.Ranked)
             {
                 var text = texts[r.Program];
                 var entry = Hindsight.Relabel(ProgramParser.ParseFunction(text, "<sampled>"), result.Task, r.Train);
-                // Every alias is a sample that gave these same outputs.
-                if (entry is not null) valid += 1 + r.Aliases.Count;
-                records.Add(new ProgramRecord(0, run.RunId, iteration, result.Task.Id, text, ProgramSources.Sample, null, r.Score.Exact, r.Score.Pairs,
+                // Every alias is a program that gave these same outputs; the valid share is of the samples.
+                if (entry is not null) valid += r.Aliases.Prepend(r.Program).Count(name => !fromSearch.Contains(name));
+                var source = fromSearch.Contains(r.Program) ? ProgramSources.Search : ProgramSources.Sample;
+                records.Add(new ProgramRecord(0, run.RunId, iteration, result.Task.Id, text, source, null, r.Score.Exact, r.Score.Pairs,
                     r.Score.MeanDistance, r.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(r)));
             }
+        }
         for (var i = 0; i < records.Count; i++) Remember(ledger, null, run.TargetsById[records[i].TaskId], $"i{iteration}n{i}_{records[i].TaskId}", records[i]);
-        var state = new JsonObject { ["samples"] = programs.Count + failed, ["valid"] = valid, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = Node };
+        var state = new JsonObject
+        {
+            ["samples"] = sampleCount + failed, ["found"] = programs.Count - sampleCount, ["valid"] = valid,
+            ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = Node,
+        };
         return await store.CompleteStepAsync(Step(run, iteration, LoopPhases.Sample, shard, state), records, Results(ledger, run, iteration, tasks), cancellation);
     }
 
@@ -380,7 +407,8 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         var phaseSeconds = steps.GroupBy(x => x.Phase).ToDictionary(g => g.Key, g => g.Sum(x => Read(x)["seconds"]?.GetValue<double>() ?? 0));
         var record = new IterationRecord(state.RunId, iteration, samples, samples == 0 ? 0 : Sum(LoopPhases.Sample, "valid") / samples, state.Buffer.Count,
             Sum(LoopPhases.Train, "loss"), state.Ledger.SolvedDemonstrations, state.Ledger.SolvedTest(state.Settings.Attempts), state.Run.Targets.Count,
-            (int)Sum(LoopPhases.Compress, "compressed"), (int)Sum(LoopPhases.Compress, "lines_saved"), phaseSeconds, DateTimeOffset.UtcNow);
+            (int)Sum(LoopPhases.Compress, "compressed"), (int)Sum(LoopPhases.Compress, "lines_saved"), phaseSeconds, DateTimeOffset.UtcNow,
+            (int)Sum(LoopPhases.Sample, "solved_by_sample"), (int)Sum(LoopPhases.Sample, "solved_after_search"));
         await store.SaveIterationAsync(record, cancellation);
         Report(iteration, LoopPhases.Record, 1, 1, $"solved {record.SolvedDemonstrations} on demonstrations, {record.SolvedTest} on test outputs of {record.Tasks}");
         return await store.CompleteStepAsync(Step(state.Run, iteration, LoopPhases.Record, 0, new JsonObject()), [], [], cancellation);

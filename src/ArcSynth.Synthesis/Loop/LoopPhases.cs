@@ -5,7 +5,7 @@ public static class LoopPhases
 {
     /// <summary>Training on the original data before iteration 0 (recorded as iteration 0).</summary>
     public const string Pretrain = "pretrain";
-    /// <summary>Sampling, execution, scoring and relabeling of one shard of target tasks.</summary>
+    /// <summary>Sampling, guided search, execution, scoring and relabeling of one shard of target tasks.</summary>
     public const string Sample = "sample";
     public const string Train = "train";
     public const string Compress = "compress";

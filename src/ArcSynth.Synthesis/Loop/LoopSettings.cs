@@ -29,6 +29,10 @@ public sealed record LoopSettings
     public float TopP { get; init; } = 0.95f;
     public int MaxProgramTokens { get; init; } = 160;
     public int MaxProgramLines { get; init; } = 16;
+    /// <summary>Programs the guided search tries per target task each iteration, from the task's samples and the seeds (0: no search).</summary>
+    public int SearchBudget { get; init; } = 1000;
+    /// <summary>Of what a task's search found, the best programs kept, run and relabeled like samples.</summary>
+    public int SearchPrograms { get; init; } = 16;
     /// <summary>Target tasks per sampling shard: the unit of work that a crash can lose.</summary>
     public int ShardTasks { get; init; } = 8;
 
@@ -70,7 +74,7 @@ public sealed record LoopSettings
     {
         Targets = evaluationFolder, TargetLimit = 0, Iterations = 10, SamplesPerTask = 96, OriginalMutations = 20000,
         PretrainSteps = 3000, TrainSteps = 1000, BatchSize = 16, Embedding = 256, Layers = 6, Heads = 8, ContextLength = 1536,
-        MaxProgramTokens = 256, MaxProgramLines = 24, ShardTasks = 16, Attempts = 3,
+        MaxProgramTokens = 256, MaxProgramLines = 24, ShardTasks = 16, Attempts = 3, SearchBudget = 4800,
     };
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };

@@ -1,7 +1,9 @@
 namespace ArcSynth.Synthesis.Store;
 
 /// <summary>The figures of one finished meta-iteration; phase times in seconds.</summary>
+/// <param name="SolvedBySample">Target tasks whose demonstrations a sample of this iteration got all right.</param>
+/// <param name="SolvedAfterSearch">Target tasks whose demonstrations only this iteration's guided search got all right, no sample.</param>
 public sealed record IterationRecord(
     long RunId, int Iteration, int Samples, double ValidShare, int BufferSize, double TrainLoss,
     int SolvedDemonstrations, int SolvedTest, int Tasks, int CompressedPrograms, int LinesSaved,
-    IReadOnlyDictionary<string, double> PhaseSeconds, DateTimeOffset CompletedAt);
+    IReadOnlyDictionary<string, double> PhaseSeconds, DateTimeOffset CompletedAt, int SolvedBySample = 0, int SolvedAfterSearch = 0);

@@ -1,0 +1,30 @@
+using ArcSynth.Data.Search;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+using ArcSynth.Tasks.Model;
+
+namespace ArcSynth.Synthesis.Search;
+
+/// <summary>
+/// The loop's guided search, run in each sampling shard after the samples are drawn: per target
+/// task, a <see cref="GuidedSearch"/> from the iteration's samples for that task and the seed
+/// programs (except any written for that very task, so that a search never starts from the answer),
+/// on the live registry. It returns the best programs each search found that give a grid on every
+/// demonstration, named <c>{prefix}s{k}_{taskId}</c>, for the shard to run, score and relabel like its samples.
+/// </summary>
+public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask)
+{
+    /// <summary>What the searches of <paramref name="tasks"/> found, best first per task, in task order.</summary>
+    public IReadOnlyList<FunctionDef> Run(IReadOnlyList<ArcTask> tasks, IReadOnlyList<FunctionDef> samples, IReadOnlyList<FunctionDef> seeds,
+        string prefix, CancellationToken cancellation)
+    {
+        if (settings.Budget == 0 || keepPerTask == 0) return [];
+        var samplesOf = samples.ToLookup(p => p.TaskId, StringComparer.Ordinal);
+        var search = new GuidedSearch(registry, limits, settings);
+        var found = new List<FunctionDef>();
+        foreach (var outcome in search.Run(tasks, t => [.. samplesOf[t.Id], .. seeds.Where(s => s.TaskId != t.Id)], Environment.ProcessorCount, cancellation))
+            found.AddRange(outcome.Found.Take(keepPerTask).Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
+        return found;
+    }
+}
