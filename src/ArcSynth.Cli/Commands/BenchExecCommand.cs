@@ -27,6 +27,7 @@ internal static class BenchExecCommand
         var passes = new Option<int>("--passes") { Description = "Timed passes after the warm-up: the best is reported, and the median beside it.", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "Threads to run on.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var writeMix = new Option<FileInfo?>("--write-mix") { Description = "Also write the mix as a programs file (to time it under CPython with tools/reference)." };
+        var scaling = new Option<bool>("--scaling") { Description = "Also measure on 1 thread, 2 threads and every core (warm-up and passes each) and print the rate of each and its speed-up over 1 thread." };
         var slowest = new Option<int>("--slowest") { Description = "After the passes, time each program alone on its task (one thread, no shared lines) and list the N slowest with their share of the time (0: none).", DefaultValueFactory = _ => 5 };
         var command = new Command("exec",
             "Run a realistic mix, every program and its one-call typed mutants on all examples of its task, through\n" +
@@ -34,7 +35,7 @@ internal static class BenchExecCommand
             "executions_per_s=N, with the pass's GC pause, allocation, and how many program lines were taken from a\n" +
             "program with the same first lines instead of computed; then the programs that take the most time.")
         {
-            programs, tasks, mutants, seed, warmup, passes, threads, writeMix, slowest,
+            programs, tasks, mutants, seed, warmup, passes, threads, scaling, writeMix, slowest,
         };
         var limitOptions = new LimitOptions(1_000);
         limitOptions.AddTo(command);
@@ -48,18 +49,23 @@ internal static class BenchExecCommand
             if (parse.GetValue(writeMix) is { } file) File.WriteAllText(file.FullName, ProgramPrinter.Print(mix));
             var limits = limitOptions.Read(parse);
             var threadCount = Math.Max(1, parse.GetValue(threads));
-            (long Executions, double Seconds, double GcPauseSeconds, long AllocatedBytes, long Lines, long LinesReused, int[] Collections) Pass()
+            PassFigures Pass(int n)
             {
-                var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, limits, threadCount);
+                var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, limits, n);
                 var (pause, allocated, collections) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), Collections());
                 var clock = Stopwatch.StartNew();
                 executor.RunOnOwnTasks(mix, taskSet);
                 var seconds = clock.Elapsed.TotalSeconds;
-                return (executor.Executions, seconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, executor.Lines, executor.LinesReused,
+                return new(executor.Executions, seconds, (GC.GetTotalPauseDuration() - pause).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, executor.Lines, executor.LinesReused,
                     Collections().Zip(collections, (after, before) => after - before).ToArray());
             }
-            for (var k = 0; k < Math.Max(0, parse.GetValue(warmup)); k++) Pass();
-            var timed = Enumerable.Range(0, Math.Max(1, parse.GetValue(passes))).Select(_ => Pass()).OrderBy(p => p.Seconds).ToList();
+            // The timed passes at a thread count, best first, after the untimed warm-up ones.
+            List<PassFigures> Timed(int n)
+            {
+                for (var k = 0; k < Math.Max(0, parse.GetValue(warmup)); k++) Pass(n);
+                return Enumerable.Range(0, Math.Max(1, parse.GetValue(passes))).Select(_ => Pass(n)).OrderBy(p => p.Seconds).ToList();
+            }
+            var timed = Timed(threadCount);
             var best = timed[0];
             output.WriteLine($"programs={originals.Count} mutants={mix.Count - originals.Count} executions_per_pass={best.Executions} threads={threadCount}");
             output.WriteLine($"lines={best.Lines} shared_lines={best.LinesReused}");
@@ -67,6 +73,16 @@ internal static class BenchExecCommand
             // The best pass is the rate the machine allows; the median says how far other tenants
             // of the machine, and collections that fall in a pass, move it.
             output.WriteLine($"median_pass_s={timed[timed.Count / 2].Seconds:F3}");
+            if (parse.GetValue(scaling))
+            {
+                double? single = null;
+                foreach (var n in new[] { 1, 2, Environment.ProcessorCount }.Distinct())
+                {
+                    var rate = Timed(n) is [var fastest, ..] ? fastest.Executions / fastest.Seconds : 0;
+                    single ??= rate;
+                    output.WriteLine($"scaling: threads={n} executions_per_s={rate:F0} speedup={rate / single.Value:F2}");
+                }
+            }
             var alone = TimeAlone(mix, taskSet, limits, Math.Max(0, parse.GetValue(slowest)));
             foreach (var p in alone.Slowest)
                 output.WriteLine($"slowest: {p.Name} {100 * p.Seconds / alone.Total:F1}% of the time alone ({p.Examples} examples, {1000 * p.Seconds / p.Examples:F1} ms each)");
@@ -75,6 +91,9 @@ internal static class BenchExecCommand
         }));
         return command;
     }
+
+    /// <summary>One timed pass of the mix: what ran, how long, and what the collector did meanwhile.</summary>
+    private readonly record struct PassFigures(long Executions, double Seconds, double GcPauseSeconds, long AllocatedBytes, long Lines, long LinesReused, int[] Collections);
 
     /// <summary>Collections so far of generations 0, 1 and 2 (each counts the younger ones it collected too).</summary>
     private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];

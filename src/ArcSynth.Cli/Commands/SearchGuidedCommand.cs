@@ -44,7 +44,7 @@ internal static class SearchGuidedCommand
                 tally.Add(outcome.TaskId, outcome.Solved(o.Attempts), outcome.SolvedDemonstrations,
                     $"tried {outcome.Tried} in {outcome.Elapsed.TotalSeconds:F1} s, best {outcome.BestScore.Exact}/{outcome.BestScore.Pairs} exact, relative distance {outcome.BestScore.MeanDistance:F3}: {program}");
             }
-            tally.Finish($"tried={tried}");
+            tally.Finish($"tried={tried} candidates_per_s={tried / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):F0}");
             return 0;
         }));
         return command;
