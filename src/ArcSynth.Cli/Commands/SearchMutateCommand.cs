@@ -11,7 +11,7 @@ internal static class SearchMutateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var options = new SearchOptions("Typed one-call mutants to try on every task, besides the seeds.", defaultTimeoutMs: 200);
+        var options = new SearchOptions("Typed one-call mutants to try on every task, besides the seeds.");
         var command = new Command("mutate",
             "CodeIt's mutation baseline: try the seeds and N typed one-call mutants on every target task's\n" +
             "demonstrations, rank them as the executor does, and score the best distinct test outputs under\n" +

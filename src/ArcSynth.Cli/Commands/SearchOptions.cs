@@ -9,7 +9,7 @@ namespace ArcSynth.Cli.Commands;
 /// The options the searches share (<c>search mutate</c>, <c>search guided</c>), so that they compare
 /// at equal cost: the same seeds, targets, budget of candidates per task, attempts and limits.
 /// </summary>
-internal sealed class SearchOptions(string budgetDescription, int defaultTimeoutMs)
+internal sealed class SearchOptions(string budgetDescription)
 {
     private readonly Option<FileInfo> _seeds = new("--seeds") { Description = "Seed programs in the arc-dsl format (any names).", Required = true };
     private readonly Option<string> _tasks = new("--tasks") { Description = "The target tasks (a folder of ARC JSON files).", Required = true };
@@ -17,7 +17,7 @@ internal sealed class SearchOptions(string budgetDescription, int defaultTimeout
     private readonly Option<int> _seed = new("--seed") { Description = "Random seed of the search.", DefaultValueFactory = _ => 1 };
     private readonly Option<int> _attempts = new("--attempts") { Description = "Attempts per test input (3 for ARC-AGI-1, 2 for ARC-AGI-2).", DefaultValueFactory = _ => 3 };
     private readonly Option<int> _threads = new("--threads") { Description = "Threads to run on (default: every core).", DefaultValueFactory = _ => Environment.ProcessorCount };
-    private readonly LimitOptions _limits = new(defaultTimeoutMs);
+    private readonly LimitOptions _limits = new(200);
 
     public void AddTo(Command command)
     {

@@ -10,9 +10,10 @@ namespace ArcSynth.Data.Search;
 
 /// <summary>
 /// Runs programs on one task's demonstration inputs (never its test pairs) and scores them. An
-/// edited program resumes from its parent's values for the lines the edit left as they were.
+/// edited program resumes from its parent's values for the lines the edit left as they were, and
+/// runs under <paramref name="editLimits"/>; the pool's programs under <paramref name="limits"/>.
 /// </summary>
-internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry registry, Limits limits)
+internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry registry, Limits limits, Limits editLimits)
 {
     private readonly Grid[] _inputs = task.Train.Select(e => e.Input).ToArray();
     private readonly Grid[] _expected = task.Train.Select(e => e.Output ?? throw new ArgumentException($"task {task.Id}: a demonstration has no output")).ToArray();
@@ -37,7 +38,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
             Span<Value?> values = flat ? lines[e] = new Value?[program.Body.Count] : [];
             // Lines known on this input are never null: the null-forgiving cast only restates that.
             var knownValues = known == 0 ? ReadOnlySpan<Value>.Empty : new ReadOnlySpan<Value>((Value[])parent!.Lines[e]!, 0, known);
-            train[e] = ProgramRunner.Run(compiled, _inputs[e], limits, knownValues, values);
+            train[e] = ProgramRunner.Run(compiled, _inputs[e], fromPool ? limits : editLimits, knownValues, values);
             if (train[e].Matches(_expected[e])) exact++;
             distance += GridDistance.Relative(train[e].Output, _inputs[e], _expected[e]);
             behaviour = (behaviour ^ (ulong)(train[e].Output?.Hash ?? (long)train[e].Status)) * 1099511628211UL;
