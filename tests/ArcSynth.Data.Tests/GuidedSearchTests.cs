@@ -108,11 +108,15 @@ public sealed class GuidedSearchTests
         var task = Task("a699fb00");
         var outcome = Search(400).Search(task, Seeds.Where(f => f.TaskId != task.Id).ToList());
         Assert.True(outcome.Found.Count > 10, $"only {outcome.Found.Count} programs found");
+        // A behaviour: the outputs on the demonstrations, and on the test inputs for a program that
+        // gets every demonstration right (such programs differ only there).
         var behaviours = outcome.Found.Select(f =>
         {
             var compiled = CompiledProgram.Compile(f, PrimitiveRegistry.BuiltIn);
             using var scope = Limits.Enter();
-            return string.Join("|", task.Train.Select(e => Grid.TryFrom(compiled.Run(e.Input))!.ToString()));
+            var outputs = task.Train.Select(e => Grid.TryFrom(compiled.Run(e.Input))!).ToList();
+            var solves = outputs.Zip(task.Train).All(p => p.First.Equals(p.Second.Output));
+            return string.Join("|", outputs.Select(g => g.ToString())) + (solves ? "|" + string.Join("|", task.Test.Select(e => compiled.Run(e.Input).ToString())) : "");
         }).ToList();
         Assert.Equal(behaviours.Count, behaviours.Distinct().Count());
     }

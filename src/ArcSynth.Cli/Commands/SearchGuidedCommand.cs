@@ -12,7 +12,7 @@ internal static class SearchGuidedCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var defaults = new GuidedSearchSettings(0);
-        var options = new SearchOptions("Edited programs to try on every task, besides the seeds (a task's search stops a twentieth of it after a program gets all its demonstrations right).");
+        var options = new SearchOptions("Edited programs to try on every task, besides the seeds (once programs get all a task's demonstrations right, its search stops at one per attempt or a quarter of the budget later).");
         var editTimeout = new Option<int>("--edit-timeout-ms") { Description = "Time limit of an edited program on one demonstration (the seeds and the attempts run under --timeout-ms).", DefaultValueFactory = _ => (int)defaults.EditTimeout.TotalMilliseconds };
         var batch = new Option<int>("--batch") { Description = "Edits of a parent tried each time it is expanded.", DefaultValueFactory = _ => defaults.Batch };
         var breadth = new Option<int>("--breadth") { Description = "Parents are drawn from this many best programs of the frontier.", DefaultValueFactory = _ => defaults.Breadth };
@@ -20,8 +20,8 @@ internal static class SearchGuidedCommand
             "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
             "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
             "ones with typed edits (replace an argument or a primitive, insert, wrap or delete a line, change the\n" +
-            "result, splice another program's suffix) until the budget is spent, or soon after a program gets every\n" +
-            "demonstration right. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
+            "result, splice another program's suffix) until the budget is spent, or there are programs that get every\n" +
+            "demonstration right and differ on the test inputs, one per attempt. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
         {
             batch, breadth, editTimeout,
         };

@@ -9,7 +9,8 @@ using ArcSynth.Tasks.Model;
 namespace ArcSynth.Data.Search;
 
 /// <summary>
-/// Runs programs on one task's demonstration inputs (never its test pairs) and scores them. An
+/// Runs programs on one task's demonstration inputs and scores them; only a program that gets every
+/// demonstration right, and the final attempts, also run on the test inputs (never reading their outputs). An
 /// edited program resumes from its parent's values for the lines the edit left as they were, and
 /// runs under <paramref name="editLimits"/>; the pool's programs under <paramref name="limits"/>.
 /// </summary>
@@ -17,6 +18,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
 {
     private readonly Grid[] _inputs = task.Train.Select(e => e.Input).ToArray();
     private readonly Grid[] _expected = task.Train.Select(e => e.Output ?? throw new ArgumentException($"task {task.Id}: a demonstration has no output")).ToArray();
+    private readonly Grid[] _testInputs = task.Test.Select(e => e.Input).ToArray();
     private int _created;
 
     /// <summary>The program run and scored, or null when it does not compile.</summary>
@@ -44,12 +46,20 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
             behaviour = (behaviour ^ (ulong)(train[e].Output?.Hash ?? (long)train[e].Status)) * 1099511628211UL;
         }
         var score = new ProgramScore(exact, _inputs.Length, _inputs.Length == 0 ? 1 : distance / _inputs.Length, program.Body.Count + 1);
-        return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour);
+        // Programs that get every demonstration right all behave alike there; what they do on the
+        // test inputs (their outputs are not looked at) tells them apart, and gives the attempts.
+        ExampleOutcome[]? test = null;
+        if (score.SolvesDemonstrations)
+        {
+            test = _testInputs.Select(input => ProgramRunner.Run(compiled, input, limits)).ToArray();
+            foreach (var o in test) behaviour = (behaviour ^ (ulong)(o.Output?.Hash ?? (long)o.Status)) * 1099511628211UL;
+        }
+        return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour) { Test = test };
     }
 
     /// <summary>The program's outcomes on the test inputs (their outputs are not looked at here).</summary>
-    public static ExampleOutcome[] OnTestInputs(SearchCandidate candidate, ArcTask task, Limits limits) =>
-        task.Test.Select(e => ProgramRunner.Run(candidate.Compiled, e.Input, limits)).ToArray();
+    public ExampleOutcome[] OnTestInputs(SearchCandidate candidate) =>
+        candidate.Test ??= _testInputs.Select(input => ProgramRunner.Run(candidate.Compiled, input, limits)).ToArray();
 
     /// <summary>Whether each line is one call over plain names (or a copy), so that line k is step k of the compiled program.</summary>
     private static bool IsFlat(FunctionDef program) =>

@@ -14,7 +14,8 @@ namespace ArcSynth.Data.Search;
 /// one program per behaviour ranked as the executor ranks (exact pairs, then mean distance relative
 /// to the input's own, then length), and repeatedly expands the best few with a batch of edits
 /// (<see cref="ProgramEditor"/>) until the budget is spent or, once a program gets every
-/// demonstration right, a twentieth of the budget later (other such programs give other attempts). Test inputs are run only for the final attempts, and test outputs read only to score them.
+/// demonstration right, until there is one such program per attempt, each answering the test
+/// inputs otherwise, or a quarter of the budget later. Test inputs are run only for the final attempts, and test outputs read only to score them.
 /// One task's search runs on one thread and depends only on the settings and the task, so results
 /// are the same for any number of threads; tasks run in parallel.
 /// </summary>
@@ -62,12 +63,18 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
                 frontier.Offer(c);
         var spent = 0;
         var barren = 0;
-        // Once a program gets every demonstration right, a little more search looks for others that
-        // do too: they give the other attempts when the first one's test output is wrong.
+        // Once a program gets every demonstration right, more search looks for others that do too
+        // but answer the test inputs otherwise: they give the other attempts, for the first one's
+        // test output is often wrong. It stops at one such program per attempt, or a quarter of
+        // the budget later.
         var end = settings.Budget;
         while (spent < end && barren < MaxBarrenEdits)
         {
-            if (frontier.Best!.Score.SolvesDemonstrations) end = Math.Min(end, spent + settings.Budget / 20);
+            if (frontier.Best!.Score.SolvesDemonstrations)
+            {
+                if (frontier.Top(settings.Attempts).Count(c => c.Score.SolvesDemonstrations) >= settings.Attempts) break;
+                end = Math.Min(end, spent + settings.Budget / 4);
+            }
             if (spent >= end) break;
             cancellation.ThrowIfCancellationRequested();
             var parent = frontier.NextParent(settings.Breadth, settings.Spread)!;
@@ -89,14 +96,14 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
                 frontier.Offer(child);
             }
         }
-        return Outcome(task, frontier, spent, clock.Elapsed);
+        return Outcome(task, runner, frontier, spent, clock.Elapsed);
     }
 
-    private GuidedOutcome Outcome(ArcTask task, Frontier frontier, int spent, TimeSpan elapsed)
+    private GuidedOutcome Outcome(ArcTask task, DemonstrationRunner runner, Frontier frontier, int spent, TimeSpan elapsed)
     {
         // Enough distinct programs for the attempts even where several share their test outputs.
         var ranked = frontier.Top(settings.Attempts * 4)
-            .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, c.Train, DemonstrationRunner.OnTestInputs(c, task, limits)))
+            .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, c.Train, runner.OnTestInputs(c)))
             .ToList();
         var best = frontier.Best!;
         var found = frontier.All.Where(c => !c.FromPool && c.Valid).Select(c => c.Program).ToList();

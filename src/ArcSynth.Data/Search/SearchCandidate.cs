@@ -9,7 +9,7 @@ namespace ArcSynth.Data.Search;
 /// <summary>
 /// A program the guided search ran on a task's demonstrations: its outcomes, its score (exact pairs,
 /// then mean relative distance, then length), a hash of its behaviour (all its demonstration
-/// outputs), and the value of each of its lines on each demonstration input, from which an edit of
+/// outputs, and its test-input outputs where the demonstrations are all right), and the value of each of its lines on each demonstration input, from which an edit of
 /// it resumes instead of computing its unchanged first lines again.
 /// </summary>
 internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgram compiled, bool fromPool,
@@ -26,6 +26,9 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
     public bool FromPool { get; } = fromPool;
 
     public ExampleOutcome[] Train { get; } = train;
+
+    /// <summary>Its outcomes on the test inputs, once run (at once for a program that gets every demonstration right).</summary>
+    public ExampleOutcome[]? Test { get; set; }
 
     /// <summary>Per demonstration, each line's value (null from the line that failed on); empty arrays when the program's lines do not map one to one onto its compiled steps.</summary>
     public Value?[][] Lines { get; } = lines;
