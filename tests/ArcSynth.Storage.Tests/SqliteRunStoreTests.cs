@@ -45,7 +45,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         var iteration = Assert.Single(await store.IterationsAsync(run));
         Assert.Equal((20, 7, 1.5), (iteration.Samples, iteration.BufferSize, iteration.PhaseSeconds["sample"]));
 
-        await store.SetRunStatusAsync(run, RunStatus.Completed);
+        Assert.True(await store.TransitionRunAsync(run, RunStatus.Running, RunStatus.Completed));
         Assert.Equal(RunStatus.Completed, (await store.ListRunsAsync()).Single().Status);
     }
 

@@ -66,20 +66,43 @@ internal static class RunCommand
                     IterationTable.Print(output, await store.IterationsAsync(run.Id, cancellation));
                     return 0;
                 }
+                // Running: its process was killed; Paused or Failed: it goes on from its last completed step.
+                if (run.Status != RunStatus.Running && !(RunTransitions.IsAllowed(run.Status, RunStatus.Running)
+                                                         && await store.TransitionRunAsync(run.Id, run.Status, RunStatus.Running, cancellation)))
+                    throw new UsageException($"run {run.Id} is {run.Status} and cannot be resumed");
                 error.WriteLine($"resuming run {run.Id} ({run.Name}) in {store.Describe}");
                 runId = run.Id;
-                await loop.RunAsync(runId, cancellation);
             }
             else
             {
                 error.WriteLine($"state in {homeFolder}");
-                runId = await loop.StartAsync(settings, parse.GetValue(name)!, registry.Version, cancellation);
+                runId = await store.CreateRunAsync(parse.GetValue(name)!, settings.ToJson(), registry.Version, cancellation);
             }
+            await RunToEndAsync(loop, store, runId, cancellation);
             progress.Finish();
             output.WriteLine($"run {runId}:");
             IterationTable.Print(output, await store.IterationsAsync(runId, cancellation));
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Runs the loop; a run stopped by Ctrl+C (whatever the stop threw on its way out) is Paused, one that failed is Failed.</summary>
+    private static async Task RunToEndAsync(CodeItLoop loop, IRunStore store, long runId, CancellationToken cancellation)
+    {
+        try
+        {
+            await loop.RunAsync(runId, cancellation);
+        }
+        catch (Exception) when (cancellation.IsCancellationRequested)
+        {
+            await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Paused, CancellationToken.None);
+            throw;
+        }
+        catch
+        {
+            await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Failed, CancellationToken.None);
+            throw;
+        }
     }
 }

@@ -50,29 +50,31 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
             await loop.RunAsync(runId, cancellationToken);
             await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested)
         {
-            // The loop stopped after its last completed step and marked the run Paused; say why it stopped.
+            // Interrupted: a pause or cancel, or this node stopping. Whatever the interruption threw on its way
+            // out of the loop (a cancelled query surfaces wrapped, e.g. as Quartz's JobPersistenceException),
+            // the run did not fail. A stopping node writes nothing: the run stays Running, and Quartz's recovery
+            // or the resume sweep hands its job to the next node.
             if (lifetime.ApplicationStopping.IsCancellationRequested)
             {
-                // Shutting down: the run is still going, and Quartz hands the job back to the cluster when it ends this way.
-                await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
+                logger.LogInformation("run {RunId}: handed back by this stopping node ({Type})", runId, e.GetType().Name);
                 throw;
             }
             await StoppedAsync(context.Scheduler, runId, await StopReasonAsync(context.Scheduler, key));
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
+            // The run stays Running (the loop writes no status when it stops); while the database is still down
+            // the firing below throws, and the resume sweep starts the run later.
             logger.LogWarning("run {RunId}: database unavailable ({Message}); trying again in {Seconds} s", runId, e.Message, RetryAfter.TotalSeconds);
-            // The loop marks its run Failed when it stops on an error, and a database back already took that write:
-            // the run did not fail. While it is still down, this throws and the resume sweep starts the run later.
-            await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
             await FireAsync(context.Scheduler, runId, RetryAfter, CancellationToken.None);
         }
         catch (Exception e)
         {
-            // The loop has marked the run Failed; the reason is in the log.
+            // A step failed on every firing, or the run cannot be read: the run failed, unless it was paused or cancelled meanwhile.
             logger.LogError(e, "run {RunId} failed", runId);
+            await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Failed, CancellationToken.None);
         }
         finally
         {
@@ -84,20 +86,19 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
     private static async Task<string?> StopReasonAsync(IScheduler scheduler, JobKey key) =>
         (await scheduler.GetJobDetail(key, CancellationToken.None))?.JobDataMap.GetString(StopKey);
 
-    /// <summary>The run's status after its loop stopped for <paramref name="stop"/> (null: no reason recorded, so it goes on).</summary>
+    /// <summary>Moves the run after its loop stopped for <paramref name="stop"/> (null: no reason recorded, so it goes on).</summary>
     private async Task StoppedAsync(IScheduler scheduler, long runId, string? stop)
     {
         switch (stop)
         {
             case Cancel:
-                await store.SetRunStatusAsync(runId, RunStatus.Cancelled, CancellationToken.None);
+                await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Cancelled, CancellationToken.None);
                 await scheduler.DeleteJob(KeyOf(runId), CancellationToken.None);
                 break;
             case Pause:
-                await store.SetRunStatusAsync(runId, RunStatus.Paused, CancellationToken.None);
+                await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Paused, CancellationToken.None);
                 break;
             default:
-                await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
                 await FireAsync(scheduler, runId, TimeSpan.Zero, CancellationToken.None);
                 break;
         }

@@ -49,11 +49,13 @@ public sealed class SqlRunStore : IRunStore, IPrimitiveStore
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(RunsSql + " ORDER BY id DESC", ReadRun, cancellationToken);
 
-    public async Task SetRunStatusAsync(long runId, RunStatus status, CancellationToken cancellationToken = default)
+    public async Task<bool> TransitionRunAsync(long runId, RunStatus from, RunStatus to, CancellationToken cancellationToken = default)
     {
+        if (!RunTransitions.IsAllowed(from, to)) throw new ArgumentException($"a run cannot go from {from} to {to}", nameof(to));
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "UPDATE runs SET status = @status WHERE id = @id", ("status", status.ToString()), ("id", runId));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) throw new StoreException($"no run {runId} in {Describe}");
+        await using var command = Command(connection, null, "UPDATE runs SET status = @to WHERE id = @id AND status = @from",
+            ("to", to.ToString()), ("id", runId), ("from", from.ToString()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<bool> CompleteStepAsync(StepRecord step, IReadOnlyList<ProgramRecord> programs, IReadOnlyList<TaskResultRecord> results, CancellationToken cancellationToken = default)

@@ -44,51 +44,33 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     /// <summary>This process as the store's steps name the node that completed them.</summary>
     public string Node { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    /// <summary>Creates a run with these settings and runs it to the end; returns its id.</summary>
-    public async Task<long> StartAsync(LoopSettings settings, string name, string registryVersion, CancellationToken cancellation = default)
-    {
-        var runId = await store.CreateRunAsync(name, settings.ToJson(), registryVersion, cancellation);
-        await RunAsync(runId, cancellation);
-        return runId;
-    }
-
     /// <summary>
-    /// Runs (or resumes) a run to the end: each step of its plan that the store does not have yet,
-    /// here one after the other or, with a dispatcher, handed to the nodes of a cluster.
+    /// Runs (or resumes) a running run to the end: each step of its plan that the store does not have yet,
+    /// here one after the other or, with a dispatcher, handed to the nodes of a cluster; then marks it Completed.
+    /// The loop writes no other status: when it stops (cancelled, or on an error), whoever runs it knows
+    /// why and moves the run (<see cref="RunTransitions"/>): a pause, a failure, or a node that stops and
+    /// leaves the run Running for the next one.
     /// </summary>
     public async Task RunAsync(long runId, CancellationToken cancellation = default)
     {
-        if (await store.GetRunAsync(runId, cancellation) is null) throw new ArgumentException($"no run {runId} in the store");
-        await store.SetRunStatusAsync(runId, RunStatus.Running, cancellation);
-        try
+        var status = (await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store")).Status;
+        if (status != RunStatus.Running) throw new InvalidOperationException($"run {runId} is {status}, not running");
+        var run = _run = await TargetsAsync(runId, cancellation);
+        _state = null;
+        var done = (await store.StepsAsync(runId, cancellation)).Select(s => (s.Iteration, s.Phase, s.Shard)).ToHashSet();
+        foreach (var (iteration, phase, shards) in Plan(run.Settings, run.Targets.Count))
         {
-            var run = _run = await TargetsAsync(runId, cancellation);
-            _state = null;
-            var done = (await store.StepsAsync(runId, cancellation)).Select(s => (s.Iteration, s.Phase, s.Shard)).ToHashSet();
-            foreach (var (iteration, phase, shards) in Plan(run.Settings, run.Targets.Count))
+            var pending = Enumerable.Range(0, shards).Where(shard => !done.Contains((iteration, phase, shard))).ToList();
+            if (pending.Count == 0) continue;
+            if (steps is null)
+                foreach (var shard in pending) await RunStepAsync(runId, iteration, phase, shard, cancellation);
+            else
             {
-                var pending = Enumerable.Range(0, shards).Where(shard => !done.Contains((iteration, phase, shard))).ToList();
-                if (pending.Count == 0) continue;
-                if (steps is null)
-                    foreach (var shard in pending) await RunStepAsync(runId, iteration, phase, shard, cancellation);
-                else
-                {
-                    Report(iteration, phase, shards - pending.Count, shards, $"{pending.Count} of {shards} handed out");
-                    await steps.RunAsync(runId, iteration, phase, pending, (shard, c) => RunStepAsync(runId, iteration, phase, shard, c), cancellation);
-                }
+                Report(iteration, phase, shards - pending.Count, shards, $"{pending.Count} of {shards} handed out");
+                await steps.RunAsync(runId, iteration, phase, pending, (shard, c) => RunStepAsync(runId, iteration, phase, shard, c), cancellation);
             }
-            await store.SetRunStatusAsync(runId, RunStatus.Completed, cancellation);
         }
-        catch (OperationCanceledException)
-        {
-            await store.SetRunStatusAsync(runId, RunStatus.Paused, CancellationToken.None);
-            throw;
-        }
-        catch
-        {
-            await store.SetRunStatusAsync(runId, RunStatus.Failed, CancellationToken.None);
-            throw;
-        }
+        await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Completed, cancellation);
     }
 
     /// <summary>A run's steps in the order they are done: pretraining, then each iteration's sampling shards, training, compression and record.</summary>
