@@ -109,4 +109,17 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("bad.json", bad.Error);
     }
+
+    [Fact]
+    public void Settings_out_of_range_end_in_one_message_naming_the_fields_before_anything_runs()
+    {
+        var home = Path.Combine(_folder, "home");
+        var file = Path.Combine(_folder, "zero-shards.json");
+        File.WriteAllText(file, File.ReadAllText(Settings()).Replace("\"ShardTasks\":1", "\"ShardTasks\":0"));
+        var run = CliRun.Of("run", "--home", home, "--settings", file, "--samples", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"arcsynth: {file}: settings are not valid: SamplesPerTask must be between 1 and 100000, not 0; ShardTasks must be between 1 and 10000, not 0", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.False(File.Exists(Path.Combine(home, "arcsynth.db")), "a run was stored");
+    }
 }

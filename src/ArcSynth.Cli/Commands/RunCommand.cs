@@ -46,6 +46,7 @@ internal static class RunCommand
                 SeedsFile = parse.GetValue(seeds) ?? settings.SeedsFile,
                 Seed = parse.GetValue(seed) ?? settings.Seed,
             };
+            settings = settings.Validated(parse.GetValue(settingsFile)?.FullName ?? "the options");
             if (parse.GetValue(printSettings))
             {
                 output.WriteLine(settings.ToJson());

@@ -140,7 +140,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     private async Task<RunTargets> TargetsAsync(long runId, CancellationToken cancellation)
     {
         var run = await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store");
-        var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}");
+        var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}").Validated($"run {runId}");
         var targets = Load(settings.Targets ?? ArcData.Folder("arc-agi-1", "training"))
             .OrderBy(t => t.Id, StringComparer.Ordinal).Skip(settings.TargetOffset)
             .Take(settings.TargetLimit > 0 ? settings.TargetLimit : int.MaxValue).ToList();
