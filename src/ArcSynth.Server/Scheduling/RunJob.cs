@@ -35,10 +35,14 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
     {
         var runId = long.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, System.Globalization.CultureInfo.InvariantCulture);
         var key = KeyOf(runId);
+        // A stopping node stops its loop first. Quartz cancels a job's token only once its own shutdown is under
+        // way, and by then the scheduler already answers "has been shut down" (SchedulerException): a loop that
+        // asked it for its next steps in that moment took that for a failure and failed the run.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         live.Executing(key);
         try
         {
-            if (await store.GetRunAsync(runId, cancellationToken) is not { Status: RunStatus.Running }) return;
+            if (await store.GetRunAsync(runId, stop.Token) is not { Status: RunStatus.Running }) return;
             // A pause or cancel that came while this firing was on its way, before it could be interrupted.
             if (await StopReasonAsync(context.Scheduler, key) is { } early)
             {
@@ -47,10 +51,10 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
             }
             // Each step is a job of its own: any node of the cluster (this one included) does it.
             var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId), cluster) { Node = context.Scheduler.SchedulerInstanceId };
-            await loop.RunAsync(runId, cancellationToken);
+            await loop.RunAsync(runId, stop.Token);
             await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (stop.IsCancellationRequested)
         {
             // Interrupted: a pause or cancel, or this node stopping. Whatever the interruption threw on its way
             // out of the loop (a cancelled query surfaces wrapped, e.g. as Quartz's JobPersistenceException),
