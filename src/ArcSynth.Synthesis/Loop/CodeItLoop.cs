@@ -128,7 +128,8 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     private sealed class RunState
     {
         public required RunTargets Run;
-        public required Lazy<IReadOnlyList<TrainingExample>> Original;
+        /// <summary>The original data once made (<see cref="CodeItLoop.Original"/>).</summary>
+        public IReadOnlyList<TrainingExample>? Original;
         public readonly TaskLedger Ledger = new();
         public readonly ReplayBuffer Buffer = new();
         /// <summary>How many parts of the stored programs the ledger and buffer hold (part 2i: iteration i's samples; 2i + 1: its compressions).</summary>
@@ -159,22 +160,22 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         };
     }
 
-    private RunState Prepare(RunTargets run) => new()
+    private static RunState Prepare(RunTargets run) => new() { Run = run };
+
+    /// <summary>The run's original data, made on first use (a step cancelled while making it leaves it to the next).</summary>
+    private IReadOnlyList<TrainingExample> Original(RunState state, CancellationToken cancellation)
     {
-        Run = run,
-        Original = new Lazy<IReadOnlyList<TrainingExample>>(() =>
-        {
-            var settings = run.Settings;
-            Report(-1, "data", 0, 1, "loading seeds and their tasks");
-            var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
-            if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
-            var parsed = ProgramParser.Parse(File.ReadAllText(settings.SeedsFile), settings.SeedsFile);
-            Report(-1, "data", 0, 1, $"original data: {parsed.Functions.Count} seeds and {settings.OriginalMutations} mutations");
-            var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, run.Limits, Environment.ProcessorCount, CancellationToken.None);
-            Report(-1, "data", 1, 1, $"{run.Targets.Count} target tasks, {original.Count} original examples");
-            return original;
-        }),
-    };
+        if (state.Original is { } made) return made;
+        var settings = state.Settings;
+        Report(-1, "data", 0, 1, "loading seeds and their tasks");
+        var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
+        if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
+        var parsed = ProgramParser.Parse(File.ReadAllText(settings.SeedsFile), settings.SeedsFile);
+        Report(-1, "data", 0, 1, $"original data: {parsed.Functions.Count} seeds and {settings.OriginalMutations} mutations");
+        var original = OriginalData.Build(parsed.Functions, seedTasks, settings.OriginalMutations, settings.Seed, registry, state.Run.Limits, Environment.ProcessorCount, cancellation);
+        Report(-1, "data", 1, 1, $"{state.Run.Targets.Count} target tasks, {original.Count} original examples");
+        return state.Original = original;
+    }
 
     /// <summary>
     /// Enters the stored programs of parts <see cref="RunState.Parts"/> to <paramref name="parts"/>
@@ -246,7 +247,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var index = shard * s.ShardTasks + k;
             Report(iteration, LoopPhases.Sample, index, run.Targets.Count, task.Id);
             var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
-            var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(Mix(s.Seed, iteration, index)));
+            var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(Mix(s.Seed, iteration, index)), cancellation);
             programs.AddRange(sampled);
             failed += noProgram;
         }
@@ -306,9 +307,10 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             cancellation.ThrowIfCancellationRequested();
             var random = new Random(Mix(s.Seed, iteration + 1000, step));
             var fromBuffer = state.Buffer.Count == 0 ? 0 : (int)Math.Round(s.BatchSize * replayShare);
+            var original = Original(state, cancellation);
             var examples = state.Buffer.Sample(fromBuffer, random)
                 .Select(e => new TrainingExample(e.Examples, ProgramParser.ParseFunction(e.Program, "<replay>")))
-                .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => state.Original.Value[random.Next(state.Original.Value.Count)]));
+                .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => original[random.Next(original.Count)]));
             var batch = examples.Select(e => state.Run.Sequences.Sequence(e.Demonstrations, e.Program)).OfType<TrainingSequence>().ToList();
             if (batch.Count == 0) continue;
             var (loss, _) = trainer.Step(batch);
