@@ -62,6 +62,9 @@ public sealed class RunCommandTests : IDisposable
         var run = CliRun.Of("run", "--home", straight, "--settings", settings);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("solved_demo", run.Output);
+        // Progress written elsewhere than a terminal: plain lines, no carriage returns.
+        Assert.DoesNotContain('\r', run.Error);
+        Assert.Contains("iteration 1 record 1/1 solved", run.Error);
 
         var killed = Path.Combine(_folder, "killed");
         var cli = Path.Combine(AppContext.BaseDirectory, "arcsynth.dll");

@@ -55,7 +55,7 @@ internal static class RunCommand
             var homeFolder = home.ResolveHome(parse);
             await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
             var registry = await Registries.LoadAsync(store, error, cancellation);
-            var progress = new ProgressLine(error);
+            var progress = ProgressLine.For(error);
             var loop = new CodeItLoop(store, homeFolder, registry.Registry, progress);
             long runId;
             if (parse.GetValue(resume))
