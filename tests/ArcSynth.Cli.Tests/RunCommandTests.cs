@@ -62,6 +62,9 @@ public sealed class RunCommandTests : IDisposable
         var run = CliRun.Of("run", "--home", straight, "--settings", settings);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("solved_demo", run.Output);
+        // Progress written elsewhere than a terminal: plain lines, no carriage returns.
+        Assert.DoesNotContain('\r', run.Error);
+        Assert.Contains("iteration 1 record 1/1 solved", run.Error);
 
         var killed = Path.Combine(_folder, "killed");
         var cli = Path.Combine(AppContext.BaseDirectory, "arcsynth.dll");
@@ -108,5 +111,18 @@ public sealed class RunCommandTests : IDisposable
         var bad = CliRun.Of("run", "--home", home, "--settings", badSettings);
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("bad.json", bad.Error);
+    }
+
+    [Fact]
+    public void Settings_out_of_range_end_in_one_message_naming_the_fields_before_anything_runs()
+    {
+        var home = Path.Combine(_folder, "home");
+        var file = Path.Combine(_folder, "zero-shards.json");
+        File.WriteAllText(file, File.ReadAllText(Settings()).Replace("\"ShardTasks\":1", "\"ShardTasks\":0"));
+        var run = CliRun.Of("run", "--home", home, "--settings", file, "--samples", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"arcsynth: {file}: settings are not valid: SamplesPerTask must be between 1 and 100000, not 0; ShardTasks must be between 1 and 10000, not 0", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.False(File.Exists(Path.Combine(home, "arcsynth.db")), "a run was stored");
     }
 }

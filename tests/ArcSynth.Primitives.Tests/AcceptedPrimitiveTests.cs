@@ -83,7 +83,7 @@ public sealed class AcceptedPrimitiveTests : IDisposable
             """;
         await using var store = await OpenStoreAsync();
         var before = await PrimitiveLibrary.LoadAsync(store, null);
-        var result = await PrimitiveLibrary.AddAsync(store, "mine.cs", source, before.Registry);
+        var result = await PrimitiveLibrary.AddAsync(store, "mine.cs", source, before);
         Assert.True(result.Accepted, string.Join("; ", result.Errors));
         Assert.Equal("twice.cs", (await store.PrimitivesAsync()).Single().FileName);
         var after = await PrimitiveLibrary.LoadAsync(store, null);
@@ -100,7 +100,7 @@ public sealed class AcceptedPrimitiveTests : IDisposable
 
         // A refused source is not stored.
         var bad = source.Replace("twice", "twice2").Replace("=> Grid.TryFrom(grid) is { } g", "=> System.IO.File.Exists(\"x\") && Grid.TryFrom(grid) is { } g");
-        Assert.False((await PrimitiveLibrary.AddAsync(store, "bad.cs", bad, after.Registry)).Accepted);
+        Assert.False((await PrimitiveLibrary.AddAsync(store, "bad.cs", bad, after)).Accepted);
         Assert.Single(await store.PrimitivesAsync());
         Assert.Equal(after.Registry.Version, (await PrimitiveLibrary.LoadAsync(store, null)).Registry.Version);
     }
@@ -109,9 +109,9 @@ public sealed class AcceptedPrimitiveTests : IDisposable
     public async Task A_stored_source_that_no_longer_passes_is_left_out_with_its_reason_and_the_rest_still_load()
     {
         await using var store = await OpenStoreAsync();
-        await store.AddPrimitiveAsync("broken.cs", "public static class Broken { public static int F() => undefined; }");
-        await store.AddPrimitiveAsync("reads.cs", """public static class Reads { public static int F() => System.IO.File.ReadAllText("/etc/hostname").Length; }""");
-        await store.AddPrimitiveAsync("gravity.cs", await File.ReadAllTextAsync(Path.Combine(Contrib(), "gravity.cs")));
+        await store.AddPrimitiveAsync("broken.cs", "public static class Broken { public static int F() => undefined; }", checkedAt: 0);
+        await store.AddPrimitiveAsync("reads.cs", """public static class Reads { public static int F() => System.IO.File.ReadAllText("/etc/hostname").Length; }""", checkedAt: 0);
+        await store.AddPrimitiveAsync("gravity.cs", await File.ReadAllTextAsync(Path.Combine(Contrib(), "gravity.cs")), checkedAt: 0);
         var loaded = await PrimitiveLibrary.LoadAsync(store, null);
         Assert.Contains(loaded.Errors, e => e.File == "broken.cs" && e.Message.Contains("CS0103", StringComparison.Ordinal));
         Assert.Contains(loaded.Errors, e => e.File == "reads.cs" && e.Message.Contains("System.IO", StringComparison.Ordinal));

@@ -47,6 +47,30 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Every_numeric_setting_out_of_its_range_is_refused_at_the_door_naming_the_field()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        // The report that opened this: accepted, then the run failed at pretraining with an OverflowException.
+        var huge = await server.Http.PostAsJsonAsync("/api/runs", new { name = "x", tasks = "arc-agi-1/training", settings = new { contextLength = 100_000_000 } });
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal("must be between 128 and 16384, not 100000000",
+            (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("settings.contextLength")[0].GetString());
+        foreach (var (name, min, max) in Synthesis.Loop.LoopSettings.Ranges.Where(r => r.Min > int.MinValue))
+        {
+            var field = JsonNamingPolicy.CamelCase.ConvertName(name);
+            foreach (var value in new[] { min - Math.Max(1, min), max + Math.Max(1, max) })
+            {
+                var response = await server.Http.PostAsJsonAsync("/api/runs",
+                    new { name = "x", tasks = "arc-agi-1/training", settings = new Dictionary<string, double> { [field] = value } });
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field} = {value}: {response.StatusCode}");
+                var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+                Assert.StartsWith("must be between", errors.GetProperty($"settings.{field}")[0].GetString());
+            }
+        }
+        Assert.Empty(await server.Http.GetFromJsonAsync<JsonElement[]>("/api/runs") ?? []);
+    }
+
+    [Fact]
     public async Task Invalid_requests_get_problem_details_naming_the_field()
     {
         await using var server = await ServiceHarness.StartAsync();
@@ -56,7 +80,7 @@ public sealed class ApiTests
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["name", "settings.embedding", "settings.iterations", "tasks"], errors.EnumerateObject().Select(e => e.Name).Order());
         Assert.Contains("'arc-agi-1' is not of the form dataset/split", errors.GetProperty("tasks")[0].GetString());
-        Assert.Equal("must be a multiple of settings.heads (4), not 30", errors.GetProperty("settings.embedding")[0].GetString());
+        Assert.Equal("must be a multiple of heads (4), not 30", errors.GetProperty("settings.embedding")[0].GetString());
 
         var missing = await server.Http.PostAsJsonAsync("/api/runs", new { name = "x", tasks = "arc-agi-1/nowhere" });
         Assert.Contains("'arc-agi-1/nowhere' does not exist", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("tasks")[0].GetString());

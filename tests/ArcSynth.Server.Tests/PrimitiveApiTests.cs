@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ArcSynth.Tests.Shared;
+using Npgsql;
 
 namespace ArcSynth.Server.Tests;
 
@@ -72,5 +73,69 @@ public sealed class PrimitiveApiTests
         var runId = await second.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
         var run = await second.WaitForStatusAsync(runId, "Completed");
         Assert.EndsWith("(+earlygrid, +lategrid)", run.GetProperty("registryVersion").GetString());
+    }
+
+    [PostgresFact]
+    public async Task A_name_another_node_stores_while_this_one_stores_it_is_refused_with_409_and_the_reason()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var server = await ServiceHarness.StartAsync(db.ConnectionString);
+        var source = PrimitiveSources.GridToGrid("racegrid", "return grid;");
+        // The other node: checked the same name against the same registry, and is storing it now (not committed yet).
+        await using var other = new NpgsqlConnection(db.ConnectionString);
+        await other.OpenAsync();
+        await using var storing = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO primitives (file_name, source, accepted_at) VALUES ('racegrid.cs', @source, 0)", other, storing))
+        {
+            insert.Parameters.AddWithValue("source", source);
+            await insert.ExecuteNonQueryAsync();
+        }
+        var submission = server.Http.PostAsJsonAsync("/api/primitives", new { fileName = "race.cs", source });
+        // This node's insert waits on the other's row of the unique name; then the other commits first.
+        await WaitForALockWaitAsync(db);
+        await storing.CommitAsync();
+
+        var response = await submission;
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("racegrid.cs was accepted by another submission at the same moment",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("Submitted", (await OriginsAsync(server))["racegrid"]);
+    }
+
+    [PostgresFact]
+    public async Task Two_nodes_accepting_the_same_name_at_once_accept_it_once_and_refuse_the_other_clearly()
+    {
+        await using var db = await PostgresTestDatabase.CreateAsync();
+        await using var first = await ServiceHarness.StartAsync(db.ConnectionString);
+        await using var second = await ServiceHarness.StartAsync(db.ConnectionString);
+        for (var round = 0; round < 3; round++)
+        {
+            var name = $"twice{round}";
+            var source = PrimitiveSources.GridToGrid(name, "return grid;");
+            var responses = await Task.WhenAll(
+                first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "a.cs", source }),
+                second.Http.PostAsJsonAsync("/api/primitives", new { fileName = "b.cs", source }));
+            var codes = responses.Select(r => r.StatusCode).Order().ToList();
+            // Refused at the check when the other had committed by then (400: the name exists), else at the insert (409).
+            Assert.True(codes is [HttpStatusCode.Created, HttpStatusCode.BadRequest or HttpStatusCode.Conflict], $"round {round}: {string.Join(", ", codes)}");
+            var refused = responses.Single(r => r.StatusCode != HttpStatusCode.Created);
+            Assert.Contains(name, await refused.Content.ReadAsStringAsync());
+            var listed = (await second.Http.GetFromJsonAsync<JsonElement>("/api/primitives")).GetProperty("primitives").EnumerateArray();
+            Assert.Single(listed, p => p.GetProperty("name").GetString() == name);
+        }
+    }
+
+    /// <summary>Waits until a session of the test's database waits for a lock (at most 30 s).</summary>
+    private static async Task WaitForALockWaitAsync(PostgresTestDatabase db)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var waiting = new NpgsqlCommand("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no session waited for the other's row within 30 s");
+            await Task.Delay(20);
+        }
     }
 }

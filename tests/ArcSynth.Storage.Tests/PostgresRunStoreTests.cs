@@ -31,7 +31,7 @@ public sealed class PostgresRunStoreTests
         var results = await store.TaskResultsAsync(run);
         Assert.Equal([true, null], results.Select(r => r.SolvedTest));
         Assert.Equal(40, Assert.Single(await store.IterationsAsync(run)).Samples);
-        await store.SetRunStatusAsync(run, RunStatus.Paused);
+        Assert.True(await store.TransitionRunAsync(run, RunStatus.Running, RunStatus.Paused));
         Assert.Equal(RunStatus.Paused, (await store.GetRunAsync(run))!.Status);
     }
 

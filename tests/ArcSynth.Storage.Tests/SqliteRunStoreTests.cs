@@ -46,7 +46,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.Equal((1, 2), (iteration.SolvedBySample, iteration.SolvedAfterSearch));
         Assert.Equal((20, 7, 1.5), (iteration.Samples, iteration.BufferSize, iteration.PhaseSeconds["sample"]));
 
-        await store.SetRunStatusAsync(run, RunStatus.Completed);
+        Assert.True(await store.TransitionRunAsync(run, RunStatus.Running, RunStatus.Completed));
         Assert.Equal(RunStatus.Completed, (await store.ListRunsAsync()).Single().Status);
     }
 
@@ -90,11 +90,24 @@ public sealed class SqliteRunStoreTests : IDisposable
     {
         await using var store = await SqlRunStore.OpenAsync(new SqliteDialect(DbPath));
         Assert.Equal(0, await store.PrimitivesVersionAsync());
-        var first = await store.AddPrimitiveAsync("a.cs", "class A {}");
-        var second = await store.AddPrimitiveAsync("b.cs", "class B {}");
+        var first = await store.AddPrimitiveAsync("a.cs", "class A {}", checkedAt: 0);
+        var second = await store.AddPrimitiveAsync("b.cs", "class B {}", checkedAt: first);
         Assert.True(second > first);
-        var replaced = await store.AddPrimitiveAsync("a.cs", "class A2 {}");
+        // Checked against a registry that had seen a.cs (and left it out, say): a.cs is replaced.
+        var replaced = await store.AddPrimitiveAsync("a.cs", "class A2 {}", checkedAt: second);
         Assert.Equal(replaced, await store.PrimitivesVersionAsync());
         Assert.Equal([("b.cs", "class B {}"), ("a.cs", "class A2 {}")], (await store.PrimitivesAsync()).Select(p => (p.FileName, p.Source)));
+    }
+
+    [Fact]
+    public async Task A_name_stored_after_the_registry_a_source_was_checked_against_refuses_it_and_keeps_the_first()
+    {
+        await using var store = await SqlRunStore.OpenAsync(new SqliteDialect(DbPath));
+        var version = await store.PrimitivesVersionAsync();
+        await store.AddPrimitiveAsync("a.cs", "class A {}", checkedAt: version);
+        // A second process checked its a.cs against the same registry (version), before the first was stored.
+        var conflict = await Assert.ThrowsAsync<ArcSynth.Primitives.Library.PrimitiveConflictException>(() => store.AddPrimitiveAsync("a.cs", "class A2 {}", checkedAt: version));
+        Assert.Contains("a.cs was accepted by another submission at the same moment", conflict.Message);
+        Assert.Equal([("a.cs", "class A {}")], (await store.PrimitivesAsync()).Select(p => (p.FileName, p.Source)));
     }
 }

@@ -21,7 +21,8 @@ public sealed class LoopTests : IDisposable
     private async Task<(IReadOnlyList<IterationRecord> Iterations, IReadOnlyList<ProgramRecord> Programs, IReadOnlyList<StepRecord> Steps, long Run)> RunAsync(string home, LoopSettings settings)
     {
         await using var store = await TinyLoop.OpenAsync(home);
-        var run = await new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn).StartAsync(settings, "test", "builtin");
+        var run = await store.CreateRunAsync("test", settings.ToJson(), "builtin");
+        await new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn).RunAsync(run);
         return (await store.IterationsAsync(run), await store.ProgramsAsync(run), await store.StepsAsync(run), run);
     }
 

@@ -47,6 +47,7 @@ internal static class DataGenerateCommand
             // Written to a temporary file and moved into place at the end: a killed run leaves no half file.
             var partial = file.FullName + ".partial";
             var shown = TimeSpan.Zero;
+            var progress = ProgressLine.For(error);
             using (var writer = new StreamWriter(partial))
             {
                 foreach (var task in generator.Generate(parsed.Functions, taskList, settings, stats))
@@ -54,11 +55,11 @@ internal static class DataGenerateCommand
                     writer.WriteLine(Format(task));
                     if (clock.Elapsed - shown < TimeSpan.FromMilliseconds(250) && stats.Kept < n) continue;
                     shown = clock.Elapsed;
-                    error.Write($"\r{ProgressLine.Bar(stats.Kept, n)} {stats.Kept}/{n} kept, {stats.Tried} tried, {clock.Elapsed.TotalSeconds:F0} s ");
+                    progress.Show("data", $"{ProgressLine.Bar(stats.Kept, n)} {stats.Kept}/{n} kept, {stats.Tried} tried, {clock.Elapsed.TotalSeconds:F0} s", last: stats.Kept >= n);
                 }
             }
             File.Move(partial, file.FullName, overwrite: true);
-            error.WriteLine();
+            progress.Finish();
             output.WriteLine(stats.ToString());
             output.WriteLine($"wrote {stats.Kept} tasks to {file.FullName} in {clock.Elapsed.TotalSeconds:F1} s");
             return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ArcSynth.Primitives.Compiling;
 using ArcSynth.Primitives.Library;
 using ArcSynth.Storage.Sql;
 using ArcSynth.Synthesis.Loop;
@@ -29,7 +30,17 @@ internal static class PrimitiveAddCommand
             await using var store = await SqlRunStore.OpenAsync(SqlDialect.For(db.Resolve(parse), HomeFolder.Resolve(parse.GetValue(home))), cancellation);
             var current = await Registries.LoadAsync(store, error, cancellation);
             var clock = Stopwatch.StartNew();
-            var result = await PrimitiveLibrary.AddAsync(store, source.FullName, await File.ReadAllTextAsync(source.FullName, cancellation), current.Registry, cancellation);
+            SubmissionResult result;
+            try
+            {
+                result = await PrimitiveLibrary.AddAsync(store, source.FullName, await File.ReadAllTextAsync(source.FullName, cancellation), current, cancellation);
+            }
+            catch (PrimitiveConflictException e)
+            {
+                error.WriteLine(e.Message);
+                error.WriteLine($"refused: {source.Name}");
+                return 1;
+            }
             if (!result.Accepted)
             {
                 foreach (var e in result.Errors) error.WriteLine(e);

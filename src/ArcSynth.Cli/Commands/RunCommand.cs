@@ -46,6 +46,7 @@ internal static class RunCommand
                 SeedsFile = parse.GetValue(seeds) ?? settings.SeedsFile,
                 Seed = parse.GetValue(seed) ?? settings.Seed,
             };
+            settings = settings.Validated(parse.GetValue(settingsFile)?.FullName ?? "the options");
             if (parse.GetValue(printSettings))
             {
                 output.WriteLine(settings.ToJson());
@@ -54,7 +55,7 @@ internal static class RunCommand
             var homeFolder = home.ResolveHome(parse);
             await using var store = await HomeOptions.OpenStoreAsync(homeFolder, cancellation);
             var registry = await Registries.LoadAsync(store, error, cancellation);
-            var progress = new ProgressLine(error);
+            var progress = ProgressLine.For(error);
             var loop = new CodeItLoop(store, homeFolder, registry.Registry, progress);
             long runId;
             if (parse.GetValue(resume))
@@ -66,20 +67,43 @@ internal static class RunCommand
                     IterationTable.Print(output, await store.IterationsAsync(run.Id, cancellation));
                     return 0;
                 }
+                // Running: its process was killed; Paused or Failed: it goes on from its last completed step.
+                if (run.Status != RunStatus.Running && !(RunTransitions.IsAllowed(run.Status, RunStatus.Running)
+                                                         && await store.TransitionRunAsync(run.Id, run.Status, RunStatus.Running, cancellation)))
+                    throw new UsageException($"run {run.Id} is {run.Status} and cannot be resumed");
                 error.WriteLine($"resuming run {run.Id} ({run.Name}) in {store.Describe}");
                 runId = run.Id;
-                await loop.RunAsync(runId, cancellation);
             }
             else
             {
                 error.WriteLine($"state in {homeFolder}");
-                runId = await loop.StartAsync(settings, parse.GetValue(name)!, registry.Version, cancellation);
+                runId = await store.CreateRunAsync(parse.GetValue(name)!, settings.ToJson(), registry.Version, cancellation);
             }
+            await RunToEndAsync(loop, store, runId, cancellation);
             progress.Finish();
             output.WriteLine($"run {runId}:");
             IterationTable.Print(output, await store.IterationsAsync(runId, cancellation));
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Runs the loop; a run stopped by Ctrl+C (whatever the stop threw on its way out) is Paused, one that failed is Failed.</summary>
+    private static async Task RunToEndAsync(CodeItLoop loop, IRunStore store, long runId, CancellationToken cancellation)
+    {
+        try
+        {
+            await loop.RunAsync(runId, cancellation);
+        }
+        catch (Exception) when (cancellation.IsCancellationRequested)
+        {
+            await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Paused, CancellationToken.None);
+            throw;
+        }
+        catch
+        {
+            await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Failed, CancellationToken.None);
+            throw;
+        }
     }
 }

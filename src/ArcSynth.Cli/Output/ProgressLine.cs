@@ -1,27 +1,55 @@
+using System.Diagnostics;
 using ArcSynth.Synthesis.Loop;
 
 namespace ArcSynth.Cli.Output;
 
-/// <summary>A loop's progress as one redrawn line per phase on the error stream: a bar, counts, and the phase's detail.</summary>
-internal sealed class ProgressLine(TextWriter error) : IProgress<LoopProgress>
+/// <summary>
+/// Progress on the error stream. On a terminal, one line per phase redrawn in place: a bar, counts, and the
+/// phase's detail. Written anywhere else (a log file, a pipe, a test's writer), plain lines instead, so that
+/// <c>arcsynth run 2&gt;run.log</c> reads line by line: a phase's first and last report, and at most one every
+/// <see cref="PlainEvery"/> between.
+/// </summary>
+internal sealed class ProgressLine(TextWriter error, bool terminal) : IProgress<LoopProgress>
 {
-    private (int, string)? _phase;
+    /// <summary>How often a plain line may repeat within a phase.</summary>
+    public static readonly TimeSpan PlainEvery = TimeSpan.FromSeconds(5);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private object? _phase;
+    private TimeSpan _shown;
+
+    /// <summary>Progress on <paramref name="error"/>, redrawn in place when it is the console's error stream on a terminal.</summary>
+    public static ProgressLine For(TextWriter error) => new(error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
 
     public void Report(LoopProgress p)
     {
+        var label = p.Iteration < 0 ? p.Phase : $"iteration {p.Iteration} {p.Phase}";
+        Show((p.Iteration, p.Phase), $"{Bar(p.Done, p.Total)} {label} {p.Done}/{p.Total} {p.Detail}", last: p.Done >= p.Total);
+    }
+
+    /// <summary>Shows <paramref name="text"/>, where <paramref name="phase"/> stands; <paramref name="last"/>: the phase is done.</summary>
+    public void Show(object phase, string text, bool last)
+    {
         lock (error)
         {
-            if (_phase is { } phase && phase != (p.Iteration, p.Phase)) error.WriteLine();
-            _phase = (p.Iteration, p.Phase);
-            var label = p.Iteration < 0 ? p.Phase : $"iteration {p.Iteration} {p.Phase}";
-            error.Write($"\r{Bar(p.Done, p.Total)} {label} {p.Done}/{p.Total} {p.Detail}".PadRight(100));
+            var next = _phase is not null && !_phase.Equals(phase);
+            if (terminal)
+            {
+                if (next) error.WriteLine();
+                _phase = phase;
+                error.Write($"\r{text}".PadRight(100));
+                return;
+            }
+            if (_phase is not null && !next && !last && _clock.Elapsed - _shown < PlainEvery) return;
+            (_phase, _shown) = (phase, _clock.Elapsed);
+            error.WriteLine(text);
         }
     }
 
-    /// <summary>Ends the current line.</summary>
+    /// <summary>Ends the line being redrawn.</summary>
     public void Finish()
     {
-        if (_phase is not null) error.WriteLine();
+        if (terminal && _phase is not null) error.WriteLine();
         _phase = null;
     }
 

@@ -14,10 +14,13 @@ public sealed class Generator(Gpt model)
 {
     /// <summary>
     /// One token list per stream (without <c>&lt;eos&gt;</c>), or null for a stream that did not
-    /// complete within <see cref="SamplingSettings.MaxTokens"/> or the context.
+    /// complete within <see cref="SamplingSettings.MaxTokens"/> or the context. <paramref name="cancellation"/>
+    /// is looked at before every token, so a pause or a stopping node does not wait for a batch of long streams.
     /// </summary>
-    public IReadOnlyList<int[]?> Sample(ReadOnlySpan<int> prompt, IReadOnlyList<ITokenConstraint> streams, SamplingSettings settings, Random random)
+    public IReadOnlyList<int[]?> Sample(ReadOnlySpan<int> prompt, IReadOnlyList<ITokenConstraint> streams, SamplingSettings settings, Random random,
+        CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var config = model.Config;
         int c = config.Embedding, v = config.VocabSize, n = streams.Count, tp = prompt.Length;
         var maxTokens = Math.Min(settings.MaxTokens, config.ContextLength - tp);
@@ -43,6 +46,7 @@ public sealed class Generator(Gpt model)
         {
             active.RemoveAll(s => streams[s].IsComplete || tokens[s].Count == 0 || tokens[s][^1] < 0);
             if (active.Count == 0 || g == maxTokens - 1) break;
+            cancellation.ThrowIfCancellationRequested();
             Step(active, tokens, g, tp, prefix, own, work, logits);
             Draw(active, logits, streams, tokens, mask, settings, random);
         }

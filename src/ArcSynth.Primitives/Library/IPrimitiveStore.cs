@@ -7,8 +7,14 @@ namespace ArcSynth.Primitives.Library;
 /// </summary>
 public interface IPrimitiveStore
 {
-    /// <summary>Keeps an accepted source as <paramref name="fileName"/> (replacing an earlier one of that name) and returns its sequence number.</summary>
-    Task<long> AddPrimitiveAsync(string fileName, string source, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Keeps an accepted source as <paramref name="fileName"/> and returns its sequence number.
+    /// <paramref name="checkedAt"/> is the store's version (<see cref="PrimitivesVersionAsync"/>) of the
+    /// registry the source was checked against: a stored source of that name up to it, which that registry
+    /// left out because it no longer passed its checks, is replaced; one stored after it (by another node,
+    /// at the same moment) makes this one throw <see cref="PrimitiveConflictException"/>, storing nothing.
+    /// </summary>
+    Task<long> AddPrimitiveAsync(string fileName, string source, long checkedAt, CancellationToken cancellationToken = default);
 
     /// <summary>Every accepted source, in the order of acceptance.</summary>
     Task<IReadOnlyList<StoredPrimitive>> PrimitivesAsync(CancellationToken cancellationToken = default);

@@ -67,13 +67,14 @@ public static class PrimitiveLibrary
     /// <summary>
     /// Checks <paramref name="source"/> (named <paramref name="fileName"/> in its errors) against
     /// <paramref name="current"/> and, when accepted, keeps it in <paramref name="store"/> as its first
-    /// primitive's name with <c>.cs</c>; nothing is stored otherwise. Reload to use it.
+    /// primitive's name with <c>.cs</c>; nothing is stored otherwise. Reload to use it. Throws
+    /// <see cref="PrimitiveConflictException"/> when another process stored that name since <paramref name="current"/> was loaded.
     /// </summary>
-    public static async Task<SubmissionResult> AddAsync(IPrimitiveStore store, string fileName, string source, PrimitiveRegistry current, CancellationToken cancellationToken = default)
+    public static async Task<SubmissionResult> AddAsync(IPrimitiveStore store, string fileName, string source, Loaded current, CancellationToken cancellationToken = default)
     {
         // Compiling and running the examples is CPU work that must not hold the caller's thread.
-        var result = await Task.Run(() => SubmissionCompiler.Compile(source, fileName, current), cancellationToken);
-        if (result.Accepted) await store.AddPrimitiveAsync(result.Primitives[0].Name + ".cs", source, cancellationToken);
+        var result = await Task.Run(() => SubmissionCompiler.Compile(source, fileName, current.Registry), cancellationToken);
+        if (result.Accepted) await store.AddPrimitiveAsync(result.Primitives[0].Name + ".cs", source, current.StoreVersion, cancellationToken);
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using ArcSynth.Primitives.Compiling;
 using ArcSynth.Primitives.Library;
 using ArcSynth.Server.Primitives;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,8 @@ internal static class PrimitiveEndpoints
     {
         api.MapGet("/primitives", ListAsync).WithTags("primitives").WithSummary("Every primitive runs started now would use, and the registry version.");
         api.MapPost("/primitives", SubmitAsync).WithTags("primitives")
-            .WithSummary("Submits a primitive (C# source, see dsl/contrib/README.md): 201 when accepted, 400 with the reasons (file:line:column) when not.");
+            .WithSummary("Submits a primitive (C# source, see dsl/contrib/README.md): 201 when accepted, 400 with the reasons (file:line:column) when not, " +
+                         "409 when another node accepted a primitive of that name at the same moment.");
     }
 
     private static async Task<RegistryView> ListAsync(PrimitiveCatalog catalog, CancellationToken ct)
@@ -33,14 +35,22 @@ internal static class PrimitiveEndpoints
     private static RegistryView View(PrimitiveLibrary.Loaded loaded) =>
         new(loaded.Version, loaded.Registry.All.Select(p => new PrimitiveView(p.Name, p.Signature.ToString(), p.Doc, loaded.OriginOf(p.Name))).ToList());
 
-    private static async Task<Results<Created<RegistryView>, ValidationProblem>> SubmitAsync(PrimitiveSubmission submission, PrimitiveCatalog catalog, CancellationToken ct)
+    private static async Task<Results<Created<RegistryView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(PrimitiveSubmission submission, PrimitiveCatalog catalog, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(submission.Source))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source"] = ["the C# source of the primitive is required"] });
         var fileName = string.IsNullOrWhiteSpace(submission.FileName) ? "submitted.cs" : submission.FileName;
         if (!fileName.EndsWith(".cs", StringComparison.Ordinal) || Path.GetFileName(fileName) != fileName)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fileName"] = [$"'{fileName}' must be a plain file name ending in .cs"] });
-        var result = await catalog.SubmitAsync(fileName, submission.Source, ct);
+        SubmissionResult result;
+        try
+        {
+            result = await catalog.SubmitAsync(fileName, submission.Source, ct);
+        }
+        catch (PrimitiveConflictException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The primitive was refused");
+        }
         if (!result.Accepted)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["source"] = result.Errors.Select(e => e.ToString()).ToArray() },
                 title: "The primitive was refused");

@@ -50,7 +50,7 @@ public sealed class PrimitiveCatalog(IPrimitiveStore store, ServerOptions option
         {
             // Checked against the newest registry of the cluster, so a name another node accepted is refused here too.
             await RefreshLockedAsync(cancellationToken);
-            var result = await PrimitiveLibrary.AddAsync(store, fileName, source, Registry, cancellationToken);
+            var result = await PrimitiveLibrary.AddAsync(store, fileName, source, _current, cancellationToken);
             if (result.Accepted) await RefreshLockedAsync(cancellationToken);
             return result;
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Tasks.Loading;
 
@@ -20,18 +21,9 @@ public sealed record RunRequest(string Name, string Tasks, LoopSettings? Setting
             errors["tasks"] = [$"'{Tasks}' is not of the form dataset/split, e.g. \"arc-agi-1/evaluation\""];
         else if (!Directory.Exists(Folder()))
             errors["tasks"] = [$"task folder '{Tasks}' does not exist (looked in {Folder()})"];
-        var s = Settings ?? new LoopSettings();
-        Range(errors, "settings.iterations", s.Iterations, 1, 1000);
-        Range(errors, "settings.targetLimit", s.TargetLimit, 0, 100_000);
-        Range(errors, "settings.targetOffset", s.TargetOffset, 0, 100_000);
-        Range(errors, "settings.samplesPerTask", s.SamplesPerTask, 1, 100_000);
-        Range(errors, "settings.shardTasks", s.ShardTasks, 1, 10_000);
-        Range(errors, "settings.attempts", s.Attempts, 1, 3);
-        Range(errors, "settings.timeoutMs", s.TimeoutMs, 1, 600_000);
-        Range(errors, "settings.batchSize", s.BatchSize, 1, 4096);
-        Range(errors, "settings.layers", s.Layers, 1, 64);
-        Range(errors, "settings.heads", s.Heads, 1, 64);
-        if (s.Heads > 0 && s.Embedding % s.Heads != 0) errors["settings.embedding"] = [$"must be a multiple of settings.heads ({s.Heads}), not {s.Embedding}"];
+        // Named as the JSON names them: settings.shardTasks.
+        foreach (var (field, problem) in (Settings ?? new LoopSettings()).Problems(JsonNamingPolicy.CamelCase))
+            errors[$"settings.{field}"] = [problem];
         return errors;
     }
 
@@ -43,10 +35,5 @@ public sealed record RunRequest(string Name, string Tasks, LoopSettings? Setting
     {
         var parts = Tasks.Split('/');
         return ArcData.Folder(parts[0], parts[1]);
-    }
-
-    private static void Range(Dictionary<string, string[]> errors, string field, int value, int min, int max)
-    {
-        if (value < min || value > max) errors[field] = [$"must be between {min} and {max}, not {value}"];
     }
 }

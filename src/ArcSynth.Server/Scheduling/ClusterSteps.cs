@@ -23,6 +23,21 @@ internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers
 
     public async Task RunAsync(long runId, int iteration, string phase, IReadOnlyList<int> shards, Func<int, CancellationToken, Task> runHere, CancellationToken cancellationToken)
     {
+        try
+        {
+            await HandOutAsync(runId, iteration, phase, shards, runHere, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Quartz's job store wraps a cancellation that lands mid-query ("JobPersistenceException: Couldn't
+            // commit ADO.NET transaction. The operation was canceled."): that is this run's job being
+            // interrupted (a pause, or its node stopping), not a step that failed.
+            throw new OperationCanceledException($"run {runId}: stopped while handing out {phase} of iteration {iteration}", e, cancellationToken);
+        }
+    }
+
+    private async Task HandOutAsync(long runId, int iteration, string phase, IReadOnlyList<int> shards, Func<int, CancellationToken, Task> runHere, CancellationToken cancellationToken)
+    {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var firings = shards.ToDictionary(s => s, _ => 1);
         var firedAt = shards.ToDictionary(s => s, _ => DateTime.UtcNow);
@@ -45,7 +60,7 @@ internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers
                             && await scheduler.UnscheduleJob(StepJob.TriggerOf(runId, iteration, phase, shard), cancellationToken))
                         {
                             logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: no node took it; doing it here", runId, iteration, phase, shard);
-                            await runHere(shard, cancellationToken);
+                            await RunHereAsync(runId, iteration, phase, shard, runHere, cancellationToken);
                         }
                         continue;
                     }
@@ -58,10 +73,26 @@ internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers
                     await StepJob.FireAsync(scheduler, runId, iteration, phase, shard, cancellationToken);
                 }
             }
-            catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
+            catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("run {RunId}: database unavailable while waiting for its steps ({Message}); still waiting", runId, e.Message);
             }
+        }
+    }
+
+    /// <summary>
+    /// Does a step on the waiting thread. One that fails here counts as a firing that ended without
+    /// storing it, as on any other node: it is fired again, and fails the run only on every firing.
+    /// </summary>
+    private async Task RunHereAsync(long runId, int iteration, string phase, int shard, Func<int, CancellationToken, Task> runHere, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await runHere(shard, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && !DatabaseFailures.IsUnavailable(e))
+        {
+            logger.LogWarning(e, "run {RunId} iteration {Iteration} {Phase} {Shard} failed here", runId, iteration, phase, shard);
         }
     }
 

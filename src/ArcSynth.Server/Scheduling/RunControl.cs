@@ -33,7 +33,8 @@ public sealed class RunControl(IRunStore store, ISchedulerFactory schedulers, Se
         if (await store.GetRunAsync(runId, cancellationToken) is not { Status: RunStatus.Paused }) return false;
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         await RunJob.SaveAsync(scheduler, runId, stop: null, cancellationToken);
-        await store.SetRunStatusAsync(runId, RunStatus.Running, cancellationToken);
+        // Cancelled meanwhile from another node: it stays so.
+        if (!await store.TransitionRunAsync(runId, RunStatus.Paused, RunStatus.Running, cancellationToken)) return false;
         await RunJob.FireAsync(scheduler, runId, TimeSpan.Zero, cancellationToken);
         return true;
     }
@@ -79,7 +80,8 @@ public sealed class RunControl(IRunStore store, ISchedulerFactory schedulers, Se
         if (await FiringAsync(scheduler, key, cancellationToken)) await scheduler.Interrupt(key, cancellationToken);
         else
         {
-            await store.SetRunStatusAsync(runId, status, cancellationToken);
+            // From where it was read: a run that moved meanwhile (completed, failed, paused elsewhere) keeps its new status.
+            if (!await store.TransitionRunAsync(runId, run.Status, status, cancellationToken)) return false;
             if (status == RunStatus.Cancelled) await scheduler.DeleteJob(key, cancellationToken);
         }
         return true;

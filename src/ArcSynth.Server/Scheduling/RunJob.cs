@@ -35,10 +35,14 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
     {
         var runId = long.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, System.Globalization.CultureInfo.InvariantCulture);
         var key = KeyOf(runId);
+        // A stopping node stops its loop first. Quartz cancels a job's token only once its own shutdown is under
+        // way, and by then the scheduler already answers "has been shut down" (SchedulerException): a loop that
+        // asked it for its next steps in that moment took that for a failure and failed the run.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         live.Executing(key);
         try
         {
-            if (await store.GetRunAsync(runId, cancellationToken) is not { Status: RunStatus.Running }) return;
+            if (await store.GetRunAsync(runId, stop.Token) is not { Status: RunStatus.Running }) return;
             // A pause or cancel that came while this firing was on its way, before it could be interrupted.
             if (await StopReasonAsync(context.Scheduler, key) is { } early)
             {
@@ -47,32 +51,34 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
             }
             // Each step is a job of its own: any node of the cluster (this one included) does it.
             var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId), cluster) { Node = context.Scheduler.SchedulerInstanceId };
-            await loop.RunAsync(runId, cancellationToken);
+            await loop.RunAsync(runId, stop.Token);
             await context.Scheduler.DeleteJob(key, CancellationToken.None);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (stop.IsCancellationRequested)
         {
-            // The loop stopped after its last completed step and marked the run Paused; say why it stopped.
+            // Interrupted: a pause or cancel, or this node stopping. Whatever the interruption threw on its way
+            // out of the loop (a cancelled query surfaces wrapped, e.g. as Quartz's JobPersistenceException),
+            // the run did not fail. A stopping node writes nothing: the run stays Running, and Quartz's recovery
+            // or the resume sweep hands its job to the next node.
             if (lifetime.ApplicationStopping.IsCancellationRequested)
             {
-                // Shutting down: the run is still going, and Quartz hands the job back to the cluster when it ends this way.
-                await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
+                logger.LogInformation("run {RunId}: handed back by this stopping node ({Type})", runId, e.GetType().Name);
                 throw;
             }
             await StoppedAsync(context.Scheduler, runId, await StopReasonAsync(context.Scheduler, key));
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
+            // The run stays Running (the loop writes no status when it stops); while the database is still down
+            // the firing below throws, and the resume sweep starts the run later.
             logger.LogWarning("run {RunId}: database unavailable ({Message}); trying again in {Seconds} s", runId, e.Message, RetryAfter.TotalSeconds);
-            // The loop marks its run Failed when it stops on an error, and a database back already took that write:
-            // the run did not fail. While it is still down, this throws and the resume sweep starts the run later.
-            await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
             await FireAsync(context.Scheduler, runId, RetryAfter, CancellationToken.None);
         }
         catch (Exception e)
         {
-            // The loop has marked the run Failed; the reason is in the log.
+            // A step failed on every firing, or the run cannot be read: the run failed, unless it was paused or cancelled meanwhile.
             logger.LogError(e, "run {RunId} failed", runId);
+            await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Failed, CancellationToken.None);
         }
         finally
         {
@@ -84,20 +90,19 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
     private static async Task<string?> StopReasonAsync(IScheduler scheduler, JobKey key) =>
         (await scheduler.GetJobDetail(key, CancellationToken.None))?.JobDataMap.GetString(StopKey);
 
-    /// <summary>The run's status after its loop stopped for <paramref name="stop"/> (null: no reason recorded, so it goes on).</summary>
+    /// <summary>Moves the run after its loop stopped for <paramref name="stop"/> (null: no reason recorded, so it goes on).</summary>
     private async Task StoppedAsync(IScheduler scheduler, long runId, string? stop)
     {
         switch (stop)
         {
             case Cancel:
-                await store.SetRunStatusAsync(runId, RunStatus.Cancelled, CancellationToken.None);
+                await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Cancelled, CancellationToken.None);
                 await scheduler.DeleteJob(KeyOf(runId), CancellationToken.None);
                 break;
             case Pause:
-                await store.SetRunStatusAsync(runId, RunStatus.Paused, CancellationToken.None);
+                await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Paused, CancellationToken.None);
                 break;
             default:
-                await store.SetRunStatusAsync(runId, RunStatus.Running, CancellationToken.None);
                 await FireAsync(scheduler, runId, TimeSpan.Zero, CancellationToken.None);
                 break;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ArcSynth.Server.Runs;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -15,7 +16,8 @@ namespace ArcSynth.Server.Scheduling;
 /// for it (<see cref="ClusterSteps"/>).
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class StepJob(IRunStore store, ServerOptions options, Primitives.PrimitiveCatalog catalog, LiveProgress live, ILogger<StepJob> logger) : IJob
+internal sealed class StepJob(IRunStore store, ServerOptions options, Primitives.PrimitiveCatalog catalog, LiveProgress live,
+    IHostApplicationLifetime lifetime, ILogger<StepJob> logger) : IJob
 {
     public const string Group = "steps";
     private const string RunIdKey = "runId";
@@ -35,18 +37,19 @@ internal sealed class StepJob(IRunStore store, ServerOptions options, Primitives
         var phase = data.GetString(PhaseKey)!;
         var shard = int.Parse(data.GetString(ShardKey)!, CultureInfo.InvariantCulture);
         var node = context.Scheduler.SchedulerInstanceId;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Stopped as soon as the node begins to stop, before Quartz shuts down under it (see RunJob).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var watch = StopWhenNotRunningAsync(runId, stop);
         try
         {
             // A paused or cancelled run's steps wait for its next start, which hands them out again.
-            if (await store.GetRunAsync(runId, cancellationToken) is not { Status: RunStatus.Running }) return;
+            if (await store.GetRunAsync(runId, stop.Token) is not { Status: RunStatus.Running }) return;
             logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: started on {Node}", runId, iteration, phase, shard, node);
             var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId)) { Node = node };
             var stored = await loop.RunStepAsync(runId, iteration, phase, shard, stop.Token);
             logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: {Outcome} by {Node}", runId, iteration, phase, shard, stored ? "stored" : "not stored (done already, or its run stopped)", node);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (Exception) when (stop.IsCancellationRequested)
         {
             // Shutting down, or the run was paused or cancelled: the run's job hands the step out again when it goes on.
             logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: stopped on {Node}", runId, iteration, phase, shard, node);
@@ -73,7 +76,7 @@ internal sealed class StepJob(IRunStore store, ServerOptions options, Primitives
                 await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
                 if (await store.GetRunAsync(runId, stop.Token) is not { Status: RunStatus.Running }) await stop.CancelAsync();
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (Exception) when (stop.IsCancellationRequested)
             {
             }
             catch (Exception e) when (DatabaseFailures.IsUnavailable(e))

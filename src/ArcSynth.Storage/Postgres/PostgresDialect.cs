@@ -49,5 +49,7 @@ public sealed class PostgresDialect : SqlDialect
         }
     }
 
+    public override bool IsUniqueViolation(DbException e) => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
     public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

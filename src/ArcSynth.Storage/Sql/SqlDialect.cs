@@ -23,6 +23,9 @@ public abstract class SqlDialect : IAsyncDisposable
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Whether <paramref name="e"/> is a unique constraint refusing a second row with the same key.</summary>
+    public abstract bool IsUniqueViolation(DbException e);
+
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Where a process's state lives: the PostgreSQL database of <paramref name="connectionString"/>, else (null) the SQLite file of the home folder.</summary>

@@ -49,11 +49,13 @@ public sealed class SqlRunStore : IRunStore, IPrimitiveStore
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken = default) =>
         QueryAsync(RunsSql + " ORDER BY id DESC", ReadRun, cancellationToken);
 
-    public async Task SetRunStatusAsync(long runId, RunStatus status, CancellationToken cancellationToken = default)
+    public async Task<bool> TransitionRunAsync(long runId, RunStatus from, RunStatus to, CancellationToken cancellationToken = default)
     {
+        if (!RunTransitions.IsAllowed(from, to)) throw new ArgumentException($"a run cannot go from {from} to {to}", nameof(to));
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "UPDATE runs SET status = @status WHERE id = @id", ("status", status.ToString()), ("id", runId));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) throw new StoreException($"no run {runId} in {Describe}");
+        await using var command = Command(connection, null, "UPDATE runs SET status = @to WHERE id = @id AND status = @from",
+            ("to", to.ToString()), ("id", runId), ("from", from.ToString()));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<bool> CompleteStepAsync(StepRecord step, IReadOnlyList<ProgramRecord> programs, IReadOnlyList<TaskResultRecord> results, CancellationToken cancellationToken = default)
@@ -140,17 +142,28 @@ public sealed class SqlRunStore : IRunStore, IPrimitiveStore
                 r.IsDBNull(5) ? null : r.GetBoolean(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)),
             cancellationToken, ("run", runId), ("iteration", iteration));
 
-    public async Task<long> AddPrimitiveAsync(string fileName, string source, CancellationToken cancellationToken = default)
+    public async Task<long> AddPrimitiveAsync(string fileName, string source, long checkedAt, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A replaced source gets a new sequence number, so every process sees that the store changed.
-        await using (var replace = Command(connection, transaction, "DELETE FROM primitives WHERE file_name = @file", ("file", fileName)))
+        // Only a source the submitter's registry had seen (and left out) is replaced; the replacement gets a new
+        // sequence number, so every process sees that the store changed.
+        await using (var replace = Command(connection, transaction, "DELETE FROM primitives WHERE file_name = @file AND sequence <= @seen",
+                         ("file", fileName), ("seen", checkedAt)))
             await replace.ExecuteNonQueryAsync(cancellationToken);
         await using var insert = Command(connection, transaction,
             "INSERT INTO primitives (file_name, source, accepted_at) VALUES (@file, @source, @at) RETURNING sequence",
             ("file", fileName), ("source", source), ("at", Now()));
-        var sequence = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        long sequence;
+        try
+        {
+            sequence = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (DbException e) when (_dialect.IsUniqueViolation(e))
+        {
+            // Stored by another process after the submitter's registry was loaded, committed before or while this one inserts.
+            throw new PrimitiveConflictException(fileName, e);
+        }
         await transaction.CommitAsync(cancellationToken);
         return sequence;
     }

@@ -47,51 +47,33 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     /// <summary>This process as the store's steps name the node that completed them.</summary>
     public string Node { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
-    /// <summary>Creates a run with these settings and runs it to the end; returns its id.</summary>
-    public async Task<long> StartAsync(LoopSettings settings, string name, string registryVersion, CancellationToken cancellation = default)
-    {
-        var runId = await store.CreateRunAsync(name, settings.ToJson(), registryVersion, cancellation);
-        await RunAsync(runId, cancellation);
-        return runId;
-    }
-
     /// <summary>
-    /// Runs (or resumes) a run to the end: each step of its plan that the store does not have yet,
-    /// here one after the other or, with a dispatcher, handed to the nodes of a cluster.
+    /// Runs (or resumes) a running run to the end: each step of its plan that the store does not have yet,
+    /// here one after the other or, with a dispatcher, handed to the nodes of a cluster; then marks it Completed.
+    /// The loop writes no other status: when it stops (cancelled, or on an error), whoever runs it knows
+    /// why and moves the run (<see cref="RunTransitions"/>): a pause, a failure, or a node that stops and
+    /// leaves the run Running for the next one.
     /// </summary>
     public async Task RunAsync(long runId, CancellationToken cancellation = default)
     {
-        if (await store.GetRunAsync(runId, cancellation) is null) throw new ArgumentException($"no run {runId} in the store");
-        await store.SetRunStatusAsync(runId, RunStatus.Running, cancellation);
-        try
+        var status = (await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store")).Status;
+        if (status != RunStatus.Running) throw new InvalidOperationException($"run {runId} is {status}, not running");
+        var run = _run = await TargetsAsync(runId, cancellation);
+        _state = null;
+        var done = (await store.StepsAsync(runId, cancellation)).Select(s => (s.Iteration, s.Phase, s.Shard)).ToHashSet();
+        foreach (var (iteration, phase, shards) in Plan(run.Settings, run.Targets.Count))
         {
-            var run = _run = await TargetsAsync(runId, cancellation);
-            _state = null;
-            var done = (await store.StepsAsync(runId, cancellation)).Select(s => (s.Iteration, s.Phase, s.Shard)).ToHashSet();
-            foreach (var (iteration, phase, shards) in Plan(run.Settings, run.Targets.Count))
+            var pending = Enumerable.Range(0, shards).Where(shard => !done.Contains((iteration, phase, shard))).ToList();
+            if (pending.Count == 0) continue;
+            if (steps is null)
+                foreach (var shard in pending) await RunStepAsync(runId, iteration, phase, shard, cancellation);
+            else
             {
-                var pending = Enumerable.Range(0, shards).Where(shard => !done.Contains((iteration, phase, shard))).ToList();
-                if (pending.Count == 0) continue;
-                if (steps is null)
-                    foreach (var shard in pending) await RunStepAsync(runId, iteration, phase, shard, cancellation);
-                else
-                {
-                    Report(iteration, phase, shards - pending.Count, shards, $"{pending.Count} of {shards} handed out");
-                    await steps.RunAsync(runId, iteration, phase, pending, (shard, c) => RunStepAsync(runId, iteration, phase, shard, c), cancellation);
-                }
+                Report(iteration, phase, shards - pending.Count, shards, $"{pending.Count} of {shards} handed out");
+                await steps.RunAsync(runId, iteration, phase, pending, (shard, c) => RunStepAsync(runId, iteration, phase, shard, c), cancellation);
             }
-            await store.SetRunStatusAsync(runId, RunStatus.Completed, cancellation);
         }
-        catch (OperationCanceledException)
-        {
-            await store.SetRunStatusAsync(runId, RunStatus.Paused, CancellationToken.None);
-            throw;
-        }
-        catch
-        {
-            await store.SetRunStatusAsync(runId, RunStatus.Failed, CancellationToken.None);
-            throw;
-        }
+        await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Completed, cancellation);
     }
 
     /// <summary>A run's steps in the order they are done: pretraining, then each iteration's sampling shards, training, compression and record.</summary>
@@ -151,7 +133,8 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     private sealed class RunState
     {
         public required RunTargets Run;
-        public required Lazy<IReadOnlyList<TrainingExample>> Original;
+        /// <summary>The original data once made (<see cref="CodeItLoop.Original"/>).</summary>
+        public IReadOnlyList<TrainingExample>? Original;
         public readonly TaskLedger Ledger = new();
         public readonly ReplayBuffer Buffer = new();
         /// <summary>How many parts of the stored programs the ledger and buffer hold (part 2i: iteration i's samples; 2i + 1: its compressions).</summary>
@@ -163,7 +146,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     private async Task<RunTargets> TargetsAsync(long runId, CancellationToken cancellation)
     {
         var run = await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store");
-        var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}");
+        var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}").Validated($"run {runId}");
         var targets = Load(settings.Targets ?? ArcData.Folder("arc-agi-1", "training"))
             .OrderBy(t => t.Id, StringComparer.Ordinal).Skip(settings.TargetOffset)
             .Take(settings.TargetLimit > 0 ? settings.TargetLimit : int.MaxValue).ToList();
@@ -187,21 +170,21 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         };
     }
 
-    private RunState Prepare(RunTargets run) => new()
+    private static RunState Prepare(RunTargets run) => new() { Run = run };
+
+    /// <summary>The run's original data, made on first use (a step cancelled while making it leaves it to the next).</summary>
+    private IReadOnlyList<TrainingExample> Original(RunState state, CancellationToken cancellation)
     {
-        Run = run,
-        Original = new Lazy<IReadOnlyList<TrainingExample>>(() =>
-        {
-            var settings = run.Settings;
-            Report(-1, "data", 0, 1, "loading seeds and their tasks");
-            var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
-            var seeds = run.Seeds.Value;
-            Report(-1, "data", 0, 1, $"original data: {seeds.Count} seeds and {settings.OriginalMutations} mutations");
-            var original = OriginalData.Build(seeds, seedTasks, settings.OriginalMutations, settings.Seed, registry, run.Limits, Environment.ProcessorCount, CancellationToken.None);
-            Report(-1, "data", 1, 1, $"{run.Targets.Count} target tasks, {original.Count} original examples");
-            return original;
-        }),
-    };
+        if (state.Original is { } made) return made;
+        var settings = state.Settings;
+        Report(-1, "data", 0, 1, "loading seeds and their tasks");
+        var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
+        var seeds = state.Run.Seeds.Value;
+        Report(-1, "data", 0, 1, $"original data: {seeds.Count} seeds and {settings.OriginalMutations} mutations");
+        var original = OriginalData.Build(seeds, seedTasks, settings.OriginalMutations, settings.Seed, registry, state.Run.Limits, Environment.ProcessorCount, cancellation);
+        Report(-1, "data", 1, 1, $"{state.Run.Targets.Count} target tasks, {original.Count} original examples");
+        return state.Original = original;
+    }
 
     /// <summary>
     /// Enters the stored programs of parts <see cref="RunState.Parts"/> to <paramref name="parts"/>
@@ -274,7 +257,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             var index = shard * s.ShardTasks + k;
             Report(iteration, LoopPhases.Sample, index, run.Targets.Count, task.Id);
             var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
-            var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(Mix(s.Seed, iteration, index)));
+            var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(Mix(s.Seed, iteration, index)), cancellation);
             programs.AddRange(sampled);
             failed += noProgram;
         }
@@ -351,9 +334,10 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             cancellation.ThrowIfCancellationRequested();
             var random = new Random(Mix(s.Seed, iteration + 1000, step));
             var fromBuffer = state.Buffer.Count == 0 ? 0 : (int)Math.Round(s.BatchSize * replayShare);
+            var original = Original(state, cancellation);
             var examples = state.Buffer.Sample(fromBuffer, random)
                 .Select(e => new TrainingExample(e.Examples, ProgramParser.ParseFunction(e.Program, "<replay>")))
-                .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => state.Original.Value[random.Next(state.Original.Value.Count)]));
+                .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => original[random.Next(original.Count)]));
             var batch = examples.Select(e => state.Run.Sequences.Sequence(e.Demonstrations, e.Program)).OfType<TrainingSequence>().ToList();
             if (batch.Count == 0) continue;
             var (loss, _) = trainer.Step(batch);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -54,6 +55,77 @@ public sealed record LoopSettings
     public int Attempts { get; init; } = 3;
     public int Seed { get; init; } = 1;
     public int TimeoutMs { get; init; } = 1000;
+
+    /// <summary>Tokens of <see cref="ContextLength"/> that stay for the task's demonstrations beside the longest program.</summary>
+    public const int MinTaskTokens = 64;
+
+    // The bounds of float settings are floats, so that a file's 0.01 is within 0.01's bound; temperature 0 samples greedily.
+    private static readonly (string Name, Func<LoopSettings, double> Value, double Min, double Max)[] Rules =
+    [
+        (nameof(TargetLimit), s => s.TargetLimit, 0, 100_000),
+        (nameof(TargetOffset), s => s.TargetOffset, 0, 100_000),
+        (nameof(OriginalMutations), s => s.OriginalMutations, 0, 1_000_000),
+        (nameof(Iterations), s => s.Iterations, 1, 1000),
+        (nameof(SamplesPerTask), s => s.SamplesPerTask, 1, 100_000),
+        (nameof(Temperature), s => s.Temperature, 0, 10),
+        (nameof(TopP), s => s.TopP, 0.01f, 1),
+        (nameof(MaxProgramTokens), s => s.MaxProgramTokens, 8, 4096),
+        (nameof(MaxProgramLines), s => s.MaxProgramLines, 1, 256),
+        (nameof(SearchBudget), s => s.SearchBudget, 0, 10_000_000),
+        (nameof(SearchPrograms), s => s.SearchPrograms, 0, 10_000),
+        (nameof(ShardTasks), s => s.ShardTasks, 1, 10_000),
+        (nameof(ContextLength), s => s.ContextLength, 128, 16_384),
+        (nameof(Embedding), s => s.Embedding, 8, 1024),
+        (nameof(Layers), s => s.Layers, 1, 64),
+        (nameof(Heads), s => s.Heads, 1, 64),
+        (nameof(PretrainSteps), s => s.PretrainSteps, 0, 1_000_000),
+        (nameof(TrainSteps), s => s.TrainSteps, 0, 1_000_000),
+        (nameof(BatchSize), s => s.BatchSize, 1, 4096),
+        (nameof(LearningRate), s => s.LearningRate, 1e-7f, 1),
+        (nameof(ReplayShare), s => s.ReplayShare, 0, 1),
+        (nameof(Attempts), s => s.Attempts, 1, 3),
+        (nameof(Seed), s => s.Seed, int.MinValue, int.MaxValue),
+        (nameof(TimeoutMs), s => s.TimeoutMs, 1, 600_000),
+    ];
+
+    /// <summary>
+    /// The range of every numeric setting, by property name. Checked wherever settings come in (the API,
+    /// <c>arcsynth run --settings</c>, a run the store resumes), so that none can stop a run hours later
+    /// with a division by zero or an overflow. The model's sizes keep its parameter count far within an array's reach.
+    /// </summary>
+    public static IReadOnlyList<(string Name, double Min, double Max)> Ranges { get; } = Rules.Select(r => (r.Name, r.Min, r.Max)).ToList();
+
+    /// <summary>
+    /// What is wrong with these settings, by field: its property name (<c>ShardTasks</c>, as a settings file
+    /// writes it), or as <paramref name="naming"/> writes it (the API's <c>shardTasks</c>); empty when they are usable.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Problems(JsonNamingPolicy? naming = null)
+    {
+        string Name(string property) => naming?.ConvertName(property) ?? property;
+        var problems = new Dictionary<string, string>();
+        foreach (var (name, read, min, max) in Rules)
+        {
+            var value = read(this);
+            // Written so that NaN is out of range too.
+            if (!(value >= min && value <= max))
+                problems[Name(name)] = $"must be between {Format(min)} and {Format(max)}, not {Format(value)}";
+        }
+        if (Embedding % Math.Max(1, Heads) != 0)
+            problems.TryAdd(Name(nameof(Embedding)), $"must be a multiple of {Name(nameof(Heads))} ({Heads}), not {Embedding}");
+        if (ContextLength - MaxProgramTokens < MinTaskTokens)
+            problems.TryAdd(Name(nameof(MaxProgramTokens)), $"must leave at least {MinTaskTokens} of the {ContextLength} tokens of {Name(nameof(ContextLength))} to the task, not {MaxProgramTokens}");
+        return problems;
+    }
+
+    /// <summary>A whole number as it is written, a fraction to a float's 7 digits (the bound 0.01f reads 0.01).</summary>
+    private static string Format(double x) =>
+        x == Math.Round(x) && Math.Abs(x) < 1e15 ? x.ToString("0", CultureInfo.InvariantCulture) : x.ToString("G7", CultureInfo.InvariantCulture);
+
+    /// <summary>These settings, or an <see cref="ArgumentException"/> that names <paramref name="source"/> and every field that is wrong.</summary>
+    public LoopSettings Validated(string source) =>
+        Problems() is { Count: > 0 } problems
+            ? throw new ArgumentException($"{source}: settings are not valid: {string.Join("; ", problems.Select(p => $"{p.Key} {p.Value}"))}")
+            : this;
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 

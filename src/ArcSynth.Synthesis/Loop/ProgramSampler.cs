@@ -18,11 +18,12 @@ public sealed class ProgramSampler(Gpt model, SequenceBuilder sequences, Func<IT
     private readonly ProgramTokenizer _tokenizer = new(sequences.Vocabulary);
 
     /// <summary>Up to <paramref name="count"/> programs named <c>{prefix}k{i}_{taskId}</c>, and how many streams gave none.</summary>
-    public (IReadOnlyList<FunctionDef> Programs, int Failed) Sample(string taskId, IReadOnlyList<(Grid Input, Grid Output)> demonstrations, int count, string prefix, Random random)
+    public (IReadOnlyList<FunctionDef> Programs, int Failed) Sample(string taskId, IReadOnlyList<(Grid Input, Grid Output)> demonstrations, int count, string prefix, Random random,
+        CancellationToken cancellation)
     {
         var (prompt, _) = sequences.Prompt(demonstrations);
         var streams = Enumerable.Range(0, count).Select(_ => grammar()).ToArray();
-        var sampled = _generator.Sample(prompt, streams, settings, random);
+        var sampled = _generator.Sample(prompt, streams, settings, random, cancellation);
         var programs = new List<FunctionDef>();
         var failed = 0;
         for (var i = 0; i < sampled.Count; i++)

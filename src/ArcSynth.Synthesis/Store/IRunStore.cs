@@ -17,7 +17,13 @@ public interface IRunStore : IAsyncDisposable
     /// <summary>Every run, newest first.</summary>
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken = default);
 
-    Task SetRunStatusAsync(long runId, RunStatus status, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Moves the run from <paramref name="from"/> to <paramref name="to"/> in one conditional write: true when it
+    /// did, false (writing nothing) when the run stands elsewhere, so that a stop, a pause and a failure
+    /// cannot overwrite one another. Throws <see cref="ArgumentException"/> for a move that
+    /// <see cref="RunTransitions"/> does not allow.
+    /// </summary>
+    Task<bool> TransitionRunAsync(long runId, RunStatus from, RunStatus to, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records that a step of an iteration completed, with what it produced, atomically with
