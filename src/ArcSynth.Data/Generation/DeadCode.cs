@@ -21,7 +21,8 @@ public static class DeadCode
         return f with { Body = kept };
     }
 
-    private static void Collect(Expr e, HashSet<string> names)
+    /// <summary>Adds every name <paramref name="e"/> reads (variables, primitives, constants) to <paramref name="names"/>.</summary>
+    internal static void Collect(Expr e, HashSet<string> names)
     {
         switch (e)
         {

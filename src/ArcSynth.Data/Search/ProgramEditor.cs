@@ -216,8 +216,8 @@ public sealed class ProgramEditor
         var donorScope = _types.Before(donor, cut).Take(cut + 1).ToDictionary(s => s.Name, s => s.Type, StringComparer.Ordinal);
         var ours = _types.Before(program, program.Body.Count).Take(program.Body.Count + 1).ToList();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in donor.Body.Skip(cut)) CollectNames(a.Value, used);
-        CollectNames(donor.Result, used);
+        foreach (var a in donor.Body.Skip(cut)) DeadCode.Collect(a.Value, used);
+        DeadCode.Collect(donor.Result, used);
         var map = new Dictionary<string, string>(StringComparer.Ordinal) { [donor.Parameters[0].Name] = program.Parameters[0].Name };
         var fresh = FreshIndex(program);
         foreach (var name in used.Where(u => donorScope.ContainsKey(u) && u != donor.Parameters[0].Name).Order(StringComparer.Ordinal))
@@ -296,18 +296,6 @@ public sealed class ProgramEditor
         CallExpr c => c with { Callee = Rename(c.Callee, map), Args = c.Args.Select(a => Rename(a, map)).ToList() },
         _ => e,
     };
-
-    private static void CollectNames(Expr e, HashSet<string> names)
-    {
-        switch (e)
-        {
-            case NameExpr n: names.Add(n.Name); break;
-            case CallExpr c:
-                CollectNames(c.Callee, names);
-                foreach (var a in c.Args) CollectNames(a, names);
-                break;
-        }
-    }
 
     private static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];
 }
