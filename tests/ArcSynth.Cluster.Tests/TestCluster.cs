@@ -179,7 +179,10 @@ internal static class SingleProcess
     public static object Settings(int trainSteps = 2) => new
     {
         targetLimit = 8, iterations = 2, originalMutations = 60, samplesPerTask = 8, maxProgramTokens = 64, shardTasks = 1,
-        embedding = 32, layers = 1, heads = 2, pretrainSteps = 4, trainSteps, batchSize = 2, timeoutMs = 200,
+        embedding = 32, layers = 1, heads = 2, pretrainSteps = 4, trainSteps, batchSize = 2,
+        // Time limits that no program of these tasks comes near (the runs compare a cluster's programs
+        // with one process's, so a program must not time out in one and not the other on a loaded machine).
+        timeoutMs = 2000, searchBudget = 100, searchTimeoutMs = 2000,
     };
 
     /// <summary>The outcome of <paramref name="runId"/>'s settings (as the cluster stored them) run by one process.</summary>

@@ -34,6 +34,13 @@ public sealed record LoopSettings
     public int SearchBudget { get; init; } = 1000;
     /// <summary>Of what a task's search found, the best programs kept, run and relabeled like samples.</summary>
     public int SearchPrograms { get; init; } = 16;
+    /// <summary>
+    /// Time limit of an edited program on one demonstration in the search (the samples and seeds run
+    /// under <see cref="TimeoutMs"/>). Edits write slow programs far more often than right ones, so a
+    /// short limit buys budget; a limit any right program stays far under also keeps a run's results
+    /// independent of the machine's load.
+    /// </summary>
+    public int SearchTimeoutMs { get; init; } = 50;
     /// <summary>Target tasks per sampling shard: the unit of work that a crash can lose.</summary>
     public int ShardTasks { get; init; } = 8;
 
@@ -73,6 +80,7 @@ public sealed record LoopSettings
         (nameof(MaxProgramLines), s => s.MaxProgramLines, 1, 256),
         (nameof(SearchBudget), s => s.SearchBudget, 0, 10_000_000),
         (nameof(SearchPrograms), s => s.SearchPrograms, 0, 10_000),
+        (nameof(SearchTimeoutMs), s => s.SearchTimeoutMs, 1, 600_000),
         (nameof(ShardTasks), s => s.ShardTasks, 1, 10_000),
         (nameof(ContextLength), s => s.ContextLength, 128, 16_384),
         (nameof(Embedding), s => s.Embedding, 8, 1024),
