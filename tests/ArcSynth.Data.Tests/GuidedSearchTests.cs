@@ -13,16 +13,7 @@ namespace ArcSynth.Data.Tests;
 public sealed class GuidedSearchTests
 {
     private static readonly IReadOnlyList<FunctionDef> Seeds =
-        ProgramParser.Parse(File.ReadAllText(SeedsFile), "training.py").Functions;
-
-    private static string SeedsFile
-    {
-        get
-        {
-            var handwritten = TestData.File("handwritten.py");
-            return Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(handwritten)))!, "seeds", "training.py");
-        }
-    }
+        ProgramParser.Parse(File.ReadAllText(TestData.SeedsFile), "training.py").Functions;
 
     private static readonly Limits Limits = Limits.Default with { Timeout = TimeSpan.FromSeconds(1) };
 

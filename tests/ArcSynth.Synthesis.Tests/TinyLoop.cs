@@ -8,8 +8,7 @@ namespace ArcSynth.Synthesis.Tests;
 /// <summary>A loop small enough for a test (seconds), on real ARC tasks and the project's own seeds.</summary>
 internal static class TinyLoop
 {
-    public static string SeedsFile =>
-        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(TestData.File("handwritten.py"))!)!)!, "seeds", "training.py");
+    public static string SeedsFile => TestData.SeedsFile;
 
     public static LoopSettings Settings(string? targets = null) => new()
     {

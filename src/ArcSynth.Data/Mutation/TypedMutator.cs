@@ -63,10 +63,7 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
 
     private Expr? ReplacePrimitive(CallExpr call, PrimitiveFunction primitive, List<ScopedName> scope, Random random)
     {
-        var argTypes = call.Args.Select(a => a is NameExpr n ? scope.LastOrDefault(s => s.Name == n.Name).Type : DslType.Any).ToList();
-        var choices = registry.All.Where(q => q != primitive && q.Arity == call.Args.Count
-            && TypeLattice.IsAssignable(q.Signature.Returns, primitive.Signature.Returns)
-            && q.Signature.Parameters.Select((par, i) => TypeLattice.IsAssignable(argTypes[i], par.Type)).All(ok => ok)).ToList();
+        var choices = _types.CompatiblePrimitives(primitive, call, scope);
         if (choices.Count == 0) return null;
         return call with { Callee = new NameExpr(choices[random.Next(choices.Count)].Name, call.Callee.At) };
     }

@@ -34,4 +34,16 @@ public sealed class TypedScope(PrimitiveRegistry registry)
         scope.Where(s => TypeLattice.IsAssignable(s.Type, wanted)).Select(s => s.Name)
             .Concat(wanted is DslType.Callable ? registry.All.Select(p => p.Name) : [])
             .Distinct();
+
+    /// <summary>
+    /// The other primitives that take <paramref name="call"/>'s arguments (typed from <paramref name="scope"/>)
+    /// and return a type assignable to <paramref name="primitive"/>'s result, in the registry's order.
+    /// </summary>
+    public List<PrimitiveFunction> CompatiblePrimitives(PrimitiveFunction primitive, CallExpr call, List<ScopedName> scope)
+    {
+        var argTypes = call.Args.Select(a => a is NameExpr n ? scope.LastOrDefault(s => s.Name == n.Name).Type : DslType.Any).ToList();
+        return registry.All.Where(q => q != primitive && q.Arity == call.Args.Count
+            && TypeLattice.IsAssignable(q.Signature.Returns, primitive.Signature.Returns)
+            && q.Signature.Parameters.Select((par, i) => TypeLattice.IsAssignable(argTypes[i], par.Type)).All(ok => ok)).ToList();
+    }
 }

@@ -43,7 +43,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
             train[e] = ProgramRunner.Run(compiled, _inputs[e], fromPool ? limits : editLimits, knownValues, values);
             if (train[e].Matches(_expected[e])) exact++;
             distance += GridDistance.Relative(train[e].Output, _inputs[e], _expected[e]);
-            behaviour = (behaviour ^ (ulong)(train[e].Output?.Hash ?? (long)train[e].Status)) * 1099511628211UL;
+            behaviour = Mix(behaviour, train[e]);
         }
         var score = new ProgramScore(exact, _inputs.Length, _inputs.Length == 0 ? 1 : distance / _inputs.Length, program.Body.Count + 1);
         // Programs that get every demonstration right all behave alike there; what they do on the
@@ -52,7 +52,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
         if (score.SolvesDemonstrations)
         {
             test = _testInputs.Select(input => ProgramRunner.Run(compiled, input, limits)).ToArray();
-            foreach (var o in test) behaviour = (behaviour ^ (ulong)(o.Output?.Hash ?? (long)o.Status)) * 1099511628211UL;
+            foreach (var o in test) behaviour = Mix(behaviour, o);
         }
         return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour) { Test = test };
     }
@@ -60,6 +60,9 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
     /// <summary>The program's outcomes on the test inputs (their outputs are not looked at here).</summary>
     public ExampleOutcome[] OnTestInputs(SearchCandidate candidate) =>
         candidate.Test ??= _testInputs.Select(input => ProgramRunner.Run(candidate.Compiled, input, limits)).ToArray();
+
+    /// <summary>One outcome folded into a behaviour's hash (FNV-1a over the output's hash, or the status where there is no grid).</summary>
+    private static ulong Mix(ulong behaviour, ExampleOutcome outcome) => (behaviour ^ (ulong)(outcome.Output?.Hash ?? (long)outcome.Status)) * 1099511628211UL;
 
     /// <summary>Whether each line is one call over plain names (or a copy), so that line k is step k of the compiled program.</summary>
     private static bool IsFlat(FunctionDef program) =>

@@ -74,7 +74,7 @@ public sealed class ProgramEditor
                 foreach (var name in _types.Candidates(primitive.Signature.Parameters[j].Type, scope))
                     if (name != current) edits.Add(new LocalEdit(index, j, name));
             }
-            foreach (var q in CompatiblePrimitives(primitive, call, scope)) edits.Add(new LocalEdit(index, LocalEdit.Callee, q.Name));
+            foreach (var q in _types.CompatiblePrimitives(primitive, call, scope)) edits.Add(new LocalEdit(index, LocalEdit.Callee, q.Name));
         }
         return edits;
     }
@@ -112,18 +112,9 @@ public sealed class ProgramEditor
     {
         if (PrimitiveLine(program, random) is not var (index, call, primitive)) return null;
         var scope = _types.Before(program, index);
-        var choices = CompatiblePrimitives(primitive, call, scope);
+        var choices = _types.CompatiblePrimitives(primitive, call, scope);
         if (choices.Count == 0) return null;
         return WithLine(program, index, call with { Callee = new NameExpr(Pick(choices, random).Name, call.Callee.At) });
-    }
-
-    /// <summary>Other primitives that take the call's arguments and return a type compatible with <paramref name="primitive"/>'s.</summary>
-    private List<PrimitiveFunction> CompatiblePrimitives(PrimitiveFunction primitive, CallExpr call, List<ScopedName> scope)
-    {
-        var argTypes = call.Args.Select(a => a is NameExpr n ? scope.LastOrDefault(s => s.Name == n.Name).Type : DslType.Any).ToList();
-        return _calls.Where(q => q != primitive && q.Arity == call.Args.Count
-            && TypeLattice.IsAssignable(q.Signature.Returns, primitive.Signature.Returns)
-            && q.Signature.Parameters.Select((par, i) => TypeLattice.IsAssignable(argTypes[i], par.Type)).All(ok => ok)).ToList();
     }
 
     /// <summary>
