@@ -49,30 +49,41 @@ public sealed class PrimitiveApiTests
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("origin").GetString()!);
 
     [PostgresFact]
-    public async Task A_primitive_accepted_through_one_server_is_listed_and_used_by_a_second_on_the_same_database_with_an_empty_home()
+    public async Task A_primitive_accepted_through_one_node_is_listed_and_used_by_a_second_from_the_database_alone()
     {
         await using var db = await PostgresTestDatabase.CreateAsync();
-        await using var first = await ServiceHarness.StartAsync(db.ConnectionString);
-        var early = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "early.cs", source = PrimitiveSources.GridToGrid("earlygrid", "return grid;") });
-        Assert.Equal(HttpStatusCode.Created, early.StatusCode);
-        // Sources that get into the database some other way are checked again at load: these are left out, and nothing stops.
-        await db.ExecuteAsync("INSERT INTO primitives (file_name, source, accepted_at) VALUES ('broken.cs', 'public static class {', 0)");
-        await db.ExecuteAsync($"INSERT INTO primitives (file_name, source, accepted_at) VALUES ('spin.cs', '{PrimitiveSources.GridToGrid("spin", "while (true) { }")}', 0)");
+        // The nodes of a cluster share one home folder (the run's checkpoints); the primitives live in the database only.
+        var home = Directory.CreateTempSubdirectory("arcsynth-home-").FullName;
+        try
+        {
+            await using var first = await ServiceHarness.StartAsync(db.ConnectionString, home);
+            var early = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "early.cs", source = PrimitiveSources.GridToGrid("earlygrid", "return grid;") });
+            Assert.Equal(HttpStatusCode.Created, early.StatusCode);
+            Assert.Empty(Directory.GetFiles(home, "*.cs", SearchOption.AllDirectories));
+            // Sources that get into the database some other way are checked again at load: these are left out, and nothing stops.
+            await db.ExecuteAsync("INSERT INTO primitives (file_name, source, accepted_at) VALUES ('broken.cs', 'public static class {', 0)");
+            await db.ExecuteAsync($"INSERT INTO primitives (file_name, source, accepted_at) VALUES ('spin.cs', '{PrimitiveSources.GridToGrid("spin", "while (true) { }")}', 0)");
 
-        // A second node with a home folder of its own, empty: it has the primitive from the database.
-        await using var second = await ServiceHarness.StartAsync(db.ConnectionString);
-        var origins = await OriginsAsync(second);
-        Assert.Equal("Submitted", origins["earlygrid"]);
-        Assert.False(origins.ContainsKey("spin"));
-        Assert.Equal("BuiltIn", origins["hmirror"]);
+            // A second node: it has the primitive from the database.
+            await using var second = await ServiceHarness.StartAsync(db.ConnectionString, home);
+            var origins = await OriginsAsync(second);
+            Assert.Equal("Submitted", origins["earlygrid"]);
+            Assert.False(origins.ContainsKey("spin"));
+            Assert.Equal("BuiltIn", origins["hmirror"]);
 
-        // One accepted through the first while the second is up: the second lists it and its next run uses both.
-        var late = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "late.cs", source = PrimitiveSources.GridToGrid("lategrid", "return grid;") });
-        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
-        Assert.Equal("Submitted", (await OriginsAsync(second))["lategrid"]);
-        var runId = await second.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
-        var run = await second.WaitForStatusAsync(runId, "Completed");
-        Assert.EndsWith("(+earlygrid, +lategrid)", run.GetProperty("registryVersion").GetString());
+            // One accepted through the first while the second is up: the second lists it, and its next run (whose
+            // steps either node takes) uses both.
+            var late = await first.Http.PostAsJsonAsync("/api/primitives", new { fileName = "late.cs", source = PrimitiveSources.GridToGrid("lategrid", "return grid;") });
+            Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+            Assert.Equal("Submitted", (await OriginsAsync(second))["lategrid"]);
+            var runId = await second.StartRunAsync(ServiceHarness.SmallRun("training", tasks: 2, iterations: 1));
+            var run = await second.WaitForStatusAsync(runId, "Completed");
+            Assert.EndsWith("(+earlygrid, +lategrid)", run.GetProperty("registryVersion").GetString());
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
     }
 
     [PostgresFact]

@@ -27,6 +27,19 @@ public sealed class LoopTests : IDisposable
     }
 
     [Fact]
+    public async Task A_step_on_a_node_without_the_runs_checkpoint_says_that_nodes_share_one_home()
+    {
+        var home = Path.Combine(_folder, "home");
+        await using var store = await TinyLoop.OpenAsync(home);
+        var run = await store.CreateRunAsync("test", TinyLoop.Settings().ToJson(), "builtin");
+        // Pretraining ran on another node, with a home folder of its own: this node's home has no checkpoint.
+        var loop = new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn) { Node = "node-b" };
+        var thrown = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => loop.RunStepAsync(run, 0, LoopPhases.Sample, 0));
+        Assert.Contains($"run {run}: checkpoint {Path.Combine(home, "runs", run.ToString(), "checkpoints", "pretrain")} is not on node node-b; every node of a cluster must share one home folder", thrown.Message);
+        Assert.Empty(await store.StepsAsync(run));
+    }
+
+    [Fact]
     public async Task A_small_run_completes_every_step_and_records_what_it_sampled()
     {
         var home = Path.Combine(_folder, "home");

@@ -19,10 +19,13 @@ internal sealed class ServiceHarness : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string? _ownFolder;
 
-    private ServiceHarness(WebApplication app, string? ownFolder, Uri address)
+    private readonly string _database;
+
+    private ServiceHarness(WebApplication app, string? ownFolder, Uri address, string database)
     {
         _app = app;
         _ownFolder = ownFolder;
+        _database = database;
         Address = address;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -42,10 +45,11 @@ internal sealed class ServiceHarness : IAsyncDisposable
             Home = folder,
             SeedsFile = RepositoryFile("seeds/training.py"),
         };
-        var app = await ArcSynthServer.CreateAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning));
+        var warnings = database ?? folder;
+        var app = await ArcSynthServer.CreateAsync(options, logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new NodeWarnings(warnings)));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var harness = new ServiceHarness(app, home is null ? folder : null, new Uri(address));
+        var harness = new ServiceHarness(app, home is null ? folder : null, new Uri(address), warnings);
         await harness.WaitUntilHealthyAsync();
         return harness;
     }
@@ -103,7 +107,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
                 if (run.GetProperty("status").GetString() == status) return run;
                 last = run.ToString();
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is still {last} after {seconds} s, not {status}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"run {runId} is still {last} after {seconds} s, not {status}; the servers' last warnings:{Environment.NewLine}{NodeWarnings.Of(_database)}");
             await Task.Delay(200);
         }
     }

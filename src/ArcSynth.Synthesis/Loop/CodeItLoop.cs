@@ -310,9 +310,13 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     /// The checkpoint an iteration starts from (pretraining's for iteration 0), grown to the current
     /// vocabulary when primitives were added since it was written.
     /// </summary>
-    private static (Gpt Model, AdamW? Optimizer) LoadCheckpoint(RunTargets run, int iteration)
+    private (Gpt Model, AdamW? Optimizer) LoadCheckpoint(RunTargets run, int iteration)
     {
-        var (model, _, optimizer) = Checkpoint.Load(Path.Combine(run.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}"));
+        var folder = Path.Combine(run.Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}");
+        // The step that wrote it is stored, so the checkpoint exists on the node that ran that step.
+        if (!Directory.Exists(folder) && !Directory.Exists(folder + ".old"))
+            throw new DirectoryNotFoundException($"run {run.RunId}: checkpoint {folder} is not on node {Node}; every node of a cluster must share one home folder (README, Workers and faults)");
+        var (model, _, optimizer) = Checkpoint.Load(folder);
         return VocabularyGrowth.Grow(model, optimizer, run.Vocabulary.Count, Mix(run.Settings.Seed, iteration, -1));
     }
 
