@@ -264,7 +264,10 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         var sampleCount = programs.Count;
         Report(iteration, LoopPhases.Sample, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
         var searchSettings = new GuidedSearchSettings(s.SearchBudget, Mix(s.Seed, iteration, -2 - shard), s.Attempts) { EditTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };
-        programs.AddRange(new ShardSearch(registry, run.Limits, searchSettings, s.SearchPrograms).Run(tasks, programs, run.Seeds.Value, $"i{iteration}", cancellation));
+        // The best of earlier iterations join the samples: each iteration's search goes on from the last one's frontier.
+        var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
+            ProgramParser.ParseFunction(ledger.Text(r.Program), "<stored>") with { Name = $"i{iteration}e{k}_{t.Id}" }));
+        programs.AddRange(new ShardSearch(registry, run.Limits, searchSettings, s.SearchPrograms).Run(tasks, [.. programs, .. earlierBest], run.Seeds.Value, $"i{iteration}", cancellation));
         var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var texts = programs.ToDictionary(p => p.Name, p => ProgramPrinter.Print(p with { Name = "program" }), StringComparer.Ordinal);
         var records = new List<ProgramRecord>();

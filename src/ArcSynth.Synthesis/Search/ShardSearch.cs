@@ -8,23 +8,29 @@ namespace ArcSynth.Synthesis.Search;
 
 /// <summary>
 /// The loop's guided search, run in each sampling shard after the samples are drawn: per target
-/// task, a <see cref="GuidedSearch"/> from the iteration's samples for that task and the seed
-/// programs (except any written for that very task, so that a search never starts from the answer),
-/// on the live registry. It returns the best programs each search found that give a grid on every
-/// demonstration, named <c>{prefix}s{k}_{taskId}</c>, for the shard to run, score and relabel like its samples.
+/// task, a <see cref="GuidedSearch"/> from the task's own programs (the iteration's samples and the
+/// best programs of earlier iterations, so that each iteration's search goes on from where the last
+/// one stopped instead of starting over) and the seed programs (except any written for that very
+/// task, so that a search never starts from the answer), on the live registry. It returns the best
+/// programs each search found that give a grid on every demonstration and are not among the task's
+/// own programs already, named <c>{prefix}s{k}_{taskId}</c>, for the shard to run, score and relabel like its samples.
 /// </summary>
 public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask)
 {
-    /// <summary>What the searches of <paramref name="tasks"/> found, best first per task, in task order.</summary>
-    public IReadOnlyList<FunctionDef> Run(IReadOnlyList<ArcTask> tasks, IReadOnlyList<FunctionDef> samples, IReadOnlyList<FunctionDef> seeds,
+    /// <summary>What the searches of <paramref name="tasks"/> found, best first per task, in task order; <paramref name="own"/> are the tasks' own programs (by <see cref="FunctionDef.TaskId"/>).</summary>
+    public IReadOnlyList<FunctionDef> Run(IReadOnlyList<ArcTask> tasks, IReadOnlyList<FunctionDef> own, IReadOnlyList<FunctionDef> seeds,
         string prefix, CancellationToken cancellation)
     {
         if (settings.Budget == 0 || keepPerTask == 0) return [];
-        var samplesOf = samples.ToLookup(p => p.TaskId, StringComparer.Ordinal);
+        var ownOf = own.ToLookup(p => p.TaskId, StringComparer.Ordinal);
         var search = new GuidedSearch(registry, limits, settings);
         var found = new List<FunctionDef>();
-        foreach (var outcome in search.Run(tasks, t => [.. samplesOf[t.Id], .. seeds.Where(s => s.TaskId != t.Id)], Environment.ProcessorCount, cancellation))
-            found.AddRange(outcome.Found.Take(keepPerTask).Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
+        foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. seeds.Where(s => s.TaskId != t.Id)], Environment.ProcessorCount, cancellation))
+        {
+            // A program the task had already is in the shard or the store as it is: only new ones are the search's.
+            found.AddRange(outcome.Found.Where(f => !ownOf[outcome.TaskId].Any(p => p.SameAs(f with { Name = p.Name }))).Take(keepPerTask)
+                .Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
+        }
         return found;
     }
 }
