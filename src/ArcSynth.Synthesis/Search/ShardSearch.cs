@@ -12,8 +12,7 @@ namespace ArcSynth.Synthesis.Search;
 /// best programs of earlier iterations, so that each iteration's search goes on from where the last
 /// one stopped instead of starting over) and the seed programs (except any written for that very
 /// task, so that a search never starts from the answer), on the live registry. It returns the best
-/// programs each search found that give a grid on every demonstration and are not among the task's
-/// own programs already, named <c>{prefix}s{k}_{taskId}</c>, for the shard to run, score and relabel like its samples.
+/// programs each search found (never one of its pool) that give a grid on every demonstration, named <c>{prefix}s{k}_{taskId}</c>, for the shard to run, score and relabel like its samples.
 /// </summary>
 public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask)
 {
@@ -26,11 +25,7 @@ public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, Guide
         var search = new GuidedSearch(registry, limits, settings);
         var found = new List<FunctionDef>();
         foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. seeds.Where(s => s.TaskId != t.Id)], Environment.ProcessorCount, cancellation))
-        {
-            // A program the task had already is in the shard or the store as it is: only new ones are the search's.
-            found.AddRange(outcome.Found.Where(f => !ownOf[outcome.TaskId].Any(p => p.SameAs(f with { Name = p.Name }))).Take(keepPerTask)
-                .Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
-        }
+            found.AddRange(outcome.Found.Take(keepPerTask).Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
         return found;
     }
 }
