@@ -23,4 +23,7 @@ public enum EditKind
 
     /// <summary>A suffix of another good program appended (crossover).</summary>
     Splice,
+
+    /// <summary>A whole program of the pool applied to the result, or the program applied to its result.</summary>
+    Compose,
 }
