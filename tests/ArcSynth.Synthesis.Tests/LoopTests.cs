@@ -54,6 +54,8 @@ public sealed class LoopTests : IDisposable
             Assert.True(i.TrainLoss > 0);
             Assert.Contains("sample", i.PhaseSeconds.Keys);
         });
+        // The targets are the first 4 training tasks the seeds are not written for: 00d62c1b (enclosed_00d62c1b) is left out.
+        Assert.Equal(["007bbfb7", "017c7c7b", "025d127b", "045e512c"], programs.Select(p => p.TaskId).Distinct().Order(StringComparer.Ordinal));
         // The buffer only grows, and holds at most one entry per valid stored program.
         Assert.True(iterations[1].BufferSize >= iterations[0].BufferSize);
         Assert.True(iterations[1].BufferSize <= programs.Count(p => p.InBuffer));

@@ -126,7 +126,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         public required BatchExecutor Executor;
         public required string Checkpoints;
         /// <summary>The seed programs: the original data's start, and the guided search's pool with the samples.</summary>
-        public required Lazy<IReadOnlyList<FunctionDef>> Seeds;
+        public required IReadOnlyList<FunctionDef> Seeds;
     }
 
     /// <summary>What training, compression and the record also read: the original data (made when first needed), and the ledger and buffer as the store has them.</summary>
@@ -147,10 +147,15 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     {
         var run = await store.GetRunAsync(runId, cancellation) ?? throw new ArgumentException($"no run {runId} in the store");
         var settings = LoopSettings.FromJson(run.ConfigJson, $"run {runId}").Validated($"run {runId}");
+        if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
+        var seeds = ProgramParser.Parse(File.ReadAllText(settings.SeedsFile), settings.SeedsFile).Functions;
+        // A task the original data has a program for is not a target: solving it would measure memory, not generalization.
+        var seeded = seeds.Select(f => f.TaskId).ToHashSet(StringComparer.Ordinal);
         var targets = Load(settings.Targets ?? ArcData.Folder("arc-agi-1", "training"))
+            .Where(t => !seeded.Contains(t.Id))
             .OrderBy(t => t.Id, StringComparer.Ordinal).Skip(settings.TargetOffset)
             .Take(settings.TargetLimit > 0 ? settings.TargetLimit : int.MaxValue).ToList();
-        if (targets.Count == 0) throw new ArgumentException("no target tasks in the selection");
+        if (targets.Count == 0) throw new ArgumentException("no target tasks in the selection (tasks the seeds are written for are never targets)");
         var vocabulary = Vocabulary.For(registry);
         var limits = Limits.Default with { Timeout = TimeSpan.FromMilliseconds(settings.TimeoutMs) };
         return new RunTargets
@@ -162,11 +167,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
             Limits = limits,
             Executor = new BatchExecutor(registry, limits, Environment.ProcessorCount),
             Checkpoints = HomeFolder.Checkpoints(home, runId),
-            Seeds = new Lazy<IReadOnlyList<FunctionDef>>(() =>
-            {
-                if (!File.Exists(settings.SeedsFile)) throw new FileNotFoundException($"seed programs file {Path.GetFullPath(settings.SeedsFile)} not found", settings.SeedsFile);
-                return ProgramParser.Parse(File.ReadAllText(settings.SeedsFile), settings.SeedsFile).Functions;
-            }),
+            Seeds = seeds,
         };
     }
 
@@ -179,7 +180,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         var settings = state.Settings;
         Report(-1, "data", 0, 1, "loading seeds and their tasks");
         var seedTasks = Load(settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
-        var seeds = state.Run.Seeds.Value;
+        var seeds = state.Run.Seeds;
         Report(-1, "data", 0, 1, $"original data: {seeds.Count} seeds and {settings.OriginalMutations} mutations");
         var original = OriginalData.Build(seeds, seedTasks, settings.OriginalMutations, settings.Seed, registry, state.Run.Limits, Environment.ProcessorCount, cancellation);
         Report(-1, "data", 1, 1, $"{state.Run.Targets.Count} target tasks, {original.Count} original examples");
@@ -267,7 +268,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         // The best of earlier iterations join the samples: each iteration's search goes on from the last one's frontier.
         var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
             ProgramParser.ParseFunction(ledger.Text(r.Program), "<stored>") with { Name = $"i{iteration}e{k}_{t.Id}" }));
-        programs.AddRange(new ShardSearch(registry, run.Limits, searchSettings, s.SearchPrograms).Run(tasks, [.. programs, .. earlierBest], run.Seeds.Value, $"i{iteration}", cancellation));
+        programs.AddRange(new ShardSearch(registry, run.Limits, searchSettings, s.SearchPrograms).Run(tasks, [.. programs, .. earlierBest], run.Seeds, $"i{iteration}", cancellation));
         var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var texts = programs.ToDictionary(p => p.Name, p => ProgramPrinter.Print(p with { Name = "program" }), StringComparer.Ordinal);
         var records = new List<ProgramRecord>();

@@ -10,8 +10,8 @@ namespace ArcSynth.Synthesis.Search;
 /// The loop's guided search, run in each sampling shard after the samples are drawn: per target
 /// task, a <see cref="GuidedSearch"/> from the task's own programs (the iteration's samples and the
 /// best programs of earlier iterations, so that each iteration's search goes on from where the last
-/// one stopped instead of starting over) and the seed programs (except any written for that very
-/// task, so that a search never starts from the answer), on the live registry. It returns the best
+/// one stopped instead of starting over) and the seed programs (never one written for the task: the
+/// loop's targets leave out the tasks the seeds are written for), on the live registry. It returns the best
 /// programs each search found (never one of its pool) that give a grid on every demonstration, named <c>{prefix}s{k}_{taskId}</c>, for the shard to run, score and relabel like its samples.
 /// </summary>
 public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask)
@@ -24,7 +24,7 @@ public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, Guide
         var ownOf = own.ToLookup(p => p.TaskId, StringComparer.Ordinal);
         var search = new GuidedSearch(registry, limits, settings);
         var found = new List<FunctionDef>();
-        foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. seeds.Where(s => s.TaskId != t.Id)], Environment.ProcessorCount, cancellation))
+        foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. seeds], Environment.ProcessorCount, cancellation))
             found.AddRange(outcome.Found.Take(keepPerTask).Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
         return found;
     }
