@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ArcSynth.Data.Search;
+using ArcSynth.Dsl.Language.Syntax;
+using ArcSynth.Model.Decoding;
+using ArcSynth.Model.Sampling;
+using ArcSynth.Synthesis.Loop;
+using ArcSynth.Synthesis.Replay;
+using ArcSynth.Synthesis.Search;
+using ArcSynth.Synthesis.Store;
+using ArcSynth.Tasks.Model;
+
+namespace ArcSynth.Synthesis.Phases;
+
+/// <summary>
+/// One shard of an iteration's target tasks: programs sampled from the iteration's starting
+/// checkpoint, a guided search from them, the task's best programs of earlier iterations and the
+/// seeds (<see cref="ShardSearch"/>), then every program run, scored and relabeled. It reads only
+/// the run, the checkpoint and the shard's tasks' earlier programs, so shards run on any node in any order.
+/// </summary>
+internal sealed class SamplePhase : ILoopPhase
+{
+    public string Name => LoopPhases.Sample;
+
+    public int Steps(RunContext run) => run.Shards;
+
+    public async Task<bool> RunAsync(RunContext run, int iteration, int shard, CancellationToken cancellation)
+    {
+        var s = run.Settings;
+        var tasks = run.ShardTasks(shard);
+        cancellation.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        // The shard's tasks as far as earlier iterations got: the base of their results.
+        var ledger = new TaskLedger();
+        foreach (var task in tasks)
+            foreach (var earlier in await run.Store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation))
+                if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, null, task, $"r{earlier.Id}_{task.Id}", earlier);
+        var (programs, failed) = Sample(run, iteration, shard, tasks, cancellation);
+        var sampleCount = programs.Count;
+        run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
+        var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts) { EditTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };
+        // The best of earlier iterations join the samples: each iteration's search goes on from the last one's frontier.
+        var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
+            ProgramParser.ParseFunction(ledger.Text(r.Program), "<stored>") with { Name = $"i{iteration}e{k}_{t.Id}" }));
+        programs.AddRange(new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms).Run(tasks, [.. programs, .. earlierBest], run.Seeds, $"i{iteration}", cancellation));
+        var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var (records, valid, solvedBySample, solvedAfterSearch) = Score(run, iteration, programs, fromSearch, cancellation);
+        for (var i = 0; i < records.Count; i++) StoredPrograms.Remember(ledger, null, run.TargetsById[records[i].TaskId], $"i{iteration}n{i}_{records[i].TaskId}", records[i]);
+        var figures = new JsonObject
+        {
+            ["samples"] = sampleCount + failed, ["found"] = programs.Count - sampleCount, ["valid"] = valid,
+            ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
+        };
+        return await run.Store.CompleteStepAsync(run.Step(iteration, Name, shard, figures), records, StoredPrograms.Results(ledger, run, iteration, tasks), cancellation);
+    }
+
+    /// <summary>The samples of each task of the shard, seeded per (run seed, iteration, task), and how many draws gave no program.</summary>
+    private static (List<FunctionDef> Programs, int Failed) Sample(RunContext run, int iteration, int shard, IReadOnlyList<ArcTask> tasks, CancellationToken cancellation)
+    {
+        var s = run.Settings;
+        var (model, _) = run.LoadCheckpoint(iteration);
+        var grammar = new ProgramGrammar(run.Vocabulary, run.Registry, s.MaxProgramLines);
+        var sampler = new ProgramSampler(model, run.Sequences, grammar.Start,
+            new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens });
+        var programs = new List<FunctionDef>();
+        var failed = 0;
+        for (var k = 0; k < tasks.Count; k++)
+        {
+            var task = tasks[k];
+            var index = shard * s.ShardTasks + k;
+            run.Report(iteration, LoopPhases.Sample, index, run.Targets.Count, task.Id);
+            var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
+            var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(RunContext.Mix(s.Seed, iteration, index)), cancellation);
+            programs.AddRange(sampled);
+            failed += noProgram;
+        }
+        return (programs, failed);
+    }
+
+    /// <summary>
+    /// Runs every program on its task, relabels each that gave a valid grid (hindsight), and counts the
+    /// valid samples and the tasks solved on their demonstrations by a sample, or only by what the search found.
+    /// </summary>
+    private static (List<ProgramRecord> Records, int Valid, int SolvedBySample, int SolvedAfterSearch) Score(RunContext run, int iteration,
+        IReadOnlyList<FunctionDef> programs, HashSet<string> fromSearch, CancellationToken cancellation)
+    {
+        var texts = programs.ToDictionary(p => p.Name, p => ProgramPrinter.Print(p with { Name = "program" }), StringComparer.Ordinal);
+        var records = new List<ProgramRecord>();
+        var valid = 0;
+        var solvedBySample = 0;
+        var solvedAfterSearch = 0;
+        foreach (var result in run.Executor.RunOnOwnTasks(programs, run.TargetsById, cancellation))
+        {
+            bool Solves(Func<string, bool> source) => result.Ranked.Any(r => r.Score.SolvesDemonstrations && r.Aliases.Prepend(r.Program).Any(source));
+            if (Solves(name => !fromSearch.Contains(name))) solvedBySample++;
+            else if (Solves(fromSearch.Contains)) solvedAfterSearch++;
+            foreach (var r in result.Ranked)
+            {
+                var text = texts[r.Program];
+                var entry = Hindsight.Relabel(ProgramParser.ParseFunction(text, "<sampled>"), result.Task, r.Train);
+                // Every alias is a program that gave these same outputs; the valid share is of the samples.
+                if (entry is not null) valid += r.Aliases.Prepend(r.Program).Count(name => !fromSearch.Contains(name));
+                var source = fromSearch.Contains(r.Program) ? ProgramSources.Search : ProgramSources.Sample;
+                records.Add(new ProgramRecord(0, run.RunId, iteration, result.Task.Id, text, source, null, r.Score.Exact, r.Score.Pairs,
+                    r.Score.MeanDistance, r.Score.Length, entry is not null, entry?.Priority ?? 0, ProgramOutputs.ToJson(r)));
+            }
+        }
+        return (records, valid, solvedBySample, solvedAfterSearch);
+    }
+}
