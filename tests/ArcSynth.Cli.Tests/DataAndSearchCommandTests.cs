@@ -42,6 +42,9 @@ public sealed class DataAndSearchCommandTests : IDisposable
         Assert.Equal("solved 2 of 3", run.OutputLines[^1]);
         Assert.Contains("candidates=", run.OutputLines[^2]);
         Assert.Contains("3c9b0459 solved", run.Output);
+        // Standard error is a pipe here: plain progress lines, no carriage returns redrawing one line.
+        Assert.DoesNotContain('\r', run.Error);
+        Assert.Contains("3/3 tasks, 2 solved", run.Error);
     }
 
     [Fact]

@@ -1,10 +1,15 @@
 using System.Diagnostics;
+using ArcSynth.Cli.Output;
 
 namespace ArcSynth.Cli.Commands;
 
-/// <summary>The searches' report: a line per task as it comes, progress on standard error, then the totals and 'solved X of Y'.</summary>
+/// <summary>
+/// The searches' report: a line per task as it comes, progress on standard error (redrawn on a
+/// terminal, plain lines in a log: <see cref="ProgressLine"/>), then the totals and 'solved X of Y'.
+/// </summary>
 internal sealed class SearchTally(TextWriter output, TextWriter error, int tasks, Stopwatch clock)
 {
+    private readonly ProgressLine _progress = ProgressLine.For(error);
     private int _done;
     private int _solved;
     private int _demonstrations;
@@ -15,12 +20,12 @@ internal sealed class SearchTally(TextWriter output, TextWriter error, int tasks
         if (solved) _solved++;
         if (solvedDemonstrations) _demonstrations++;
         output.WriteLine($"{taskId} {(solved ? "solved" : "unsolved")} {detail}");
-        error.Write($"\rarcsynth: {_done}/{tasks} tasks, {_solved} solved, {clock.Elapsed.TotalSeconds:F0} s   ");
+        _progress.Show("search", $"{ProgressLine.Bar(_done, tasks)} {_done}/{tasks} tasks, {_solved} solved, {clock.Elapsed.TotalSeconds:F0} s", last: _done == tasks);
     }
 
     public void Finish(string totals)
     {
-        error.WriteLine();
+        _progress.Finish();
         output.WriteLine($"{totals} demonstrations_solved={_demonstrations} wall_s={clock.Elapsed.TotalSeconds:F1}");
         output.WriteLine($"solved {_solved} of {tasks}");
     }
