@@ -14,8 +14,9 @@ namespace ArcSynth.Synthesis.Phases;
 
 /// <summary>
 /// One shard of an iteration's target tasks: programs sampled from the iteration's starting
-/// checkpoint, a guided search from them, the task's best programs of earlier iterations and the
-/// seeds (<see cref="ShardSearch"/>), then every program run, scored and relabeled. It reads only
+/// checkpoint, a guided search from them, the task's best programs of earlier iterations, the
+/// seeds and the programs of every task solved so far (<see cref="ShardSearch"/>), then every
+/// program run, scored and relabeled. It reads only
 /// the run, the checkpoint and the shard's tasks' earlier programs, so shards run on any node in any order.
 /// </summary>
 internal sealed class SamplePhase : ILoopPhase
@@ -42,7 +43,9 @@ internal sealed class SamplePhase : ILoopPhase
         // The best of earlier iterations join the samples: each iteration's search goes on from the last one's frontier.
         var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
             ProgramParser.ParseFunction(ledger.Text(r.Program), "<stored>") with { Name = $"i{iteration}e{k}_{t.Id}" }));
-        programs.AddRange(new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms).Run(tasks, [.. programs, .. earlierBest], run.Seeds, $"i{iteration}", cancellation));
+        var library = await SolvedEarlierAsync(run, iteration, cancellation);
+        programs.AddRange(new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms)
+            .Run(tasks, [.. programs, .. earlierBest], [.. run.Seeds, .. library], $"i{iteration}", cancellation));
         var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var (records, valid, solvedBySample, solvedAfterSearch) = Score(run, iteration, programs, fromSearch, cancellation);
         for (var i = 0; i < records.Count; i++) StoredPrograms.Remember(ledger, null, run.TargetsById[records[i].TaskId], $"i{iteration}n{i}_{records[i].TaskId}", records[i]);
@@ -52,6 +55,19 @@ internal sealed class SamplePhase : ILoopPhase
             ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
         };
         return await run.Store.CompleteStepAsync(run.Step(iteration, Name, shard, figures), records, StoredPrograms.Results(ledger, run, iteration, tasks), cancellation);
+    }
+
+    /// <summary>
+    /// The best program of every target task solved on its demonstrations by the end of the last
+    /// iteration: each joins the seeds in every task's search pool, so that what the run has learnt
+    /// to do for one task is a starting point for the others, and the pool grows as tasks are solved.
+    /// </summary>
+    private static async Task<List<FunctionDef>> SolvedEarlierAsync(RunContext run, int iteration, CancellationToken cancellation)
+    {
+        if (iteration == 0) return [];
+        var results = await run.Store.TaskResultsAsync(run.RunId, iteration - 1, cancellation);
+        return results.Where(r => r.SolvedDemonstrations && r.BestProgram is not null && run.TargetsById.ContainsKey(r.TaskId))
+            .Select(r => ProgramParser.ParseFunction(r.BestProgram!, "<stored>") with { Name = $"solved_{r.TaskId}" }).ToList();
     }
 
     /// <summary>The samples of each task of the shard, seeded per (run seed, iteration, task), and how many draws gave no program.</summary>
