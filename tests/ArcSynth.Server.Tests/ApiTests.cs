@@ -18,7 +18,7 @@ public sealed class ApiTests
         var progress = run.GetProperty("progress");
         Assert.Equal((2, 2), (progress.GetProperty("iterationsDone").GetInt32(), progress.GetProperty("iterations").GetInt32()));
         // Pretraining, then per iteration: 2 sampling shards of 4 tasks, training, compression, the record.
-        Assert.Equal(1 + 2 * (2 + 3), progress.GetProperty("completedSteps").GetInt32());
+        Assert.Equal(1 + 2 * (2 + 4), progress.GetProperty("completedSteps").GetInt32());
 
         var chart = await server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/chart");
         Assert.Equal([0, 1], chart.EnumerateArray().Select(p => p.GetProperty("iteration").GetInt32()));

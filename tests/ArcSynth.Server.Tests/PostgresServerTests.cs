@@ -86,7 +86,7 @@ public sealed class PostgresServerTests
         await db.SetReachableAsync(true);
         // The loop's next write failed; the run is started again from its last completed step.
         var run = await server.WaitForStatusAsync(runId, "Completed", seconds: 150);
-        Assert.Equal(1 + 6 * (2 + 3), run.GetProperty("progress").GetProperty("completedSteps").GetInt32());
+        Assert.Equal(1 + 6 * (2 + 4), run.GetProperty("progress").GetProperty("completedSteps").GetInt32());
     }
 
     [PostgresFact]

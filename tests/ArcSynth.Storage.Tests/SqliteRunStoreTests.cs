@@ -28,7 +28,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         var run = await store.CreateRunAsync("default", "{\"iterations\":3}", "builtin-160");
         var results = new[] { new TaskResultRecord(run, 0, "007bbfb7", "training", true, null, "def f(I):\n    return I\n", "[[[[1]]]]") };
         await store.CompleteStepAsync(new StepRecord(run, 0, "sample", 2, "{}", default), [Program(run, "007bbfb7", "a", 3), Program(run, "00d62c1b", "b", 0)], results);
-        await store.SaveIterationAsync(new IterationRecord(run, 0, 20, 0.5, 7, 1.25, 1, 0, 2, 1, 3, new Dictionary<string, double> { ["sample"] = 1.5 }, DateTimeOffset.UtcNow, 1, 2));
+        await store.SaveIterationAsync(new IterationRecord(run, 0, 20, 0.5, 7, 1.25, 1, 0, 2, 1, 3, new Dictionary<string, double> { ["sample"] = 1.5 }, DateTimeOffset.UtcNow, 1, 2, 5));
 
         var stored = await store.GetRunAsync(run);
         Assert.Equal(("default", "builtin-160", RunStatus.Running), (stored!.Name, stored.RegistryVersion, stored.Status));
@@ -43,7 +43,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.True(result.SolvedDemonstrations);
         Assert.Null(result.SolvedTest);
         var iteration = Assert.Single(await store.IterationsAsync(run));
-        Assert.Equal((1, 2), (iteration.SolvedBySample, iteration.SolvedAfterSearch));
+        Assert.Equal((1, 2, (int?)5), (iteration.SolvedBySample, iteration.SolvedAfterSearch, iteration.OriginalSolved));
         Assert.Equal((20, 7, 1.5), (iteration.Samples, iteration.BufferSize, iteration.PhaseSeconds["sample"]));
 
         Assert.True(await store.TransitionRunAsync(run, RunStatus.Running, RunStatus.Completed));

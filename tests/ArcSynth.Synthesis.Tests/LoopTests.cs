@@ -59,8 +59,11 @@ public sealed class LoopTests : IDisposable
         // The buffer only grows, and holds at most one entry per valid stored program.
         Assert.True(iterations[1].BufferSize >= iterations[0].BufferSize);
         Assert.True(iterations[1].BufferSize <= programs.Count(p => p.InBuffer));
-        // One pretraining step, two shards of two tasks, train, compress and record per iteration.
-        Assert.Equal(1 + 2 * (2 + 3), steps.Count);
+        // One pretraining step, two shards of two tasks, train, the forgetting probe, compress and record per iteration.
+        Assert.Equal(1 + 2 * (2 + 4), steps.Count);
+        // The probe sampled the first 3 tasks the seeds are written for, after each iteration's training.
+        Assert.All(iterations, i => Assert.InRange(i.OriginalSolved ?? -1, 0, 3));
+        Assert.Equal(2, steps.Count(x => x.Phase == LoopPhases.Recall && x.StateJson.Contains("\"original_tasks\":3")));
         Assert.All(programs.Where(p => p.Source is "sample" or "search"), p =>
             Assert.Empty(TypeChecker.Check(ProgramParser.ParseFunction(p.Text), PrimitiveRegistry.BuiltIn)));
         // The guided search ran in every iteration, and what it found was relabeled like the samples.

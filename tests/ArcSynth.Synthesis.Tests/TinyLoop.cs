@@ -16,7 +16,7 @@ internal static class TinyLoop
         Iterations = 2, SamplesPerTask = 6, ShardTasks = 2, ContextLength = 384, MaxProgramTokens = 96, MaxProgramLines = 8,
         Embedding = 32, Layers = 1, Heads = 2, PretrainSteps = 6, TrainSteps = 4, BatchSize = 3, SearchBudget = 200, SearchPrograms = 4,
         // Limits no program of these small tasks comes near, so that a loaded machine changes no result.
-        SearchTimeoutMs = 1000,
+        SearchTimeoutMs = 1000, RecallSamples = 2, RecallTasks = 3,
     };
 
     public static Task<SqlRunStore> OpenAsync(string home) => SqlRunStore.OpenAsync(new SqliteDialect(HomeFolder.Database(home)));

@@ -77,7 +77,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
         {
             targetLimit = tasks, iterations, originalMutations = 60, samplesPerTask = 4, maxProgramTokens = 64, shardTasks = 4,
             embedding = 32, layers = 1, heads = 2, pretrainSteps = 4, trainSteps = 2, batchSize = 2, timeoutMs = 200,
-            searchBudget = 100, searchTimeoutMs = 2000,
+            searchBudget = 100, searchTimeoutMs = 2000, recallSamples = 2, recallTasks = 2,
         },
     };
 

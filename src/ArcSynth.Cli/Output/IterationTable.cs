@@ -7,7 +7,7 @@ namespace ArcSynth.Cli.Output;
 internal static class IterationTable
 {
     private static readonly string[] Columns =
-        ["iteration", "samples", "valid", "buffer", "loss", "by_sample", "after_search", "solved_demo", "solved_test", "tasks", "compressed", "lines_saved", "seconds"];
+        ["iteration", "samples", "valid", "buffer", "loss", "by_sample", "after_search", "solved_demo", "solved_test", "original_solved", "tasks", "compressed", "lines_saved", "seconds"];
 
     public static void Print(TextWriter output, IReadOnlyList<IterationRecord> iterations)
     {
@@ -23,7 +23,7 @@ internal static class IterationTable
     private static string[] Cells(IterationRecord i) =>
     [
         I(i.Iteration), I(i.Samples), i.ValidShare.ToString("P1", CultureInfo.InvariantCulture).Replace(" ", ""), I(i.BufferSize),
-        i.TrainLoss.ToString("F3", CultureInfo.InvariantCulture), I(i.SolvedBySample), I(i.SolvedAfterSearch), I(i.SolvedDemonstrations), I(i.SolvedTest), I(i.Tasks),
+        i.TrainLoss.ToString("F3", CultureInfo.InvariantCulture), I(i.SolvedBySample), I(i.SolvedAfterSearch), I(i.SolvedDemonstrations), I(i.SolvedTest), i.OriginalSolved is { } o ? I(o) : "-", I(i.Tasks),
         I(i.CompressedPrograms), I(i.LinesSaved), i.PhaseSeconds.Values.Sum().ToString("F0", CultureInfo.InvariantCulture),
     ];
 

@@ -32,6 +32,11 @@ public static class Migrations
             "ALTER TABLE iterations ADD COLUMN solved_by_sample INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE iterations ADD COLUMN solved_after_search INTEGER NOT NULL DEFAULT 0",
         ],
+        // The forgetting probe's count: null for iterations stored before it, or in runs without a probe.
+        _ =>
+        [
+            "ALTER TABLE iterations ADD COLUMN original_solved INTEGER",
+        ],
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -110,22 +110,22 @@ public sealed class SqlRunStore : IRunStore, IPrimitiveStore
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = Command(connection, null,
-            "INSERT INTO iterations (run_id, iteration, samples, valid_share, buffer_size, train_loss, solved_demonstrations, solved_test, tasks, compressed_programs, lines_saved, phase_seconds_json, completed_at, solved_by_sample, solved_after_search) " +
-            "VALUES (@run, @iteration, @samples, @valid, @buffer, @loss, @demo, @test, @tasks, @compressed, @saved, @phases, @at, @bySample, @afterSearch) " +
+            "INSERT INTO iterations (run_id, iteration, samples, valid_share, buffer_size, train_loss, solved_demonstrations, solved_test, tasks, compressed_programs, lines_saved, phase_seconds_json, completed_at, solved_by_sample, solved_after_search, original_solved) " +
+            "VALUES (@run, @iteration, @samples, @valid, @buffer, @loss, @demo, @test, @tasks, @compressed, @saved, @phases, @at, @bySample, @afterSearch, @original) " +
             "ON CONFLICT (run_id, iteration) DO NOTHING",
             ("run", i.RunId), ("iteration", i.Iteration), ("samples", i.Samples), ("valid", i.ValidShare), ("buffer", i.BufferSize),
             ("loss", i.TrainLoss), ("demo", i.SolvedDemonstrations), ("test", i.SolvedTest), ("tasks", i.Tasks),
             ("compressed", i.CompressedPrograms), ("saved", i.LinesSaved), ("phases", JsonSerializer.Serialize(i.PhaseSeconds)), ("at", ToUnix(i.CompletedAt)),
-            ("bySample", i.SolvedBySample), ("afterSearch", i.SolvedAfterSearch));
+            ("bySample", i.SolvedBySample), ("afterSearch", i.SolvedAfterSearch), ("original", i.OriginalSolved));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task<IReadOnlyList<IterationRecord>> IterationsAsync(long runId, CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT run_id, iteration, samples, valid_share, buffer_size, train_loss, solved_demonstrations, solved_test, tasks, compressed_programs, lines_saved, phase_seconds_json, completed_at, solved_by_sample, solved_after_search " +
+        QueryAsync("SELECT run_id, iteration, samples, valid_share, buffer_size, train_loss, solved_demonstrations, solved_test, tasks, compressed_programs, lines_saved, phase_seconds_json, completed_at, solved_by_sample, solved_after_search, original_solved " +
                    "FROM iterations WHERE run_id = @run ORDER BY iteration",
             r => new IterationRecord(r.GetInt64(0), r.GetInt32(1), r.GetInt32(2), r.GetDouble(3), r.GetInt32(4), r.GetDouble(5), r.GetInt32(6), r.GetInt32(7),
                 r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), JsonSerializer.Deserialize<Dictionary<string, double>>(r.GetString(11)) ?? [], FromUnix(r.GetInt64(12)),
-                r.GetInt32(13), r.GetInt32(14)),
+                r.GetInt32(13), r.GetInt32(14), r.IsDBNull(15) ? null : r.GetInt32(15)),
             cancellationToken, ("run", runId));
 
     public Task<IReadOnlyList<ProgramRecord>> ProgramsAsync(long runId, string? taskId = null, int? iteration = null, CancellationToken cancellationToken = default) =>

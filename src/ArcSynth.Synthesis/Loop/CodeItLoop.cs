@@ -26,7 +26,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
     private static readonly ILoopPhase Pretrain = new PretrainPhase();
 
     /// <summary>Each iteration's phases, in order.</summary>
-    private static readonly ILoopPhase[] Iteration = [new SamplePhase(), new TrainPhase(), new CompressPhase(), new RecordPhase()];
+    private static readonly ILoopPhase[] Iteration = [new SamplePhase(), new TrainPhase(), new RecallPhase(), new CompressPhase(), new RecordPhase()];
 
     private static readonly Dictionary<string, ILoopPhase> ByName = Iteration.Prepend(Pretrain).ToDictionary(p => p.Name, StringComparer.Ordinal);
 
@@ -64,7 +64,7 @@ public sealed class CodeItLoop(IRunStore store, string home, PrimitiveRegistry r
         await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Completed, cancellation);
     }
 
-    /// <summary>A run's phases in the order they are done: pretraining, then each iteration's sampling shards, training, compression and record.</summary>
+    /// <summary>A run's phases in the order they are done: pretraining, then each iteration's sampling shards, training, forgetting probe, compression and record.</summary>
     private static IEnumerable<(int Iteration, ILoopPhase Phase)> Plan(LoopSettings settings)
     {
         yield return (0, Pretrain);

@@ -8,6 +8,8 @@ public static class LoopPhases
     /// <summary>Sampling, guided search, execution, scoring and relabeling of one shard of target tasks.</summary>
     public const string Sample = "sample";
     public const string Train = "train";
+    /// <summary>The forgetting probe: the trained model sampled on tasks of the original data.</summary>
+    public const string Recall = "recall";
     public const string Compress = "compress";
     /// <summary>The iteration's figures written; the iteration is complete.</summary>
     public const string Record = "record";

@@ -41,6 +41,13 @@ public sealed record LoopSettings
     /// independent of the machine's load.
     /// </summary>
     public int SearchTimeoutMs { get; init; } = 50;
+    /// <summary>
+    /// The forgetting probe: programs sampled, after each iteration's training, for each of the first
+    /// <see cref="RecallTasks"/> tasks the seeds are written for; the iteration records how many of
+    /// those tasks the model still solves on their demonstrations (0: no probe).
+    /// </summary>
+    public int RecallSamples { get; init; } = 16;
+    public int RecallTasks { get; init; } = 40;
     /// <summary>Target tasks per sampling shard: the unit of work that a crash can lose.</summary>
     public int ShardTasks { get; init; } = 8;
 
@@ -81,6 +88,8 @@ public sealed record LoopSettings
         (nameof(SearchBudget), s => s.SearchBudget, 0, 10_000_000),
         (nameof(SearchPrograms), s => s.SearchPrograms, 0, 10_000),
         (nameof(SearchTimeoutMs), s => s.SearchTimeoutMs, 1, 600_000),
+        (nameof(RecallSamples), s => s.RecallSamples, 0, 100_000),
+        (nameof(RecallTasks), s => s.RecallTasks, 1, 100_000),
         (nameof(ShardTasks), s => s.ShardTasks, 1, 10_000),
         (nameof(ContextLength), s => s.ContextLength, 128, 16_384),
         (nameof(Embedding), s => s.Embedding, 8, 1024),

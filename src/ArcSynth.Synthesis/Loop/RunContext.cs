@@ -41,6 +41,7 @@ internal sealed class RunContext
     public required IReadOnlyList<FunctionDef> Seeds { get; init; }
 
     private IReadOnlyList<TrainingExample>? _original;
+    private IReadOnlyList<ArcTask>? _seedTasks;
 
     /// <summary>The best programs so far per target task, over the parts read (<see cref="CatchUpAsync"/>).</summary>
     public TaskLedger Ledger { get; } = new();
@@ -91,12 +92,15 @@ internal sealed class RunContext
         return tasks.Count > 0 ? tasks : throw new ArgumentOutOfRangeException(nameof(shard), $"run {RunId} has no sampling shard {shard}");
     }
 
+    /// <summary>The tasks the seeds are written for (and others of their folder), loaded on first use.</summary>
+    public IReadOnlyList<ArcTask> SeedTasks => _seedTasks ??= Load(Settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
+
     /// <summary>The run's original data, made on first use (a step cancelled while making it leaves it to the next).</summary>
     public IReadOnlyList<TrainingExample> Original(CancellationToken cancellation)
     {
         if (_original is { } made) return made;
         Report(-1, "data", 0, 1, "loading seeds and their tasks");
-        var seedTasks = Load(Settings.SeedTasks ?? ArcData.Folder("arc-agi-1", "training"));
+        var seedTasks = SeedTasks;
         Report(-1, "data", 0, 1, $"original data: {Seeds.Count} seeds and {Settings.OriginalMutations} mutations");
         var original = OriginalData.Build(Seeds, seedTasks, Settings.OriginalMutations, Settings.Seed, Registry, Limits, Environment.ProcessorCount, cancellation);
         Report(-1, "data", 1, 1, $"{Targets.Count} target tasks, {original.Count} original examples");

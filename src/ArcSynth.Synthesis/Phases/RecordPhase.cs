@@ -22,7 +22,8 @@ internal sealed class RecordPhase : ILoopPhase
         var record = new IterationRecord(run.RunId, iteration, samples, samples == 0 ? 0 : Sum(LoopPhases.Sample, "valid") / samples, run.Buffer.Count,
             Sum(LoopPhases.Train, "loss"), run.Ledger.SolvedDemonstrations, run.Ledger.SolvedTest(run.Settings.Attempts), run.Targets.Count,
             (int)Sum(LoopPhases.Compress, "compressed"), (int)Sum(LoopPhases.Compress, "lines_saved"), phaseSeconds, DateTimeOffset.UtcNow,
-            (int)Sum(LoopPhases.Sample, "solved_by_sample"), (int)Sum(LoopPhases.Sample, "solved_after_search"));
+            (int)Sum(LoopPhases.Sample, "solved_by_sample"), (int)Sum(LoopPhases.Sample, "solved_after_search"),
+            steps.Any(x => x.Phase == LoopPhases.Recall && Read(x)["original_solved"] is not null) ? (int)Sum(LoopPhases.Recall, "original_solved") : null);
         await run.Store.SaveIterationAsync(record, cancellation);
         run.Report(iteration, Name, 1, 1, $"solved {record.SolvedDemonstrations} on demonstrations, {record.SolvedTest} on test outputs of {record.Tasks}");
         return await run.Store.CompleteStepAsync(run.Step(iteration, Name, 0, new JsonObject()), [], [], cancellation);

@@ -36,7 +36,8 @@ internal sealed class SamplePhase : ILoopPhase
         foreach (var task in tasks)
             foreach (var earlier in await run.Store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation))
                 if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, null, task, $"r{earlier.Id}_{task.Id}", earlier);
-        var (programs, failed) = Sample(run, iteration, shard, tasks, cancellation);
+        var (model, _) = run.LoadCheckpoint(iteration);
+        var (programs, failed) = ModelSampling.Sample(run, model, tasks, s.SamplesPerTask, iteration, shard * s.ShardTasks, Name, run.Targets.Count, cancellation);
         var sampleCount = programs.Count;
         run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
         var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts) { EditTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };
@@ -68,29 +69,6 @@ internal sealed class SamplePhase : ILoopPhase
         var results = await run.Store.TaskResultsAsync(run.RunId, iteration - 1, cancellation);
         return results.Where(r => r.SolvedDemonstrations && r.BestProgram is not null && run.TargetsById.ContainsKey(r.TaskId))
             .Select(r => ProgramParser.ParseFunction(r.BestProgram!, "<stored>") with { Name = $"solved_{r.TaskId}" }).ToList();
-    }
-
-    /// <summary>The samples of each task of the shard, seeded per (run seed, iteration, task), and how many draws gave no program.</summary>
-    private static (List<FunctionDef> Programs, int Failed) Sample(RunContext run, int iteration, int shard, IReadOnlyList<ArcTask> tasks, CancellationToken cancellation)
-    {
-        var s = run.Settings;
-        var (model, _) = run.LoadCheckpoint(iteration);
-        var grammar = new ProgramGrammar(run.Vocabulary, run.Registry, s.MaxProgramLines);
-        var sampler = new ProgramSampler(model, run.Sequences, grammar.Start,
-            new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens });
-        var programs = new List<FunctionDef>();
-        var failed = 0;
-        for (var k = 0; k < tasks.Count; k++)
-        {
-            var task = tasks[k];
-            var index = shard * s.ShardTasks + k;
-            run.Report(iteration, LoopPhases.Sample, index, run.Targets.Count, task.Id);
-            var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
-            var (sampled, noProgram) = sampler.Sample(task.Id, demonstrations, s.SamplesPerTask, $"i{iteration}", new Random(RunContext.Mix(s.Seed, iteration, index)), cancellation);
-            programs.AddRange(sampled);
-            failed += noProgram;
-        }
-        return (programs, failed);
     }
 
     /// <summary>
