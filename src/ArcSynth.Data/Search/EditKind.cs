@@ -23,7 +23,4 @@ public enum EditKind
 
     /// <summary>A suffix of another good program appended (crossover).</summary>
     Splice,
-
-    /// <summary>A whole program of the pool applied to the result, or the program applied to its result.</summary>
-    Compose,
 }

@@ -58,7 +58,6 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var runner = new DemonstrationRunner(task, registry, limits, _editLimits);
         var frontier = new Frontier(settings.Capacity);
         var tried = new HashSet<string>(StringComparer.Ordinal);
-        var library = pool.Where(p => p.Body.Count > 0).ToList();
         foreach (var program in pool.Prepend(Identity))
             if (tried.Add(CanonicalForm.Of(program)) && runner.Run(program, fromPool: true) is { } c)
                 frontier.Offer(c);
@@ -85,7 +84,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
             for (var b = 0; b < settings.Batch && spent < end; b++)
             {
                 var local = random.NextDouble() < settings.LocalShare && parent.NextNeighbour < parent.Neighbours.Count;
-                var edit = local ? _editor.Apply(parent.Program, parent.Neighbours[parent.NextNeighbour++]) : _editor.Edit(parent.Program, donors, library, random);
+                var edit = local ? _editor.Apply(parent.Program, parent.Neighbours[parent.NextNeighbour++]) : _editor.Edit(parent.Program, donors, random);
                 if (edit is not { } edited || !tried.Add(CanonicalForm.Of(edited)))
                 {
                     barren++;

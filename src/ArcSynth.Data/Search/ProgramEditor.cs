@@ -32,10 +32,9 @@ public sealed class ProgramEditor
 
     /// <summary>
     /// One edit of <paramref name="program"/> drawn by the weights; <paramref name="donors"/> (other
-    /// good programs) give the lines that insertions and splices borrow, <paramref name="library"/>
-    /// (the search's pool) the whole programs that compositions chain with it. Null when the edit failed.
+    /// good programs) give the lines that insertions and splices borrow. Null when the edit failed.
     /// </summary>
-    public FunctionDef? Edit(FunctionDef program, IReadOnlyList<FunctionDef> donors, IReadOnlyList<FunctionDef> library, Random random)
+    public FunctionDef? Edit(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
     {
         var edited = _weights.Draw(random) switch
         {
@@ -45,8 +44,7 @@ public sealed class ProgramEditor
             EditKind.WrapResult => WrapResult(program, random),
             EditKind.DeleteLine => DeleteLine(program, random),
             EditKind.ChangeReturn => ChangeReturn(program, random),
-            EditKind.Splice => Splice(program, donors, random),
-            _ => Compose(program, library, random),
+            _ => Splice(program, donors, random),
         };
         return edited is null ? null : Finish(program, edited);
     }
@@ -228,46 +226,6 @@ public sealed class ProgramEditor
             body.Add(new Assignment(map[a.Target], value, a.At));
         }
         return program with { Body = body, Result = Rename(donor.Result, map) };
-    }
-
-    /// <summary>
-    /// Composition: a whole program of the library applied to this one's result, or this one applied
-    /// to that program's result. The other edits stay within a few names of their parent; a task that
-    /// is two known transformations in a row is a whole program away from either.
-    /// </summary>
-    private static FunctionDef? Compose(FunctionDef program, IReadOnlyList<FunctionDef> library, Random random)
-    {
-        if (library.Count == 0) return null;
-        var other = Pick(library, random);
-        if (other.Body.Count == 0 || other.Parameters.Count != 1 || ReferenceEquals(other, program)) return null;
-        return random.Next(2) == 0 ? Chain(program, program, other) : Chain(program, other, program);
-    }
-
-    /// <summary>
-    /// <paramref name="second"/> run on the result of <paramref name="first"/>, as a program named as
-    /// <paramref name="program"/>. The first keeps its line names (so a chain that starts with the
-    /// parent resumes from the parent's values); the second's lines get fresh ones.
-    /// </summary>
-    private static FunctionDef Chain(FunctionDef program, FunctionDef first, FunctionDef second)
-    {
-        var body = new List<Assignment>(first.Body.Count + second.Body.Count + 1);
-        var toFirst = new Dictionary<string, string>(StringComparer.Ordinal) { [first.Parameters[0].Name] = program.Parameters[0].Name };
-        body.AddRange(first.Body.Select(a => a with { Value = Rename(a.Value, toFirst) }));
-        var fresh = FreshIndex(first);
-        var middle = Rename(first.Result, toFirst);
-        if (middle is not NameExpr)
-        {
-            body.Add(new Assignment($"x{fresh}", middle, first.Result.At));
-            middle = new NameExpr($"x{fresh++}", first.Result.At);
-        }
-        var toSecond = new Dictionary<string, string>(StringComparer.Ordinal) { [second.Parameters[0].Name] = ((NameExpr)middle).Name };
-        foreach (var a in second.Body)
-        {
-            var value = Rename(a.Value, toSecond);
-            toSecond[a.Target] = $"x{fresh++}";
-            body.Add(new Assignment(toSecond[a.Target], value, a.At));
-        }
-        return program with { Body = body, Result = Rename(second.Result, toSecond) };
     }
 
     /// <summary>A random line that calls a primitive of the registry by name, with its call and primitive.</summary>
