@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ArcSynth.Data.Search;
 using ArcSynth.Dsl.Language.Syntax;
-using ArcSynth.Model.Decoding;
-using ArcSynth.Model.Sampling;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Replay;
 using ArcSynth.Synthesis.Search;
@@ -16,8 +14,8 @@ namespace ArcSynth.Synthesis.Phases;
 /// One shard of an iteration's target tasks: programs sampled from the iteration's starting
 /// checkpoint, a guided search from them, the task's best programs of earlier iterations, the
 /// seeds and the programs of every task solved so far (<see cref="ShardSearch"/>), then every
-/// program run, scored and relabeled. It reads only
-/// the run, the checkpoint and the shard's tasks' earlier programs, so shards run on any node in any order.
+/// program run, scored and relabeled. It reads only the run, the checkpoint, the shard's tasks'
+/// earlier programs and the last iteration's results, so shards run on any node in any order.
 /// </summary>
 internal sealed class SamplePhase : ILoopPhase
 {
