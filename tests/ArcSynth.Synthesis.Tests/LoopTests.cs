@@ -66,6 +66,9 @@ public sealed class LoopTests : IDisposable
         Assert.Equal(2, steps.Count(x => x.Phase == LoopPhases.Recall && x.StateJson.Contains("\"original_tasks\":3")));
         Assert.All(programs.Where(p => p.Source is "sample" or "search"), p =>
             Assert.Empty(TypeChecker.Check(ProgramParser.ParseFunction(p.Text), PrimitiveRegistry.BuiltIn)));
+        // Iteration 1's searches had in their pool the program of every task solved on its demonstrations in iteration 0.
+        Assert.All(steps.Where(x => x.Phase == LoopPhases.Sample), x =>
+            Assert.Contains($"\"library\":{(x.Iteration == 0 ? 0 : iterations[0].SolvedDemonstrations)},", x.StateJson));
         // The guided search ran in every iteration, and what it found was relabeled like the samples.
         Assert.All(iterations, i => Assert.Contains(programs, p => p.Source == "search" && p.Iteration == i.Iteration && p.InBuffer));
         Assert.All(iterations, i => Assert.InRange(i.SolvedBySample + i.SolvedAfterSearch, 0, i.Tasks));

@@ -50,7 +50,7 @@ internal sealed class SamplePhase : ILoopPhase
         for (var i = 0; i < records.Count; i++) StoredPrograms.Remember(ledger, null, run.TargetsById[records[i].TaskId], $"i{iteration}n{i}_{records[i].TaskId}", records[i]);
         var figures = new JsonObject
         {
-            ["samples"] = sampleCount + failed, ["found"] = programs.Count - sampleCount, ["valid"] = valid,
+            ["samples"] = sampleCount + failed, ["found"] = programs.Count - sampleCount, ["valid"] = valid, ["library"] = library.Count,
             ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
         };
         return await run.Store.CompleteStepAsync(run.Step(iteration, Name, shard, figures), records, StoredPrograms.Results(ledger, run, iteration, tasks), cancellation);
