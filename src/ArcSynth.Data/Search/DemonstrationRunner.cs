@@ -37,23 +37,22 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
         ExampleOutcome? timedOut = null;
         for (var e = 0; e < _inputs.Length; e++)
         {
+            Span<Value?> values = flat ? lines[e] = new Value?[program.Body.Count] : [];
             if (timedOut is not null)
             {
                 // An edit that ran out of time on one demonstration is slow on the rest too, and already ranks
                 // below every program that finishes: the rest count as timed out, not run (hard tasks spent most
                 // of their search waiting out such edits on each demonstration in turn).
                 train[e] = timedOut;
-                if (flat) lines[e] = new Value?[program.Body.Count];
-                distance += GridDistance.Relative(null, _inputs[e], _expected[e]);
-                behaviour = Mix(behaviour, timedOut);
-                continue;
             }
-            var known = same == 0 ? 0 : Known(parent!.Lines[e], same);
-            Span<Value?> values = flat ? lines[e] = new Value?[program.Body.Count] : [];
-            // Lines known on this input are never null: the null-forgiving cast only restates that.
-            var knownValues = known == 0 ? ReadOnlySpan<Value>.Empty : new ReadOnlySpan<Value>((Value[])parent!.Lines[e]!, 0, known);
-            train[e] = ProgramRunner.Run(compiled, _inputs[e], fromPool ? limits : editLimits, knownValues, values);
-            if (!fromPool && train[e].Status == ExampleStatus.Timeout) timedOut = train[e];
+            else
+            {
+                var known = same == 0 ? 0 : Known(parent!.Lines[e], same);
+                // Lines known on this input are never null: the null-forgiving cast only restates that.
+                var knownValues = known == 0 ? ReadOnlySpan<Value>.Empty : new ReadOnlySpan<Value>((Value[])parent!.Lines[e]!, 0, known);
+                train[e] = ProgramRunner.Run(compiled, _inputs[e], fromPool ? limits : editLimits, knownValues, values);
+                if (!fromPool && train[e].Status == ExampleStatus.Timeout) timedOut = train[e];
+            }
             if (train[e].Matches(_expected[e])) exact++;
             distance += GridDistance.Relative(train[e].Output, _inputs[e], _expected[e]);
             behaviour = Mix(behaviour, train[e]);

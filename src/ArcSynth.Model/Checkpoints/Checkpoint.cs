@@ -35,6 +35,9 @@ public static class Checkpoint
         if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
     }
 
+    /// <summary>Whether <paramref name="folder"/> holds a checkpoint to load, or its copy kept while a save replaced it.</summary>
+    public static bool Exists(string folder) => Directory.Exists(folder) || Directory.Exists(folder + ".old");
+
     /// <summary>Loads a checkpoint folder; the optimizer is null when the folder has none.</summary>
     public static (Gpt Model, Vocabulary Vocabulary, AdamW? Optimizer) Load(string folder)
     {

@@ -39,6 +39,8 @@ internal sealed class RunContext
     public required string Checkpoints { get; init; }
     /// <summary>The seed programs: the original data's start, and the guided search's pool with a task's own programs.</summary>
     public required IReadOnlyList<FunctionDef> Seeds { get; init; }
+    /// <summary>The tasks the seeds are written for: never targets, and what the forgetting probe samples.</summary>
+    public required IReadOnlySet<string> SeededTasks { get; init; }
 
     private IReadOnlyList<TrainingExample>? _original;
     private IReadOnlyList<ArcTask>? _seedTasks;
@@ -79,6 +81,7 @@ internal sealed class RunContext
             Executor = new BatchExecutor(registry, limits, Environment.ProcessorCount),
             Checkpoints = HomeFolder.Checkpoints(home, runId),
             Seeds = seeds,
+            SeededTasks = seeded,
         };
     }
 
@@ -100,9 +103,8 @@ internal sealed class RunContext
     {
         if (_original is { } made) return made;
         Report(-1, "data", 0, 1, "loading seeds and their tasks");
-        var seedTasks = SeedTasks;
         Report(-1, "data", 0, 1, $"original data: {Seeds.Count} seeds and {Settings.OriginalMutations} mutations");
-        var original = OriginalData.Build(Seeds, seedTasks, Settings.OriginalMutations, Settings.Seed, Registry, Limits, Environment.ProcessorCount, cancellation);
+        var original = OriginalData.Build(Seeds, SeedTasks, Settings.OriginalMutations, Settings.Seed, Registry, Limits, Environment.ProcessorCount, cancellation);
         Report(-1, "data", 1, 1, $"{Targets.Count} target tasks, {original.Count} original examples");
         return _original = original;
     }
@@ -132,7 +134,7 @@ internal sealed class RunContext
     {
         var folder = Path.Combine(Checkpoints, iteration == 0 ? LoopPhases.Pretrain : $"iteration-{iteration - 1}");
         // The step that wrote it is stored, so the checkpoint exists on the node that ran that step.
-        if (!Directory.Exists(folder) && !Directory.Exists(folder + ".old"))
+        if (!Checkpoint.Exists(folder))
             throw new DirectoryNotFoundException($"run {RunId}: checkpoint {folder} is not on node {Node}; every node of a cluster must share one home folder (README, Workers and faults)");
         var (model, _, optimizer) = Checkpoint.Load(folder);
         return VocabularyGrowth.Grow(model, optimizer, Vocabulary.Count, Mix(Settings.Seed, iteration, -1));

@@ -23,8 +23,7 @@ internal sealed class RecallPhase : ILoopPhase
     {
         var s = run.Settings;
         var clock = Stopwatch.StartNew();
-        var seeded = run.Seeds.Select(f => f.TaskId).ToHashSet(StringComparer.Ordinal);
-        var tasks = run.SeedTasks.Where(t => seeded.Contains(t.Id) && t.Train.All(e => e.Output is not null))
+        var tasks = run.SeedTasks.Where(t => run.SeededTasks.Contains(t.Id) && t.Train.All(e => e.Output is not null))
             .OrderBy(t => t.Id, StringComparer.Ordinal).Take(s.RecallTasks).ToList();
         var (model, _) = run.LoadCheckpoint(iteration + 1);
         var (programs, _) = ModelSampling.Sample(run, model, tasks, s.RecallSamples, iteration, 0, Name, tasks.Count, cancellation, SeedOffset);
