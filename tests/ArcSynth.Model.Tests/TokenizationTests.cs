@@ -4,6 +4,7 @@ using ArcSynth.Dsl.Values;
 using ArcSynth.Model.Tokenization;
 using ArcSynth.Tasks.Loading;
 using ArcSynth.Tests.Shared;
+using Microsoft.ML.Tokenizers;
 
 namespace ArcSynth.Model.Tests;
 
@@ -22,10 +23,77 @@ public sealed class TokenizationTests
         foreach (var f in Programs(Seeds).Concat(Programs(TestData.File("handwritten.py"))))
         {
             var tokens = tokenizer.Encode(f);
-            var decoded = tokenizer.Decode(tokens, f.Name);
+            var decoded = tokenizer.DecodeProgram(tokens, f.Name);
             Assert.Equal(tokens, tokenizer.Encode(decoded));
             Assert.Equal(f.Body.Count, decoded.Body.Count);
         }
+    }
+
+    [Fact]
+    public void As_a_Microsoft_ML_tokenizer_it_encodes_program_text_with_offsets_into_that_text()
+    {
+        Tokenizer tokenizer = new ProgramTokenizer(Vocabulary);
+        var text = File.ReadAllText(Seeds);
+        var programs = Programs(Seeds).ToList();
+        // Each program's own text: from its def line to the next one's.
+        var starts = programs.Select(f => Offset(text, f.At.Line)).Append(text.Length).ToList();
+        for (var k = 0; k < programs.Count; k++)
+        {
+            var source = text[starts[k]..starts[k + 1]];
+            var tokens = tokenizer.EncodeToTokens(source, out _);
+            Assert.Equal(new ProgramTokenizer(Vocabulary).Encode(programs[k]), tokens.Select(t => t.Id));
+            Assert.Equal(tokens.Select(t => t.Id), tokenizer.EncodeToIds(source));
+            Assert.Equal(tokens.Count, tokenizer.CountTokens(source));
+            foreach (var t in tokens)
+            {
+                var written = source[t.Offset];
+                // A variable is renamed (its offset holds the name as written); everything else is spelled as written.
+                if (t.Value.Length > 1 && t.Value[0] == 'x' && char.IsDigit(t.Value[1])) Assert.Matches("^[A-Za-z_][A-Za-z_0-9]*$", written);
+                else Assert.Equal(t.Value, written);
+            }
+        }
+    }
+
+    [Fact]
+    public void Decoded_text_encodes_to_the_same_ids_and_a_short_destination_is_reported()
+    {
+        var tokenizer = new ProgramTokenizer(Vocabulary);
+        var f = ProgramParser.ParseFunction("def p_x(I):\n    a = rot90(I)  # turn\n    b = shift(a,\n              astuple(-12, 3))\n    return b\n");
+        var ids = tokenizer.Encode(f);
+        var text = tokenizer.Decode(ids);
+        Assert.Equal("def program(I):\n    x1 = rot90(I)\n    x2 = shift(x1, astuple(-12, 3))\n    return x2\n", text);
+        Assert.Equal(ids, tokenizer.EncodeToIds(text));
+        const string small = "def p_x(I):\n    a = rot90(I)  # turn\n    return a";
+        Assert.Equal([("x1", "a"), ("=", "="), ("rot90", "rot90"), ("(", "("), ("I", "I"), (")", ")"), ("\n", "\n"), ("return", "return"), ("x1", "a")],
+            tokenizer.EncodeToTokens(small, out _).Select(t => (t.Value, small[t.Offset])));
+
+        var room = new char[text.Length];
+        Assert.Equal(System.Buffers.OperationStatus.Done, tokenizer.Decode(ids, room, out var used, out var written));
+        Assert.Equal((ids.Count, text.Length), (used, written));
+        Assert.Equal(System.Buffers.OperationStatus.DestinationTooSmall, tokenizer.Decode(ids, new char[20], out used, out written));
+        Assert.Equal("def program(I):\n    x1", new string(room, 0, 22));
+        Assert.True(written <= 20 && used < ids.Count, $"{used} ids in {written} chars");
+
+        var first = tokenizer.EncodeToIds(text, maxTokenCount: 4, out _, out var consumed);
+        Assert.Equal(ids.Take(4), first);
+        Assert.Equal("def program(I):\n    x1 = rot90(", text[..consumed]);
+    }
+
+    [Fact]
+    public void Its_vocabulary_is_a_dictionary_of_token_to_id()
+    {
+        IReadOnlyDictionary<string, int> vocabulary = new ProgramTokenizer(Vocabulary).Vocabulary;
+        Assert.Equal(Vocabulary.Count, vocabulary.Count);
+        Assert.Equal(Vocabulary.Id("rot90"), vocabulary["rot90"]);
+        Assert.All(vocabulary, pair => Assert.Equal(pair.Key, Vocabulary.Token(pair.Value)));
+        Assert.False(vocabulary.TryGetValue("not_a_token", out _));
+    }
+
+    private static int Offset(string text, int line)
+    {
+        var at = 0;
+        for (var l = 1; l < line; l++) at = text.IndexOf('\n', at) + 1;
+        return at;
     }
 
     [Fact]

@@ -1,81 +1,179 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ArcSynth.Dsl.Language.Syntax;
+using Microsoft.ML.Tokenizers;
 
 namespace ArcSynth.Model.Tokenization;
 
 /// <summary>
 /// Programs as tokens: the body lines and the return, with variables renamed x1, x2, ... in the
 /// order they are assigned (names carry no meaning in the language), integer literals as a sign and
-/// digits. <see cref="Decode"/> gives the program back: decoding an encoding yields the same program
-/// up to that renaming.
+/// digits. <see cref="DecodeProgram"/> gives the program back: decoding an encoding yields the same
+/// program up to that renaming.
+/// As a <see cref="Tokenizer"/> of Microsoft.ML.Tokenizers it reads a program's text (one
+/// <c>def name(I): ...</c> in arc-dsl's form): each token's <see cref="EncodedToken.Offset"/> is the
+/// source text it stands for (a renamed variable points at the name as written; a line's end at its
+/// newline, or at the text's end), and <see cref="Tokenizer.Decode(IEnumerable{int})"/> writes
+/// <c>def program(I):</c> with the body, which encodes to the same ids.
 /// </summary>
-public sealed class ProgramTokenizer(Vocabulary vocabulary)
+public sealed class ProgramTokenizer(Vocabulary vocabulary) : Tokenizer
 {
-    public List<int> Encode(FunctionDef program)
+    /// <summary>The token of every id, and the id of every token.</summary>
+    public Vocabulary Vocabulary => vocabulary;
+
+    public List<int> Encode(FunctionDef program) => Walk(program).Select(vocabulary.Id).ToList();
+
+    /// <summary>The program the tokens spell, named <paramref name="name"/>; throws <see cref="ProgramException"/> when they do not spell one.</summary>
+    public FunctionDef DecodeProgram(IEnumerable<int> tokens, string name = "program") =>
+        ProgramParser.ParseFunction(Text(tokens, name), "<decoded>");
+
+    /// <summary>The tokens of a program in the order they are read; variables already renamed.</summary>
+    private static IEnumerable<string> Walk(FunctionDef program)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [program.Parameters[0].Name] = "I" };
-        var tokens = new List<int>();
         var assigned = 0;
         foreach (var a in program.Body)
         {
             // The value first, with the names in force before this line (x1 = f(x1) reads the old x1).
-            var value = new List<int>();
+            var value = new List<string>();
             Expr(a.Value, names, value);
             if (++assigned > Vocabulary.MaxVariables)
                 throw new ArgumentException($"{program.Name} assigns more than {Vocabulary.MaxVariables} variables");
             names[a.Target] = $"x{assigned}";
-            tokens.Add(vocabulary.Id(names[a.Target]));
-            tokens.Add(vocabulary.Id("="));
-            tokens.AddRange(value);
-            tokens.Add(vocabulary.Id("\n"));
+            yield return names[a.Target];
+            yield return "=";
+            foreach (var t in value) yield return t;
+            yield return "\n";
         }
-        tokens.Add(vocabulary.Id("return"));
-        Expr(program.Result, names, tokens);
-        return tokens;
+        yield return "return";
+        var result = new List<string>();
+        Expr(program.Result, names, result);
+        foreach (var t in result) yield return t;
     }
 
-    private void Expr(Expr e, Dictionary<string, string> names, List<int> tokens)
+    private static void Expr(Expr e, Dictionary<string, string> names, List<string> tokens)
     {
         switch (e)
         {
             case NameExpr n:
-                tokens.Add(vocabulary.Id(names.GetValueOrDefault(n.Name, n.Name)));
+                tokens.Add(names.GetValueOrDefault(n.Name, n.Name));
                 break;
             case IntExpr i:
-                if (i.Value < 0) tokens.Add(vocabulary.Id("-"));
-                foreach (var d in Math.Abs((long)i.Value).ToString(CultureInfo.InvariantCulture)) tokens.Add(vocabulary.Id(d.ToString()));
+                if (i.Value < 0) tokens.Add("-");
+                foreach (var d in Math.Abs((long)i.Value).ToString(CultureInfo.InvariantCulture)) tokens.Add(d.ToString());
                 break;
             case CallExpr c:
                 Expr(c.Callee, names, tokens);
-                tokens.Add(vocabulary.Id("("));
+                tokens.Add("(");
                 for (var k = 0; k < c.Args.Count; k++)
                 {
-                    if (k > 0) tokens.Add(vocabulary.Id(","));
+                    if (k > 0) tokens.Add(",");
                     Expr(c.Args[k], names, tokens);
                 }
-                tokens.Add(vocabulary.Id(")"));
+                tokens.Add(")");
                 break;
         }
     }
 
-    /// <summary>The program the tokens spell, named <paramref name="name"/>; throws <see cref="ProgramException"/> when they do not spell one.</summary>
-    public FunctionDef Decode(IEnumerable<int> tokens, string name = "program")
+    /// <summary>The text of the program the tokens spell, a token at a time.</summary>
+    private IEnumerable<string> Pieces(IEnumerable<int> tokens, string name)
     {
-        var sb = new StringBuilder($"def {name}(I):\n    ");
+        yield return $"def {name}(I):\n    ";
         foreach (var id in tokens)
-        {
-            var t = vocabulary.Token(id);
-            sb.Append(t switch
+            yield return vocabulary.Token(id) switch
             {
                 "\n" => "\n    ",
                 "return" => "return ",
                 "," => ", ",
                 "=" => " = ",
-                _ => t,
-            });
+                var t => t,
+            };
+        yield return "\n";
+    }
+
+    private string Text(IEnumerable<int> tokens, string name) => string.Concat(Pieces(tokens, name));
+
+    /// <inheritdoc/>
+    protected override EncodeResults<EncodedToken> EncodeToTokens(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings)
+    {
+        var source = text ?? textSpan.ToString();
+        var program = ProgramParser.ParseFunction(source, "<text>");
+        var reader = new SourceReader(source, program);
+        var tokens = new List<EncodedToken>();
+        foreach (var token in Walk(program))
+        {
+            if (tokens.Count == settings.MaxTokenCount) break;
+            tokens.Add(new EncodedToken(vocabulary.Id(token), token, reader.Next(token)));
         }
-        sb.Append('\n');
-        return ProgramParser.ParseFunction(sb.ToString(), "<decoded>");
+        var consumed = tokens.Count == 0 ? 0 : tokens[^1].Offset.End.Value;
+        return new EncodeResults<EncodedToken> { Tokens = tokens, NormalizedText = null, CharsConsumed = tokens.Count == settings.MaxTokenCount ? consumed : source.Length };
+    }
+
+    /// <inheritdoc/>
+    public override string Decode(IEnumerable<int> ids) => Text(ids, "program");
+
+    /// <inheritdoc/>
+    public override OperationStatus Decode(IEnumerable<int> ids, Span<char> destination, out int idsConsumed, out int charsWritten)
+    {
+        idsConsumed = 0;
+        charsWritten = 0;
+        // The header, a piece per id, and the closing newline.
+        var pieces = Pieces(ids, "program").ToList();
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            if (pieces[k].Length > destination.Length - charsWritten) return OperationStatus.DestinationTooSmall;
+            pieces[k].CopyTo(destination[charsWritten..]);
+            charsWritten += pieces[k].Length;
+            if (k > 0 && k < pieces.Count - 1) idsConsumed++;
+        }
+        return OperationStatus.Done;
+    }
+
+    /// <summary>
+    /// Finds, left to right, the source text of each token of a program that parsed: a name token
+    /// (renamed or not) is the next identifier, punctuation and digits the next such character, a
+    /// line's end the next newline (the text's end after the last line). Comments are skipped.
+    /// </summary>
+    private sealed class SourceReader
+    {
+        private readonly string _text;
+        private int _at;
+
+        public SourceReader(string text, FunctionDef program)
+        {
+            _text = text;
+            // The body starts on the line of its first statement (of the return, when it is empty): the header is not encoded.
+            var line = program.Body.Count > 0 ? program.Body[0].At.Line : program.Result.At.Line;
+            for (var l = 1; l < line; l++) _at = text.IndexOf('\n', _at) + 1;
+        }
+
+        public Range Next(string token)
+        {
+            if (token == "\n")
+            {
+                var end = _text.IndexOf('\n', _at);
+                if (end < 0) return new Range(_text.Length, _text.Length);
+                _at = end + 1;
+                return new Range(end, end + 1);
+            }
+            SkipBlanks();
+            var start = _at;
+            if (char.IsLetter(token[0]) || token[0] == '_')
+                while (_at < _text.Length && (char.IsLetterOrDigit(_text[_at]) || _text[_at] == '_')) _at++;
+            else _at++;
+            return new Range(start, _at);
+        }
+
+        /// <summary>Past spaces, comments and the line breaks inside a call's parentheses.</summary>
+        private void SkipBlanks()
+        {
+            while (_at < _text.Length)
+            {
+                if (_text[_at] == '#') while (_at < _text.Length && _text[_at] != '\n') _at++;
+                else if (char.IsWhiteSpace(_text[_at])) _at++;
+                else return;
+            }
+        }
     }
 }

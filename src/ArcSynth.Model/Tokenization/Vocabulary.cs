@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using ArcSynth.Dsl.Registry;
 
@@ -8,8 +10,9 @@ namespace ArcSynth.Model.Tokenization;
 /// program language's punctuation, variables, digits and constants, then one token per primitive in
 /// the registry's order. Ids only ever grow: <see cref="Extend"/> appends the primitives a newer
 /// registry adds and keeps every existing id, so a trained model's embeddings stay valid.
+/// As a dictionary it maps each token to its id, as the vocabularies of Microsoft.ML.Tokenizers do.
 /// </summary>
-public sealed class Vocabulary
+public sealed class Vocabulary : IReadOnlyDictionary<string, int>
 {
     public const int MaxVariables = 99;
     public const int MaxSide = 30;
@@ -52,6 +55,21 @@ public sealed class Vocabulary
     public int Id(string token) => _ids.TryGetValue(token, out var id) ? id : throw new KeyError($"'{token}' is not in the vocabulary");
 
     public bool TryId(string token, out int id) => _ids.TryGetValue(token, out id);
+
+    public int this[string token] => Id(token);
+
+    public IEnumerable<string> Keys => _tokens;
+
+    public IEnumerable<int> Values => Enumerable.Range(0, _tokens.Count);
+
+    public bool ContainsKey(string token) => _ids.ContainsKey(token);
+
+    public bool TryGetValue(string token, [MaybeNullWhen(false)] out int id) => _ids.TryGetValue(token, out id);
+
+    /// <summary>The tokens with their ids, in id order.</summary>
+    public IEnumerator<KeyValuePair<string, int>> GetEnumerator() => _tokens.Select((t, i) => KeyValuePair.Create(t, i)).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public string Token(int id) => (uint)id < (uint)_tokens.Count ? _tokens[id] : throw new KeyError($"token id {id} is not in the vocabulary of {Count}");
 

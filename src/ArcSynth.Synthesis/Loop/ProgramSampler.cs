@@ -35,7 +35,7 @@ public sealed class ProgramSampler(Gpt model, SequenceBuilder sequences, Func<IT
             }
             try
             {
-                programs.Add(_tokenizer.Decode(tokens, $"{prefix}k{i}_{taskId}"));
+                programs.Add(_tokenizer.DecodeProgram(tokens, $"{prefix}k{i}_{taskId}"));
             }
             catch (ProgramException)
             {

@@ -50,7 +50,7 @@ public sealed class ProgramGrammarTests(ITestOutputHelper log)
         var programs = RandomPrograms(2000, seed: 1);
         foreach (var tokens in programs)
         {
-            var program = tokenizer.Decode(tokens);
+            var program = tokenizer.DecodeProgram(tokens);
             Assert.Empty(TypeChecker.Check(program, PrimitiveRegistry.BuiltIn));
             try
             {
