@@ -13,7 +13,7 @@ internal static class SearchGuidedCommand
     {
         var defaults = new GuidedSearchSettings(0);
         var options = new SearchOptions("Edited programs to try on every task, besides the seeds (once programs get all a task's demonstrations right, its search stops at one per attempt or a quarter of the budget later).");
-        var editTimeout = new Option<int>("--edit-timeout-ms") { Description = "Time limit of an edited program on one demonstration (the seeds and the attempts run under --timeout-ms).", DefaultValueFactory = _ => (int)defaults.EditTimeout.TotalMilliseconds };
+        var searchTimeout = new Option<int>("--search-timeout-ms") { Description = "Time limit of a program, seed or edit, on one demonstration (the attempts on the test inputs run under --timeout-ms).", DefaultValueFactory = _ => (int)defaults.DemonstrationTimeout.TotalMilliseconds };
         var batch = new Option<int>("--batch") { Description = "Edits of a parent tried each time it is expanded.", DefaultValueFactory = _ => defaults.Batch };
         var breadth = new Option<int>("--breadth") { Description = "Parents are drawn from this many best programs of the frontier.", DefaultValueFactory = _ => defaults.Breadth };
         var command = new Command("guided",
@@ -23,7 +23,7 @@ internal static class SearchGuidedCommand
             "result, splice another program's suffix) until the budget is spent, or there are programs that get every\n" +
             "demonstration right and differ on the test inputs, one per attempt. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
         {
-            batch, breadth, editTimeout,
+            batch, breadth, searchTimeout,
         };
         options.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
@@ -33,7 +33,7 @@ internal static class SearchGuidedCommand
             var settings = defaults with
             {
                 Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth),
-                EditTimeout = TimeSpan.FromMilliseconds(AtLeastOne(editTimeout)),
+                DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout)),
             };
             var clock = Stopwatch.StartNew();
             var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings);

@@ -10,11 +10,12 @@ namespace ArcSynth.Data.Search;
 
 /// <summary>
 /// Runs programs on one task's demonstration inputs and scores them; only a program that gets every
-/// demonstration right, and the final attempts, also run on the test inputs (never reading their outputs). An
-/// edited program resumes from its parent's values for the lines the edit left as they were, and
-/// runs under <paramref name="editLimits"/>; the pool's programs under <paramref name="limits"/>.
+/// demonstration right, and the final attempts, also run on the test inputs (never reading their outputs),
+/// under <paramref name="testLimits"/>; every program runs on the demonstrations under
+/// <paramref name="limits"/>. An edited program resumes from its parent's values for the lines the
+/// edit left as they were.
 /// </summary>
-internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry registry, Limits limits, Limits editLimits)
+internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry registry, Limits limits, Limits testLimits)
 {
     private readonly Grid[] _inputs = task.Train.Select(e => e.Input).ToArray();
     private readonly Grid[] _expected = task.Train.Select(e => e.Output ?? throw new ArgumentException($"task {task.Id}: a demonstration has no output")).ToArray();
@@ -40,9 +41,10 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
             Span<Value?> values = flat ? lines[e] = new Value?[program.Body.Count] : [];
             if (timedOut is not null)
             {
-                // An edit that ran out of time on one demonstration is slow on the rest too, and already ranks
+                // A program that ran out of time on one demonstration is slow on the rest too, and already ranks
                 // below every program that finishes: the rest count as timed out, not run (hard tasks spent most
-                // of their search waiting out such edits on each demonstration in turn).
+                // of their search waiting out such edits on each demonstration in turn, and a search from
+                // arc-dsl's solvers a quarter of its time waiting out seeds).
                 train[e] = timedOut;
             }
             else
@@ -50,8 +52,8 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
                 var known = same == 0 ? 0 : Known(parent!.Lines[e], same);
                 // Lines known on this input are never null: the null-forgiving cast only restates that.
                 var knownValues = known == 0 ? ReadOnlySpan<Value>.Empty : new ReadOnlySpan<Value>((Value[])parent!.Lines[e]!, 0, known);
-                train[e] = ProgramRunner.Run(compiled, _inputs[e], fromPool ? limits : editLimits, knownValues, values);
-                if (!fromPool && train[e].Status == ExampleStatus.Timeout) timedOut = train[e];
+                train[e] = ProgramRunner.Run(compiled, _inputs[e], limits, knownValues, values);
+                if (train[e].Status == ExampleStatus.Timeout) timedOut = train[e];
             }
             if (train[e].Matches(_expected[e])) exact++;
             distance += GridDistance.Relative(train[e].Output, _inputs[e], _expected[e]);
@@ -63,7 +65,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
         ExampleOutcome[]? test = null;
         if (score.SolvesDemonstrations)
         {
-            test = _testInputs.Select(input => ProgramRunner.Run(compiled, input, limits)).ToArray();
+            test = _testInputs.Select(input => ProgramRunner.Run(compiled, input, testLimits)).ToArray();
             foreach (var o in test) behaviour = Mix(behaviour, o);
         }
         return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour) { Test = test };
@@ -71,7 +73,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
 
     /// <summary>The program's outcomes on the test inputs (their outputs are not looked at here).</summary>
     public ExampleOutcome[] OnTestInputs(SearchCandidate candidate) =>
-        candidate.Test ??= _testInputs.Select(input => ProgramRunner.Run(candidate.Compiled, input, limits)).ToArray();
+        candidate.Test ??= _testInputs.Select(input => ProgramRunner.Run(candidate.Compiled, input, testLimits)).ToArray();
 
     /// <summary>One outcome folded into a behaviour's hash (FNV-1a over the output's hash, or the status where there is no grid).</summary>
     private static ulong Mix(ulong behaviour, ExampleOutcome outcome) => (behaviour ^ (ulong)(outcome.Output?.Hash ?? (long)outcome.Status)) * 1099511628211UL;

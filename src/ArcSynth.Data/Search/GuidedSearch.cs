@@ -26,8 +26,8 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
 
     private readonly ProgramEditor _editor = new(registry, settings.Edits);
 
-    /// <summary>The limits of edited programs: the search's, with the shorter of the two time limits.</summary>
-    private readonly Limits _editLimits = limits with { Timeout = limits.Timeout is { } t && t < settings.EditTimeout ? t : settings.EditTimeout };
+    /// <summary>The limits of programs on the demonstrations: the search's, with the shorter of the two time limits.</summary>
+    private readonly Limits _demonstrationLimits = limits with { Timeout = limits.Timeout is { } t && t < settings.DemonstrationTimeout ? t : settings.DemonstrationTimeout };
 
     /// <summary>The input returned unchanged: always in the pool, so that the frontier is never empty and edits can build a program from nothing.</summary>
     private static readonly FunctionDef Identity = ProgramParser.ParseFunction("def identity(I):\n    return I\n");
@@ -55,7 +55,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
     {
         var clock = Stopwatch.StartNew();
         var random = new Random(SeedFor(task.Id));
-        var runner = new DemonstrationRunner(task, registry, limits, _editLimits);
+        var runner = new DemonstrationRunner(task, registry, _demonstrationLimits, limits);
         var frontier = new Frontier(settings.Capacity);
         var tried = new HashSet<string>(StringComparer.Ordinal);
         foreach (var program in pool.Prepend(Identity))

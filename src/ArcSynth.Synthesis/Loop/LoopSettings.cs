@@ -40,7 +40,8 @@ public sealed record LoopSettings
     /// <summary>Of what a task's search found, the best programs kept, run and relabeled like samples.</summary>
     public int SearchPrograms { get; init; } = 16;
     /// <summary>
-    /// Time limit of an edited program on one demonstration in the search (the samples and seeds run
+    /// Time limit of a program on one demonstration in the search, its pool's and its edits' alike (the
+    /// search's attempts, and the samples and what the search found when the shard scores them, run
     /// under <see cref="TimeoutMs"/>). Edits write slow programs far more often than right ones, so a
     /// short limit buys budget; a limit any right program stays far under also keeps a run's results
     /// independent of the machine's load.

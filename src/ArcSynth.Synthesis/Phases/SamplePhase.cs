@@ -38,7 +38,7 @@ internal sealed class SamplePhase : ILoopPhase
         var (programs, failed) = ModelSampling.Sample(run, model, tasks, s.SamplesPerTask, iteration, shard * s.ShardTasks, Name, run.Targets.Count, cancellation);
         var sampleCount = programs.Count;
         run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
-        var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts) { EditTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };
+        var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts) { DemonstrationTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };
         // The best of earlier iterations join the samples: each iteration's search goes on from the last one's frontier.
         var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
             ProgramParser.ParseFunction(ledger.Text(r.Program), "<stored>") with { Name = $"i{iteration}e{k}_{t.Id}" }));
