@@ -116,6 +116,26 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_codeit_preset_targets_the_evaluation_tasks_from_the_seeds_given_and_needs_them()
+    {
+        var home = Path.Combine(_folder, "home");
+        var solvers = Path.Combine(_folder, "solvers.py");
+        var run = CliRun.Of("run", "--home", home, "--preset", "codeit", "--seeds", solvers, "--print-settings");
+        Assert.Equal(0, run.ExitCode);
+        var settings = JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal(solvers, settings.GetProperty("SeedsFile").GetString());
+        Assert.Equal(ArcSynth.Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation"), settings.GetProperty("Targets").GetString());
+        Assert.Equal(JsonValueKind.Null, settings.GetProperty("SeedTasks").ValueKind);
+        Assert.Equal((0, 24, 9600), (settings.GetProperty("TargetLimit").GetInt32(), settings.GetProperty("SamplesPerTask").GetInt32(), settings.GetProperty("SearchBudget").GetInt32()));
+
+        var without = CliRun.Of("run", "--home", home, "--preset", "codeit", "--print-settings");
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("--preset codeit needs --seeds PATH/solvers.py", without.Error);
+        Assert.NotEqual(0, CliRun.Of("run", "--home", home, "--preset", "other", "--print-settings").ExitCode);
+        Assert.False(File.Exists(Path.Combine(home, "arcsynth.db")), "a run was stored");
+    }
+
+    [Fact]
     public void Settings_out_of_range_end_in_one_message_naming_the_fields_before_anything_runs()
     {
         var home = Path.Combine(_folder, "home");

@@ -15,6 +15,13 @@ internal static class RunCommand
         var settingsFile = new Option<FileInfo?>("--settings") { Description = "Loop settings as JSON (see 'arcsynth run --print-settings'); flags below override them." };
         var printSettings = new Option<bool>("--print-settings") { Description = "Print the settings the run would use, as JSON, and exit." };
         var full = new Option<bool>("--full") { Description = "The documented full configuration: all 400 ARC-AGI-1 evaluation tasks, CodeIt-like budgets (hours)." };
+        var preset = new Option<string?>("--preset")
+        {
+            Description = "codeit: CodeIt's setting: the programs of --seeds (arc-dsl's solvers.py, from your copy) on their ARC-AGI-1 training tasks\n" +
+                          "with their mutations as original data, the 400 ARC-AGI-1 evaluation tasks as targets, 24 samples and a 9,600-candidate\n" +
+                          "search per task each iteration, 10 iterations (README, The loop).",
+        };
+        preset.AcceptOnlyFromAmong("codeit");
         var iterations = new Option<int?>("--iterations") { Description = "Meta-iterations." };
         var targets = new Option<string?>("--targets") { Description = "Folder of target tasks (default ARC-AGI-1 training)." };
         var limit = new Option<int?>("--limit") { Description = "Target tasks taken in id order (0: all)." };
@@ -29,14 +36,20 @@ internal static class RunCommand
             "kept in the home folder; killed at any moment, 'arcsynth run --resume' continues from the last step.\n" +
             "Default: 3 iterations on the first 40 ARC-AGI-1 training tasks (about 15 minutes on 2 cores).")
         {
-            resume, settingsFile, printSettings, full, iterations, targets, limit, samples, seeds, seed, name,
+            resume, settingsFile, printSettings, full, preset, iterations, targets, limit, samples, seeds, seed, name,
         };
         home.AddTo(command);
         command.SetAction((parse, cancellation) => Guard.RunAsync(error, async () =>
         {
+            if (parse.GetValue(preset) is not null && (parse.GetValue(settingsFile) is not null || parse.GetValue(full)))
+                throw new UsageException("--preset cannot be combined with --settings or --full");
             var settings = parse.GetValue(settingsFile) is { } file
                 ? LoopSettings.FromJson(File.ReadAllText(file.FullName), file.FullName)
-                : parse.GetValue(full) ? LoopSettings.Full(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation")) : new LoopSettings();
+                : parse.GetValue(full) ? LoopSettings.Full(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation"))
+                : parse.GetValue(preset) is not null
+                    ? LoopSettings.CodeIt(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation"),
+                        parse.GetValue(seeds) ?? throw new UsageException("--preset codeit needs --seeds PATH/solvers.py: arc-dsl's solvers, from your own copy (they are not shipped)"))
+                    : new LoopSettings();
             settings = settings with
             {
                 Iterations = parse.GetValue(iterations) ?? settings.Iterations,

@@ -101,13 +101,15 @@ public sealed class ProgramTokenizer(Vocabulary vocabulary) : Tokenizer
         var program = ProgramParser.ParseFunction(source, "<text>");
         var reader = new SourceReader(source, program);
         var tokens = new List<EncodedToken>();
+        var cut = false;
         foreach (var token in Walk(program))
         {
-            if (tokens.Count == settings.MaxTokenCount) break;
+            if (cut = tokens.Count == settings.MaxTokenCount) break;
             tokens.Add(new EncodedToken(vocabulary.Id(token), token, reader.Next(token)));
         }
-        var consumed = tokens.Count == 0 ? 0 : tokens[^1].Offset.End.Value;
-        return new EncodeResults<EncodedToken> { Tokens = tokens, NormalizedText = null, CharsConsumed = tokens.Count == settings.MaxTokenCount ? consumed : source.Length };
+        // Cut short, the text consumed ends with the last token kept.
+        var consumed = !cut ? source.Length : tokens.Count == 0 ? 0 : tokens[^1].Offset.End.Value;
+        return new EncodeResults<EncodedToken> { Tokens = tokens, NormalizedText = null, CharsConsumed = consumed };
     }
 
     /// <inheritdoc/>

@@ -172,5 +172,19 @@ public sealed record LoopSettings
         MaxProgramTokens = 256, MaxProgramLines = 24, ShardTasks = 16, Attempts = 3, SearchBudget = 4800,
     };
 
+    /// <summary>
+    /// CodeIt's setting at a 2-core budget: the original data is <paramref name="seedsFile"/> (arc-dsl's
+    /// solvers, from a path the user gives; never shipped) on their ARC-AGI-1 training tasks with their
+    /// mutations, the targets are the 400 ARC-AGI-1 evaluation tasks, and every iteration samples 24
+    /// programs per task (CodeIt's number) and searches each task at 9,600 candidates (on 2 cores the
+    /// search of the 400 tasks from the 400 solvers alone takes about 4 minutes). The model and its
+    /// training are the default's: bigger ones cost hours an iteration here.
+    /// </summary>
+    public static LoopSettings CodeIt(string evaluationFolder, string seedsFile) => new()
+    {
+        Targets = evaluationFolder, TargetLimit = 0, SeedsFile = seedsFile, SeedTasks = null, Iterations = 10,
+        SamplesPerTask = 24, SearchBudget = 9600, ShardTasks = 16, Attempts = 3,
+    };
+
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 }
