@@ -43,13 +43,17 @@ internal static class RunCommand
         {
             if (parse.GetValue(preset) is not null && (parse.GetValue(settingsFile) is not null || parse.GetValue(full)))
                 throw new UsageException("--preset cannot be combined with --settings or --full");
-            var settings = parse.GetValue(settingsFile) is { } file
-                ? LoopSettings.FromJson(File.ReadAllText(file.FullName), file.FullName)
-                : parse.GetValue(full) ? LoopSettings.Full(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation"))
-                : parse.GetValue(preset) is not null
-                    ? LoopSettings.CodeIt(Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation"),
-                        parse.GetValue(seeds) ?? throw new UsageException("--preset codeit needs --seeds PATH/solvers.py: arc-dsl's solvers, from your own copy (they are not shipped)"))
-                    : new LoopSettings();
+            // The evaluation folder is looked up only when asked for: the default run needs no evaluation data.
+            static string Evaluation() => Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation");
+            LoopSettings Chosen()
+            {
+                if (parse.GetValue(settingsFile) is { } file) return LoopSettings.FromJson(File.ReadAllText(file.FullName), file.FullName);
+                if (parse.GetValue(full)) return LoopSettings.Full(Evaluation());
+                if (parse.GetValue(preset) is null) return new LoopSettings();
+                return LoopSettings.CodeIt(Evaluation(), parse.GetValue(seeds)
+                    ?? throw new UsageException("--preset codeit needs --seeds PATH/solvers.py: arc-dsl's solvers, from your own copy (they are not shipped)"));
+            }
+            var settings = Chosen();
             settings = settings with
             {
                 Iterations = parse.GetValue(iterations) ?? settings.Iterations,
