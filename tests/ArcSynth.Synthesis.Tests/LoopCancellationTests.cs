@@ -27,15 +27,18 @@ public sealed class LoopCancellationTests : IDisposable
         var run = await store.CreateRunAsync("cancel", settings.ToJson(), "builtin");
         using var pause = new CancellationTokenSource();
         var paused = new Stopwatch();
+        var scheduled = 0;
         var sampling = new OnReport(p =>
         {
-            if (p.Phase != LoopPhases.Sample || paused.IsRunning) return;
-            // Well into the first task's streams.
-            _ = Task.Delay(500).ContinueWith(_ =>
+            if (p.Phase != LoopPhases.Sample || Interlocked.Exchange(ref scheduled, 1) == 1) return;
+            // Well into the first task's streams. A thread of its own: the sampler and the other test
+            // classes keep the thread pool busy, and a pool callback could come after the shard's end.
+            new Thread(() =>
             {
+                Thread.Sleep(500);
                 paused.Start();
                 pause.Cancel();
-            }, TaskScheduler.Default);
+            }) { IsBackground = true }.Start();
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn, sampling).RunAsync(run, pause.Token));
         paused.Stop();
