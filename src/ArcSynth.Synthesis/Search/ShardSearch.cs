@@ -12,9 +12,11 @@ namespace ArcSynth.Synthesis.Search;
 /// best programs of earlier iterations, so that each iteration's search goes on from where the last
 /// one stopped instead of starting over) and a library shared by every task (the seeds, never one
 /// written for a target, and in the loop the programs of the tasks solved so far), on the live
-/// registry. It returns the best programs each search found (never one of its pool) that give a
-/// grid on every demonstration, named <c>{prefix}s{k}_{taskId}</c>, for the shard to run, score
-/// and relabel like its samples.
+/// registry. It returns, for the shard to run, score and relabel like its samples, the library's
+/// programs among each task's best (a seed may solve a target as it is: 4 of the 400 ARC-AGI-1
+/// evaluation tasks for arc-dsl's solvers, lost to the loop while only edits came back), then the
+/// best programs each search wrote that give a grid on every demonstration, named
+/// <c>{prefix}s{k}_{taskId}</c>.
 /// </summary>
 public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask)
 {
@@ -24,10 +26,14 @@ public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, Guide
     {
         if (settings.Budget == 0 || keepPerTask == 0) return [];
         var ownOf = own.ToLookup(p => p.TaskId, StringComparer.Ordinal);
+        var libraryByName = library.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var search = new GuidedSearch(registry, limits, settings);
         var found = new List<FunctionDef>();
         foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. library], Environment.ProcessorCount, cancellation))
-            found.AddRange(outcome.Found.Take(keepPerTask).Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
+        {
+            var fromLibrary = outcome.Result.Ranked.Select(r => libraryByName.GetValueOrDefault(r.Program)).OfType<FunctionDef>();
+            found.AddRange(fromLibrary.Concat(outcome.Found).Take(keepPerTask).Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
+        }
         return found;
     }
 }
