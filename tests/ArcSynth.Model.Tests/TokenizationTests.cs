@@ -98,6 +98,20 @@ public sealed class TokenizationTests
     }
 
     [Fact]
+    public void A_program_with_more_lines_than_variables_to_name_them_is_no_training_sequence_and_no_error()
+    {
+        // The search's insertions and splices grow programs past 99 lines; a run's training died on one.
+        var lines = string.Concat(Enumerable.Range(1, Vocabulary.MaxVariables + 1).Select(k => $"    y{k} = rot90({(k == 1 ? "I" : $"y{k - 1}")})\n"));
+        var program = ProgramParser.ParseFunction($"def long_one(I):\n{lines}    return y{Vocabulary.MaxVariables + 1}\n");
+        var task = ArcTaskLoader.LoadFile(Path.Combine(TestData.Training, "3c9b0459.json"));
+        var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
+        var roomy = new ArcSynth.Model.Training.SequenceBuilder(Vocabulary, contextLength: 8192, maxProgramTokens: 4096);
+        Assert.Null(roomy.Sequence(demonstrations, program));
+        var shorter = program with { Body = program.Body.Take(Vocabulary.MaxVariables).ToList(), Result = new NameExpr($"y{Vocabulary.MaxVariables}", program.Result.At) };
+        Assert.NotNull(roomy.Sequence(demonstrations, shorter));
+    }
+
+    [Fact]
     public void Renames_variables_in_assignment_order_and_spells_literals()
     {
         var tokenizer = new ProgramTokenizer(Vocabulary);

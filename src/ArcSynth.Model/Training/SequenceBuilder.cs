@@ -26,9 +26,13 @@ public sealed class SequenceBuilder(Vocabulary vocabulary, int contextLength, in
         return ([.. encoded.Tokens, vocabulary.Id("<program>")], encoded.CutPairs);
     }
 
-    /// <summary>The training sequence, or null when the program's tokens exceed <see cref="MaxProgramTokens"/>.</summary>
+    /// <summary>
+    /// The training sequence, or null when the program's tokens exceed <see cref="MaxProgramTokens"/>
+    /// or it has more lines than the vocabulary has variables (the search's edits can grow a program that long).
+    /// </summary>
     public TrainingSequence? Sequence(IReadOnlyList<(Grid Input, Grid Output)> demonstrations, FunctionDef program)
     {
+        if (program.Body.Count > Vocabulary.MaxVariables) return null;
         var body = _programs.Encode(program);
         if (body.Count + 1 > maxProgramTokens) return null;
         var (prompt, _) = Prompt(demonstrations);
