@@ -1,6 +1,7 @@
 using ArcSynth.Dsl.Language.Checking;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 using ArcSynth.Tests.Shared;
@@ -24,6 +25,26 @@ public sealed class LoopTests : IDisposable
         var run = await store.CreateRunAsync("test", settings.ToJson(), "builtin");
         await new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn).RunAsync(run);
         return (await store.IterationsAsync(run), await store.ProgramsAsync(run), await store.StepsAsync(run), run);
+    }
+
+    [Fact]
+    public async Task A_step_with_fewer_primitives_than_the_run_was_trained_with_says_where_they_come_from()
+    {
+        var home = Path.Combine(_folder, "home");
+        await using var store = await TinyLoop.OpenAsync(home);
+        var run = await store.CreateRunAsync("test", TinyLoop.Settings().ToJson(), "builtin");
+        // Pretrained with a contributed primitive (as from the repository's dsl/contrib), then run from elsewhere without it.
+        var contributed = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(Contributed)));
+        await new CodeItLoop(store, home, contributed).RunStepAsync(run, 0, LoopPhases.Pretrain, 0);
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn).RunStepAsync(run, 0, LoopPhases.Sample, 0));
+        Assert.Contains("primitives the run was trained with are missing. dsl/contrib is read from the working directory", thrown.Message);
+        Assert.DoesNotContain(await store.StepsAsync(run), s => s.Phase == LoopPhases.Sample);
+    }
+
+    private static class Contributed
+    {
+        [Primitive("twice(n: Integer) -> Integer", "double")]
+        public static Value Twice(Value n) => Int.Of(2 * Py.AsInt(n));
     }
 
     [Fact]

@@ -137,6 +137,9 @@ internal sealed class RunContext
         if (!Checkpoint.Exists(folder))
             throw new DirectoryNotFoundException($"run {RunId}: checkpoint {folder} is not on node {Node}; every node of a cluster must share one home folder (README, Workers and faults)");
         var (model, _, optimizer) = Checkpoint.Load(folder);
+        if (model.Config.VocabSize > Vocabulary.Count)
+            throw new InvalidOperationException($"run {RunId}: checkpoint {folder} knows {model.Config.VocabSize} tokens and this registry's vocabulary only {Vocabulary.Count}: " +
+                $"primitives the run was trained with are missing. dsl/contrib is read from the working directory ({Environment.CurrentDirectory}): go on from the repository root, as ./arcsynth does");
         return VocabularyGrowth.Grow(model, optimizer, Vocabulary.Count, Mix(Settings.Seed, iteration, -1));
     }
 
