@@ -22,8 +22,9 @@ public sealed class LoopCancellationTests : IDisposable
     {
         var home = Path.Combine(_folder, "home");
         await using var store = await TinyLoop.OpenAsync(home);
-        // One shard of two tasks, thousands of streams each: sampling alone takes far longer than the bound below.
-        var settings = TinyLoop.Settings() with { Iterations = 1, TargetLimit = 2, ShardTasks = 2, SamplesPerTask = 3000 };
+        // One shard of sixteen tasks, hundreds of streams each: sampling alone takes far longer than the bound
+        // below, and each token step (all of a task's streams at once) stays short, as in a real run.
+        var settings = TinyLoop.Settings() with { Iterations = 1, TargetLimit = 16, ShardTasks = 16, SamplesPerTask = 200 };
         var run = await store.CreateRunAsync("cancel", settings.ToJson(), "builtin");
         using var pause = new CancellationTokenSource();
         var paused = new Stopwatch();
