@@ -7,11 +7,16 @@ namespace ArcSynth.Synthesis.Loop;
 /// The best programs found so far for each target task, over every iteration (CodeIt counts a task
 /// solved once any program found for it solves it). Each task keeps its <see cref="Keep"/> best
 /// distinct programs, ranked as the executor ranks them (ties by program text, so a ledger rebuilt
-/// from the store after a crash ranks exactly as the live one did), enough for the test attempts.
+/// from the store after a crash ranks exactly as the live one did), and below them the best
+/// program of each answer among the first <see cref="MaxAttempts"/> distinct ones of a test input:
+/// the attempts are those answers, and many programs can share one.
 /// </summary>
 public sealed class TaskLedger
 {
     public const int Keep = 12;
+
+    /// <summary>The most attempts a test input gets (ARC-AGI-1's 3).</summary>
+    public const int MaxAttempts = 3;
 
     private readonly Dictionary<string, TaskResult> _byTask = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
@@ -20,11 +25,27 @@ public sealed class TaskLedger
     public void Add(TaskResult fresh, IReadOnlyDictionary<string, string> texts)
     {
         foreach (var r in fresh.Ranked) _texts.TryAdd(r.Program, texts[r.Program]);
-        var ranked = _byTask.TryGetValue(fresh.Task.Id, out var old) ? old.Ranked.Concat(fresh.Ranked) : fresh.Ranked;
-        _byTask[fresh.Task.Id] = new TaskResult(fresh.Task, ranked
+        var ranked = (_byTask.TryGetValue(fresh.Task.Id, out var old) ? old.Ranked.Concat(fresh.Ranked) : fresh.Ranked)
             .DistinctBy(r => _texts[r.Program], StringComparer.Ordinal)
             .OrderBy(r => r.Score).ThenBy(r => _texts[r.Program], StringComparer.Ordinal)
-            .Take(Keep).ToList());
+            .ToList();
+        var kept = ranked.Take(Keep).Concat(Answering(ranked, fresh.Task.Test.Count)).ToHashSet();
+        _byTask[fresh.Task.Id] = new TaskResult(fresh.Task, [.. ranked.Where(kept.Contains)]);
+    }
+
+    /// <summary>In rank order, each program that gives a test input an answer none before it gave, up to <see cref="MaxAttempts"/> answers an input.</summary>
+    private static IEnumerable<ProgramOnTask> Answering(List<ProgramOnTask> ranked, int testInputs)
+    {
+        for (var k = 0; k < testInputs; k++)
+        {
+            var answers = new HashSet<Dsl.Values.Grid>();
+            foreach (var r in ranked)
+            {
+                if (k >= r.Test.Count || r.Test[k].Output is not { } answer || !answers.Add(answer)) continue;
+                yield return r;
+                if (answers.Count == MaxAttempts) break;
+            }
+        }
     }
 
     public TaskResult? For(string taskId) => _byTask.GetValueOrDefault(taskId);
