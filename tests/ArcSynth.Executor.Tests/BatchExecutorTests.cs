@@ -88,6 +88,18 @@ public sealed class BatchExecutorTests
     }
 
     [Fact]
+    public void What_the_attempts_need_is_each_item_that_gives_a_test_input_a_new_one_of_its_first_answers()
+    {
+        // Two test inputs; answers by rank: input 0 gets a, a, b, a, c, d and input 1 gets x, y, y, null, z, w.
+        string?[][] answers = [["a", "x"], ["a", "y"], ["b", "y"], ["a", null], ["c", "z"], ["d", "w"]];
+        var grids = new Dictionary<string, Grid>();
+        Grid? Of(string? name) => name is null ? null : grids.TryGetValue(name, out var g) ? g : grids[name] = new Grid(1, 1, [grids.Count]);
+        var kept = TaskResult.Answering(Enumerable.Range(0, answers.Length), 2, 3, (i, k) => Of(answers[i][k])).ToList();
+        // Input 0: items 0 (a), 2 (b), 4 (c); input 1: items 0 (x), 1 (y), 4 (z). Item 5 gives only fourth answers.
+        Assert.Equal([0, 2, 4, 0, 1, 4], kept);
+    }
+
+    [Fact]
     public void Identical_programs_named_for_different_tasks_each_run_on_their_own_task()
     {
         var executor = new BatchExecutor(PrimitiveRegistry.BuiltIn, Limits.Default, threads: 2);

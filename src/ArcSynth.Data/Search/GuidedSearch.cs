@@ -15,7 +15,7 @@ namespace ArcSynth.Data.Search;
 /// to the input's own, then length), and repeatedly expands the best few with a batch of edits
 /// (<see cref="ProgramEditor"/>) until the budget is spent or, once a program gets every
 /// demonstration right, until there is one such program per attempt, each answering the test
-/// inputs otherwise, or a quarter of the budget later. Test inputs are run only for the final attempts, and test outputs read only to score them.
+/// inputs otherwise, or a quarter of the budget later. Test inputs are run only for the programs the attempts are chosen from, and test outputs read only to score them.
 /// One task's search runs on one thread and depends only on the settings and the task, so results
 /// are the same for any number of threads; tasks run in parallel.
 /// </summary>
@@ -101,8 +101,12 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
 
     private GuidedOutcome Outcome(ArcTask task, DemonstrationRunner runner, Frontier frontier, int spent, TimeSpan elapsed)
     {
-        // Enough distinct programs for the attempts even where several share their test outputs.
-        var ranked = frontier.Top(settings.Attempts * 4)
+        // The best few, and below them each program that gives a test input one of its first answers:
+        // the attempts are distinct answers, and many programs can share one.
+        var all = frontier.All.ToList();
+        var kept = all.Take(settings.Attempts * 4)
+            .Concat(TaskResult.Answering(all, task.Test.Count, settings.Attempts, (c, k) => runner.OnTestInputs(c)[k].Output)).ToHashSet();
+        var ranked = all.Where(kept.Contains)
             .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, c.Train, runner.OnTestInputs(c)))
             .ToList();
         var best = frontier.Best!;

@@ -29,23 +29,9 @@ public sealed class TaskLedger
             .DistinctBy(r => _texts[r.Program], StringComparer.Ordinal)
             .OrderBy(r => r.Score).ThenBy(r => _texts[r.Program], StringComparer.Ordinal)
             .ToList();
-        var kept = ranked.Take(Keep).Concat(Answering(ranked, fresh.Task.Test.Count)).ToHashSet();
+        var kept = ranked.Take(Keep)
+            .Concat(TaskResult.Answering(ranked, fresh.Task.Test.Count, MaxAttempts, (r, k) => k < r.Test.Count ? r.Test[k].Output : null)).ToHashSet();
         _byTask[fresh.Task.Id] = new TaskResult(fresh.Task, [.. ranked.Where(kept.Contains)]);
-    }
-
-    /// <summary>In rank order, each program that gives a test input an answer none before it gave, up to <see cref="MaxAttempts"/> answers an input.</summary>
-    private static IEnumerable<ProgramOnTask> Answering(List<ProgramOnTask> ranked, int testInputs)
-    {
-        for (var k = 0; k < testInputs; k++)
-        {
-            var answers = new HashSet<Dsl.Values.Grid>();
-            foreach (var r in ranked)
-            {
-                if (k >= r.Test.Count || r.Test[k].Output is not { } answer || !answers.Add(answer)) continue;
-                yield return r;
-                if (answers.Count == MaxAttempts) break;
-            }
-        }
     }
 
     public TaskResult? For(string taskId) => _byTask.GetValueOrDefault(taskId);
