@@ -123,7 +123,7 @@ public sealed class TokenizationTests
     [Fact]
     public void A_new_primitive_gets_a_new_id_and_every_existing_id_stays()
     {
-        var extended = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(Extra)));
+        var extended = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(TwicePrimitive)));
         var grown = Vocabulary.Extend(extended);
         Assert.Equal(Vocabulary.Count + 1, grown.Count);
         for (var id = 0; id < Vocabulary.Count; id++) Assert.Equal(Vocabulary.Token(id), grown.Token(id));
@@ -187,11 +187,5 @@ public sealed class TokenizationTests
         var t = new List<int>();
         encoder.Grid(g, t);
         return t.Count;
-    }
-
-    private static class Extra
-    {
-        [Primitive("twice(n: Integer) -> Integer", "double")]
-        public static Value Twice(Value n) => Int.Of(2 * Py.AsInt(n));
     }
 }

@@ -1,7 +1,6 @@
 using ArcSynth.Dsl.Language.Checking;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
-using ArcSynth.Dsl.Values;
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
 using ArcSynth.Tests.Shared;
@@ -34,17 +33,11 @@ public sealed class LoopTests : IDisposable
         await using var store = await TinyLoop.OpenAsync(home);
         var run = await store.CreateRunAsync("test", TinyLoop.Settings().ToJson(), "builtin");
         // Pretrained with a contributed primitive (as from the repository's dsl/contrib), then run from elsewhere without it.
-        var contributed = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(Contributed)));
+        var contributed = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(TwicePrimitive)));
         await new CodeItLoop(store, home, contributed).RunStepAsync(run, 0, LoopPhases.Pretrain, 0);
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => new CodeItLoop(store, home, PrimitiveRegistry.BuiltIn).RunStepAsync(run, 0, LoopPhases.Sample, 0));
         Assert.Contains("primitives the run was trained with are missing. dsl/contrib is read from the working directory", thrown.Message);
         Assert.DoesNotContain(await store.StepsAsync(run), s => s.Phase == LoopPhases.Sample);
-    }
-
-    private static class Contributed
-    {
-        [Primitive("twice(n: Integer) -> Integer", "double")]
-        public static Value Twice(Value n) => Int.Of(2 * Py.AsInt(n));
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed record LoopSettings
         (nameof(BatchSize), s => s.BatchSize, 1, 4096),
         (nameof(LearningRate), s => s.LearningRate, 1e-7f, 1),
         (nameof(ReplayShare), s => s.ReplayShare, 0, 1),
-        (nameof(Attempts), s => s.Attempts, 1, 3),
+        (nameof(Attempts), s => s.Attempts, 1, TaskLedger.MaxAttempts),
         (nameof(Seed), s => s.Seed, int.MinValue, int.MaxValue),
         (nameof(TimeoutMs), s => s.TimeoutMs, 1, 600_000),
     ];
@@ -182,8 +182,8 @@ public sealed record LoopSettings
     /// </summary>
     public static LoopSettings CodeIt(string evaluationFolder, string seedsFile) => new()
     {
-        Targets = evaluationFolder, TargetLimit = 0, SeedsFile = seedsFile, SeedTasks = null, Iterations = 10,
-        SamplesPerTask = 24, SearchBudget = 9600, ShardTasks = 16, Attempts = 3,
+        Targets = evaluationFolder, TargetLimit = 0, SeedsFile = seedsFile, Iterations = 10,
+        SamplesPerTask = 24, SearchBudget = 9600, ShardTasks = 16,
     };
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
