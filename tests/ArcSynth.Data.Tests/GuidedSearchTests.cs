@@ -94,6 +94,19 @@ public sealed class GuidedSearchTests
     }
 
     [Fact]
+    public void A_program_right_on_the_demonstrations_whose_answer_breaks_their_invariants_does_not_end_the_search()
+    {
+        // 3c9b0459 is rot180. No demonstration has a 6, so this program gets them all right; on the test input it
+        // paints the 6s as 5, a colour that input lacks and no demonstration adds. With one attempt, such a program
+        // used to end the search at once with a wrong answer; the search now goes on and finds rot180.
+        var pool = ProgramParser.Parse("def painted(I):\n    x1 = rot180(I)\n    O = replace(x1, SIX, FIVE)\n    return O\n", "pool.py").Functions;
+        var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(2000, Attempts: 1));
+        var outcome = search.Search(Task("3c9b0459"), pool);
+        Assert.True(outcome.Tried > 0);
+        Assert.True(outcome.Solved(1), ProgramPrinter.Print(outcome.Best));
+    }
+
+    [Fact]
     public void The_frontier_holds_one_program_per_behaviour()
     {
         var task = Task("a699fb00");

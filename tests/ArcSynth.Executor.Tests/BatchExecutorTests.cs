@@ -3,6 +3,7 @@ using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
 using ArcSynth.Executor.Batch;
 using ArcSynth.Executor.Running;
+using ArcSynth.Executor.Scoring;
 using ArcSynth.Tasks.Loading;
 using ArcSynth.Tasks.Model;
 using ArcSynth.Tests.Shared;
@@ -94,9 +95,30 @@ public sealed class BatchExecutorTests
         string?[][] answers = [["a", "x"], ["a", "y"], ["b", "y"], ["a", null], ["c", "z"], ["d", "w"]];
         var grids = new Dictionary<string, Grid>();
         Grid? Of(string? name) => name is null ? null : grids.TryGetValue(name, out var g) ? g : grids[name] = new Grid(1, 1, [grids.Count]);
-        var kept = TaskResult.Answering(Enumerable.Range(0, answers.Length), 2, 3, (i, k) => Of(answers[i][k])).ToList();
+        // A task without demonstrations: no invariant to keep, so the answers come in rank order alone.
+        var task = new ArcTask("two-inputs", [], [new ArcExample(new Grid(1, 1, [9]), null), new ArcExample(new Grid(1, 1, [9]), null)], "test");
+        var kept = TaskResult.Answering(task, Enumerable.Range(0, answers.Length).ToList(), 3, (i, k) => Of(answers[i][k])).ToList();
         // Input 0: items 0 (a), 2 (b), 4 (c); input 1: items 0 (x), 1 (y), 4 (z). Item 5 gives only fourth answers.
         Assert.Equal([0, 2, 4, 0, 1, 4], kept);
+    }
+
+    [Fact]
+    public void The_attempts_take_answers_that_keep_the_demonstrations_invariants_before_better_ranked_ones_that_break_them()
+    {
+        // 67a3c6ac (a mirror): every demonstration's output has its input's shape and colours and differs from it.
+        var task = Task("67a3c6ac");
+        var input = task.Test[0].Input;
+        var unchanged = input;
+        var newColour = new Grid(input.Height, input.Width, [.. input.Cells.ToArray().Select(c => c == 1 ? 5 : c)]);
+        var mirrored = new Grid(input.Height, input.Width, [.. Enumerable.Range(0, input.Height).SelectMany(i => input.Row(i).ToArray().Reverse())]);
+        var flat = new Grid(input.Height, input.Width, [.. input.Cells.ToArray().Select(_ => 6)]);
+        ProgramOnTask Answer(string name, Grid answer, int exact) =>
+            new(name, [], new ProgramScore(exact, 3, 0.1, 2), [], [new ExampleOutcome(ExampleStatus.Ok, answer, null)]);
+        var result = new TaskResult(task, [Answer("unchanged", unchanged, 3), Answer("new_colour", newColour, 3), Answer("flat", flat, 2), Answer("mirror", mirrored, 1)]);
+        // The mirror ranks last and its answer is the only one that keeps them all: it comes first; the rest follow in rank order.
+        Assert.Equal([mirrored, unchanged, newColour], result.Predictions(3)[0]);
+        Assert.True(result.Solved(1));
+        Assert.Equal(["mirror", "unchanged", "new_colour"], TaskResult.Answering(task, result.Ranked, 3, (p, k) => p.Test[k].Output).Select(p => p.Program));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
     private readonly Grid[] _inputs = task.Train.Select(e => e.Input).ToArray();
     private readonly Grid[] _expected = task.Train.Select(e => e.Output ?? throw new ArgumentException($"task {task.Id}: a demonstration has no output")).ToArray();
     private readonly Grid[] _testInputs = task.Test.Select(e => e.Input).ToArray();
+    private readonly DemonstrationInvariants _invariants = new(task);
     private int _created;
 
     /// <summary>The program run and scored, or null when it does not compile.</summary>
@@ -68,7 +69,11 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
             test = _testInputs.Select(input => ProgramRunner.Run(compiled, input, testLimits)).ToArray();
             foreach (var o in test) behaviour = Mix(behaviour, o);
         }
-        return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour) { Test = test };
+        return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour)
+        {
+            Test = test,
+            Answers = test is not null && test.Select((o, k) => o.Output is { } answer && _invariants.Admits(_testInputs[k], answer)).All(x => x),
+        };
     }
 
     /// <summary>The program's outcomes on the test inputs (their outputs are not looked at here).</summary>

@@ -63,16 +63,18 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
                 frontier.Offer(c);
         var spent = 0;
         var barren = 0;
-        // Once a program gets every demonstration right, more search looks for others that do too
-        // but answer the test inputs otherwise: they give the other attempts, for the first one's
-        // test output is often wrong. It stops at one such program per attempt, or a quarter of
-        // the budget later.
+        // Once a program gets every demonstration right and its test answers keep the demonstrations'
+        // invariants, more search looks for others like it that answer the test inputs otherwise: they
+        // give the other attempts, for the first one's answer is often wrong. It stops at one such
+        // program per attempt, or a quarter of the budget later. Programs that get the demonstrations
+        // right with answers that break an invariant (a colour the task never uses) do not count: their
+        // answers are nearly always wrong, so the search goes on with its whole budget.
         var end = settings.Budget;
         while (spent < end && barren < MaxBarrenEdits)
         {
-            if (frontier.Best!.Score.SolvesDemonstrations)
+            if (frontier.Best!.Score.SolvesDemonstrations && frontier.All.TakeWhile(c => c.Score.SolvesDemonstrations).Count(c => c.Answers) is var answering and > 0)
             {
-                if (frontier.Top(settings.Attempts).Count(c => c.Score.SolvesDemonstrations) >= settings.Attempts) break;
+                if (answering >= settings.Attempts) break;
                 end = Math.Min(end, spent + settings.Budget / 4);
             }
             if (spent >= end) break;
@@ -105,7 +107,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         // the attempts are distinct answers, and many programs can share one.
         var all = frontier.All.ToList();
         var kept = all.Take(settings.Attempts * 4)
-            .Concat(TaskResult.Answering(all, task.Test.Count, settings.Attempts, (c, k) => runner.OnTestInputs(c)[k].Output)).ToHashSet();
+            .Concat(TaskResult.Answering(task, all, settings.Attempts, (c, k) => runner.OnTestInputs(c)[k].Output)).ToHashSet();
         var ranked = all.Where(kept.Contains)
             .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, c.Train, runner.OnTestInputs(c)))
             .ToList();

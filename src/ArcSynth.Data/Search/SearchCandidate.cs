@@ -30,6 +30,12 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
     /// <summary>Its outcomes on the test inputs, once run (at once for a program that gets every demonstration right).</summary>
     public ExampleOutcome[]? Test { get; set; }
 
+    /// <summary>
+    /// Whether it gets every demonstration right and answers every test input with a grid that keeps the
+    /// demonstrations' invariants (<see cref="DemonstrationInvariants"/>): an answer worth an attempt.
+    /// </summary>
+    public bool Answers { get; init; }
+
     /// <summary>Per demonstration, each line's value (null from the line that failed on); empty arrays when the program's lines do not map one to one onto its compiled steps.</summary>
     public Value?[][] Lines { get; } = lines;
 

@@ -1,4 +1,5 @@
 using ArcSynth.Dsl.Values;
+using ArcSynth.Executor.Scoring;
 using ArcSynth.Tasks.Model;
 
 namespace ArcSynth.Executor.Batch;
@@ -7,34 +8,43 @@ namespace ArcSynth.Executor.Batch;
 public sealed record TaskResult(ArcTask Task, IReadOnlyList<ProgramOnTask> Ranked)
 {
     /// <summary>
-    /// The attempts for each test input: the outputs of the best programs in rank order, distinct,
-    /// at most <paramref name="attempts"/> of them. Reads no test output.
+    /// The attempts for each test input: the distinct outputs of the programs in rank order, those that
+    /// keep the demonstrations' invariants first, at most <paramref name="attempts"/> of them. Reads no test output.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<Grid>> Predictions(int attempts) =>
-        Task.Test.Select((_, k) => (IReadOnlyList<Grid>)Ranked
-            .Select(p => p.Test[k].Output)
-            .OfType<Grid>()
-            .Distinct()
-            .Take(attempts)
-            .ToList()).ToList();
+    public IReadOnlyList<IReadOnlyList<Grid>> Predictions(int attempts)
+    {
+        var invariants = new DemonstrationInvariants(Task);
+        return Task.Test.Select((_, k) => (IReadOnlyList<Grid>)AnswersTo(Task, k, Ranked, (p, i) => p.Test[i].Output, invariants)
+            .Take(attempts).Select(a => a.Answer).ToList()).ToList();
+    }
 
     /// <summary>
-    /// Of <paramref name="ranked"/>, in rank order, each item that gives a test input an answer none before it
-    /// gave, up to <paramref name="attempts"/> answers an input: what must be kept for the attempts, since
-    /// many programs can share one answer. <paramref name="answer"/> reads an item's answer to input k (null: none).
+    /// Of <paramref name="ranked"/>, each item that gives a test input one of its attempts (the same
+    /// answers, in the same order, as <see cref="Predictions"/>): what must be kept for the attempts,
+    /// since many programs can share one answer. <paramref name="answer"/> reads an item's answer to input k (null: none).
     /// </summary>
-    public static IEnumerable<T> Answering<T>(IEnumerable<T> ranked, int testInputs, int attempts, Func<T, int, Grid?> answer)
+    public static IEnumerable<T> Answering<T>(ArcTask task, IReadOnlyList<T> ranked, int attempts, Func<T, int, Grid?> answer)
     {
-        for (var k = 0; k < testInputs; k++)
+        var invariants = new DemonstrationInvariants(task);
+        return Enumerable.Range(0, task.Test.Count).SelectMany(k => AnswersTo(task, k, ranked, answer, invariants).Take(attempts).Select(a => a.Item));
+    }
+
+    /// <summary>
+    /// The distinct answers of <paramref name="ranked"/> to test input <paramref name="k"/>, each with the
+    /// first item that gives it: in rank order those that keep the demonstrations' invariants, then the rest.
+    /// </summary>
+    private static IEnumerable<(T Item, Grid Answer)> AnswersTo<T>(ArcTask task, int k, IReadOnlyList<T> ranked, Func<T, int, Grid?> answer,
+        DemonstrationInvariants invariants)
+    {
+        var seen = new HashSet<Grid>();
+        var deferred = new List<(T, Grid)>();
+        foreach (var item in ranked)
         {
-            var answers = new HashSet<Grid>();
-            foreach (var item in ranked)
-            {
-                if (answer(item, k) is not { } given || !answers.Add(given)) continue;
-                yield return item;
-                if (answers.Count == attempts) break;
-            }
+            if (answer(item, k) is not { } given || !seen.Add(given)) continue;
+            if (invariants.Admits(task.Test[k].Input, given)) yield return (item, given);
+            else deferred.Add((item, given));
         }
+        foreach (var d in deferred) yield return d;
     }
 
     /// <summary>
