@@ -97,7 +97,7 @@ public sealed class BatchExecutorTests
         Grid? Of(string? name) => name is null ? null : grids.TryGetValue(name, out var g) ? g : grids[name] = new Grid(1, 1, [grids.Count]);
         // A task without demonstrations: no invariant to keep, so the answers come in rank order alone.
         var task = new ArcTask("two-inputs", [], [new ArcExample(new Grid(1, 1, [9]), null), new ArcExample(new Grid(1, 1, [9]), null)], "test");
-        var kept = TaskResult.Answering(task, Enumerable.Range(0, answers.Length).ToList(), 3, (i, k) => Of(answers[i][k])).ToList();
+        var kept = TaskResult.Answering(task, Enumerable.Range(0, answers.Length).ToList(), 3, (i, k) => Of(answers[i][k]), _ => new ProgramScore(1, 1, 0, 3)).ToList();
         // Input 0: items 0 (a), 2 (b), 4 (c); input 1: items 0 (x), 1 (y), 4 (z). Item 5 gives only fourth answers.
         Assert.Equal([0, 2, 4, 0, 1, 4], kept);
     }
@@ -118,7 +118,26 @@ public sealed class BatchExecutorTests
         // The mirror ranks last and its answer is the only one that keeps them all: it comes first; the rest follow in rank order.
         Assert.Equal([mirrored, unchanged, newColour], result.Predictions(3)[0]);
         Assert.True(result.Solved(1));
-        Assert.Equal(["mirror", "unchanged", "new_colour"], TaskResult.Answering(task, result.Ranked, 3, (p, k) => p.Test[k].Output).Select(p => p.Program));
+        Assert.Equal(["mirror", "unchanged", "new_colour"], TaskResult.Answering(task, result.Ranked, 3, (p, k) => p.Test[k].Output, p => p.Score).Select(p => p.Program));
+    }
+
+    [Fact]
+    public void A_short_program_that_misses_a_demonstration_answers_before_a_long_one_that_gets_them_all()
+    {
+        // 67a3c6ac: a 20-line program right on all three demonstrations answers upside down (a plausible grid, and
+        // wrong); a 2-line one right on two answers with the mirror. A line costs 0.02 of the demonstrations' share.
+        var task = Task("67a3c6ac");
+        var input = task.Test[0].Input;
+        var upsideDown = new Grid(input.Height, input.Width, [.. Enumerable.Range(0, input.Height).Reverse().SelectMany(i => input.Row(i).ToArray())]);
+        var mirrored = new Grid(input.Height, input.Width, [.. Enumerable.Range(0, input.Height).SelectMany(i => input.Row(i).ToArray().Reverse())]);
+        ProgramOnTask Answer(string name, Grid answer, int exact, int length) =>
+            new(name, [], new ProgramScore(exact, 3, 0, length), [], [new ExampleOutcome(ExampleStatus.Ok, answer, null)]);
+        var result = new TaskResult(task, [Answer("long", upsideDown, 3, 20), Answer("short", mirrored, 2, 2)]);
+        Assert.Equal([mirrored, upsideDown], result.Predictions(3)[0]);
+        Assert.True(result.Solved(1));
+        // Ten lines shorter is not enough to pass it: 1 - 0.02 x 12 > 2/3 - 0.02 x 2.
+        var close = new TaskResult(task, [Answer("long", upsideDown, 3, 12), Answer("short", mirrored, 2, 2)]);
+        Assert.Equal([upsideDown, mirrored], close.Predictions(3)[0]);
     }
 
     [Fact]

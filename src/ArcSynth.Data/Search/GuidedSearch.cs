@@ -107,7 +107,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         // the attempts are distinct answers, and many programs can share one.
         var all = frontier.All.ToList();
         var kept = all.Take(settings.Attempts * 4)
-            .Concat(TaskResult.Answering(task, all, settings.Attempts, (c, k) => runner.OnTestInputs(c)[k].Output)).ToHashSet();
+            .Concat(TaskResult.Answering(task, all, settings.Attempts, (c, k) => runner.OnTestInputs(c)[k].Output, c => c.Score)).ToHashSet();
         var ranked = all.Where(kept.Contains)
             .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, c.Train, runner.OnTestInputs(c)))
             .ToList();

@@ -9,6 +9,16 @@ public readonly record struct ProgramScore(int Exact, int Pairs, double MeanDist
     /// <summary>Whether every demonstration pair is exactly right.</summary>
     public bool SolvesDemonstrations => Exact == Pairs && Pairs > 0;
 
+    /// <summary>What one line of a program costs against the share of demonstrations it gets right, in <see cref="Fit"/>.</summary>
+    public const double LinePrice = 0.02;
+
+    /// <summary>
+    /// The share of demonstrations exactly right less <see cref="LinePrice"/> a line, which orders the
+    /// attempts: a long program that gets every demonstration right is often fitted to them (a colour
+    /// swapped just where they need it), and a short one that misses a demonstration generalizes as often.
+    /// </summary>
+    public double Fit => (Pairs == 0 ? 0 : (double)Exact / Pairs) - LinePrice * Length;
+
     /// <summary>Negative when this score is better than <paramref name="other"/>.</summary>
     public int CompareTo(ProgramScore other)
     {

@@ -30,7 +30,7 @@ public sealed class TaskLedger
             .OrderBy(r => r.Score).ThenBy(r => _texts[r.Program], StringComparer.Ordinal)
             .ToList();
         var kept = ranked.Take(Keep)
-            .Concat(TaskResult.Answering(fresh.Task, ranked, MaxAttempts, (r, k) => k < r.Test.Count ? r.Test[k].Output : null)).ToHashSet();
+            .Concat(TaskResult.Answering(fresh.Task, ranked, MaxAttempts, (r, k) => k < r.Test.Count ? r.Test[k].Output : null, r => r.Score)).ToHashSet();
         _byTask[fresh.Task.Id] = new TaskResult(fresh.Task, [.. ranked.Where(kept.Contains)]);
     }
 
