@@ -7,9 +7,9 @@ namespace ArcSynth.Synthesis.Loop;
 /// The best programs found so far for each target task, over every iteration (CodeIt counts a task
 /// solved once any program found for it solves it). Each task keeps its <see cref="Keep"/> best
 /// distinct programs, ranked as the executor ranks them (ties by program text, so a ledger rebuilt
-/// from the store after a crash ranks exactly as the live one did), and below them the best
-/// program of each answer among the first <see cref="MaxAttempts"/> distinct ones of a test input:
-/// the attempts are those answers, and many programs can share one.
+/// from the store after a crash ranks exactly as the live one did), and below them the program
+/// that gives each of a test input's <see cref="MaxAttempts"/> attempts (<see cref="TaskResult.Answering{T}"/>,
+/// which orders answers by fit and the demonstrations' invariants): many programs can share one answer.
 /// </summary>
 public sealed class TaskLedger
 {
