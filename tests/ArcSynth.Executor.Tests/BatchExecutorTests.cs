@@ -122,22 +122,23 @@ public sealed class BatchExecutorTests
     }
 
     [Fact]
-    public void A_short_program_that_misses_a_demonstration_answers_before_a_long_one_that_gets_them_all()
+    public void The_attempts_take_turns_between_the_ranking_and_fit_so_a_short_program_that_misses_a_demonstration_gets_the_second()
     {
-        // 67a3c6ac: a 20-line program right on all three demonstrations answers upside down (a plausible grid, and
-        // wrong); a 2-line one right on two answers with the mirror. A line costs 0.02 of the demonstrations' share.
+        // 67a3c6ac: two long programs right on all three demonstrations answer upside down and turned half round
+        // (plausible grids, both wrong); a 2-line one right on two answers with the mirror. The ranking puts the long
+        // ones first; fit (0.02 a line) the short one: the attempts take the ranking's first, then fit's, then the ranking's next.
         var task = Task("67a3c6ac");
         var input = task.Test[0].Input;
         var upsideDown = new Grid(input.Height, input.Width, [.. Enumerable.Range(0, input.Height).Reverse().SelectMany(i => input.Row(i).ToArray())]);
+        var halfTurn = new Grid(input.Height, input.Width, [.. input.Cells.ToArray().Reverse()]);
         var mirrored = new Grid(input.Height, input.Width, [.. Enumerable.Range(0, input.Height).SelectMany(i => input.Row(i).ToArray().Reverse())]);
         ProgramOnTask Answer(string name, Grid answer, int exact, int length) =>
             new(name, [], new ProgramScore(exact, 3, 0, length), [], [new ExampleOutcome(ExampleStatus.Ok, answer, null)]);
-        var result = new TaskResult(task, [Answer("long", upsideDown, 3, 20), Answer("short", mirrored, 2, 2)]);
-        Assert.Equal([mirrored, upsideDown], result.Predictions(3)[0]);
-        Assert.True(result.Solved(1));
-        // Ten lines shorter is not enough to pass it: 1 - 0.02 x 12 > 2/3 - 0.02 x 2.
-        var close = new TaskResult(task, [Answer("long", upsideDown, 3, 12), Answer("short", mirrored, 2, 2)]);
-        Assert.Equal([upsideDown, mirrored], close.Predictions(3)[0]);
+        var result = new TaskResult(task, [Answer("long", upsideDown, 3, 20), Answer("longer", halfTurn, 3, 21), Answer("short", mirrored, 2, 2)]);
+        Assert.Equal([upsideDown, mirrored, halfTurn], result.Predictions(3)[0]);
+        Assert.False(result.Solved(1));
+        Assert.True(result.Solved(2));
+        Assert.Equal(["long", "short", "longer"], TaskResult.Answering(task, result.Ranked, 3, (p, k) => p.Test[k].Output, p => p.Score).Select(p => p.Program));
     }
 
     [Fact]
