@@ -9,7 +9,7 @@ namespace ArcSynth.Synthesis.Loop;
 /// distinct programs, ranked as the executor ranks them (ties by program text, so a ledger rebuilt
 /// from the store after a crash ranks exactly as the live one did), and below them the program
 /// that gives each of a test input's <see cref="MaxAttempts"/> attempts (<see cref="TaskResult.Answering{T}"/>,
-/// which orders answers by fit and the demonstrations' invariants): many programs can share one answer.
+/// which takes answers in turn from the ranking's order and fit's): many programs can share one answer.
 /// </summary>
 public sealed class TaskLedger
 {
