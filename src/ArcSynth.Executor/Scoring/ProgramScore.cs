@@ -13,9 +13,10 @@ public readonly record struct ProgramScore(int Exact, int Pairs, double MeanDist
     public const double LinePrice = 0.02;
 
     /// <summary>
-    /// The share of demonstrations exactly right less <see cref="LinePrice"/> a line, which orders the
-    /// attempts: a long program that gets every demonstration right is often fitted to them (a colour
-    /// swapped just where they need it), and a short one that misses a demonstration generalizes as often.
+    /// The share of demonstrations exactly right less <see cref="LinePrice"/> a line: one of the two
+    /// orders the attempts take turns between (the ranking is the other). A long program that gets the
+    /// demonstrations right is often fitted to them (a colour swapped just where they need it), and a
+    /// shorter one that gets fewer, or is farther from them, generalizes as often.
     /// </summary>
     public double Fit => (Pairs == 0 ? 0 : (double)Exact / Pairs) - LinePrice * Length;
 
