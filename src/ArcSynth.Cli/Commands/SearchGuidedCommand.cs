@@ -16,8 +16,6 @@ internal static class SearchGuidedCommand
         var searchTimeout = new Option<int>("--search-timeout-ms") { Description = "Time limit of a program, seed or edit, on one demonstration (the attempts on the test inputs run under --timeout-ms).", DefaultValueFactory = _ => (int)defaults.DemonstrationTimeout.TotalMilliseconds };
         var batch = new Option<int>("--batch") { Description = "Edits of a parent tried each time it is expanded.", DefaultValueFactory = _ => defaults.Batch };
         var breadth = new Option<int>("--breadth") { Description = "Parents are drawn from this many best programs of the frontier.", DefaultValueFactory = _ => defaults.Breadth };
-        var focus = new Option<int>("--focus") { Description = "After every task's search, search again the tasks not solved on their demonstrations that came closest (the largest share of them right, then the least distance), this many, at --focus-budget; their attempts come from both rounds. 0: no second round.", DefaultValueFactory = _ => 0 };
-        var focusBudget = new Option<int?>("--focus-budget") { Description = "Edited programs to try on each task of the second round (default: 10 times --budget)." };
         var command = new Command("guided",
             "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
             "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
@@ -25,7 +23,7 @@ internal static class SearchGuidedCommand
             "result, splice another program's suffix) until the budget is spent, or there are programs that get every\n" +
             "demonstration right and differ on the test inputs, one per attempt. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
         {
-            batch, breadth, searchTimeout, focus, focusBudget,
+            batch, breadth, searchTimeout,
         };
         options.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
@@ -37,35 +35,16 @@ internal static class SearchGuidedCommand
                 Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth),
                 DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout)),
             };
-            var second = new SearchFocus(parse.GetValue(focus) is var n && n >= 0 ? n : throw new UsageException($"--focus must be at least 0, not {n}"),
-                parse.GetValue(focusBudget) is { } m ? m >= 1 ? m : throw new UsageException($"--focus-budget must be at least 1, not {m}") : 10 * o.Budget);
             var clock = Stopwatch.StartNew();
+            var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings);
             var tally = new SearchTally(output, error, o.Targets.Count, clock);
             long tried = 0;
-            void Report(GuidedOutcome outcome, string round)
-            {
-                var program = ProgramPrinter.Print(outcome.Best).Replace("\n    ", "; ").TrimEnd();
-                tally.Add(outcome.TaskId, outcome.Solved(o.Attempts), outcome.SolvedDemonstrations,
-                    $"{round}tried {outcome.Tried} in {outcome.Elapsed.TotalSeconds:F1} s, best {outcome.BestScore.Exact}/{outcome.BestScore.Pairs} exact, relative distance {outcome.BestScore.MeanDistance:F3}: {program}");
-            }
-            var outcomes = new List<GuidedOutcome>();
-            foreach (var outcome in new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings).Run(o.Seeds, o.Targets, o.Threads))
+            foreach (var outcome in search.Run(o.Seeds, o.Targets, o.Threads))
             {
                 tried += outcome.Tried;
-                outcomes.Add(outcome);
-                Report(outcome, "");
-            }
-            var chosen = second.Choose(outcomes).ToHashSet(StringComparer.Ordinal);
-            if (chosen.Count > 0)
-            {
-                tally.Again("focus", chosen.Count);
-                var first = outcomes.ToDictionary(x => x.TaskId, StringComparer.Ordinal);
-                var again = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings with { Budget = second.Budget });
-                foreach (var outcome in again.Run(o.Seeds, [.. o.Targets.Where(t => chosen.Contains(t.Id))], o.Threads))
-                {
-                    tried += outcome.Tried;
-                    Report(SearchFocus.Merge(first[outcome.TaskId], outcome), "again: ");
-                }
+                var program = ProgramPrinter.Print(outcome.Best).Replace("\n    ", "; ").TrimEnd();
+                tally.Add(outcome.TaskId, outcome.Solved(o.Attempts), outcome.SolvedDemonstrations,
+                    $"tried {outcome.Tried} in {outcome.Elapsed.TotalSeconds:F1} s, best {outcome.BestScore.Exact}/{outcome.BestScore.Pairs} exact, relative distance {outcome.BestScore.MeanDistance:F3}: {program}");
             }
             tally.Finish($"tried={tried} candidates_per_s={tried / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):F0}");
             return 0;
