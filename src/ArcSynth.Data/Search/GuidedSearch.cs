@@ -72,7 +72,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var end = settings.Budget;
         while (spent < end && barren < MaxBarrenEdits)
         {
-            if (frontier.Best!.Score.SolvesDemonstrations && frontier.All.TakeWhile(c => c.Score.SolvesDemonstrations).Count(c => c.Answers) is var answering and > 0)
+            if (frontier.All.TakeWhile(c => c.Score.SolvesDemonstrations).Count(c => c.Answers) is var answering and > 0)
             {
                 if (answering >= settings.Attempts) break;
                 end = Math.Min(end, spent + settings.Budget / 4);

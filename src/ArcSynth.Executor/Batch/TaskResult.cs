@@ -49,15 +49,10 @@ public sealed record TaskResult(ArcTask Task, IReadOnlyList<ProgramOnTask> Ranke
         var byFit = ranked.OrderByDescending(i => score(i).Fit).ThenBy(i => score(i).MeanDistance);
         using var first = Distinct(task.Test[k].Input, ranked, item => answer(item, k), invariants).GetEnumerator();
         using var second = Distinct(task.Test[k].Input, byFit, item => answer(item, k), invariants).GetEnumerator();
+        var orders = new[] { first, second };
         var taken = new HashSet<Grid>();
-        for (var turn = 0; ; turn++)
-        {
-            var next = turn % 2 == 0 ? first : second;
-            var other = turn % 2 == 0 ? second : first;
-            if (Next(next, taken) is { } a) yield return a;
-            else if (Next(other, taken) is { } b) yield return b;
-            else yield break;
-        }
+        for (var turn = 0; (Next(orders[turn], taken) ?? Next(orders[1 - turn], taken)) is { } next; turn = 1 - turn)
+            yield return next;
     }
 
     /// <summary>The next answer of <paramref name="answers"/> not taken yet, now taken; null when there is none.</summary>
