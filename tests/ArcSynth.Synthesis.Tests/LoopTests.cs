@@ -95,6 +95,28 @@ public sealed class LoopTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_unsolved_task_is_sampled_from_a_copy_adapted_to_its_own_hindsight_data()
+    {
+        var adapted = await RunAsync(Path.Combine(_folder, "adapted"), TinyLoop.Settings());
+        var plain = await RunAsync(Path.Combine(_folder, "plain"), TinyLoop.Settings() with { AdaptSteps = 0 });
+        int Adapted(StepRecord x) => System.Text.Json.Nodes.JsonNode.Parse(x.StateJson)!["adapted"]!.GetValue<int>();
+        IEnumerable<(string, string)> Sampled(IEnumerable<ProgramRecord> programs, int iteration) =>
+            programs.Where(p => p.Iteration == iteration && p.Source == "sample").Select(p => (p.TaskId, p.Text));
+
+        // Iteration 0 has no hindsight data yet: nothing is adapted, and the samples are the same as without adaptation.
+        Assert.All(adapted.Steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration == 0), x => Assert.Equal(0, Adapted(x)));
+        Assert.Equal(Sampled(plain.Programs, 0), Sampled(adapted.Programs, 0));
+        // Iteration 1 adapts every task not solved on its demonstrations (none is, in this tiny run), and samples differently.
+        Assert.All(adapted.Iterations, i => Assert.Equal(0, i.SolvedDemonstrations));
+        Assert.Equal(4, adapted.Steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration == 1).Sum(Adapted));
+        Assert.All(plain.Steps.Where(x => x.Phase == LoopPhases.Sample), x => Assert.Equal(0, Adapted(x)));
+        Assert.NotEqual(Sampled(plain.Programs, 1), Sampled(adapted.Programs, 1));
+        // Every adapted sample is still a program of the DSL that type-checks.
+        Assert.All(adapted.Programs.Where(p => p.Iteration == 1 && p.Source == "sample"), p =>
+            Assert.Empty(TypeChecker.Check(ProgramParser.ParseFunction(p.Text), PrimitiveRegistry.BuiltIn)));
+    }
+
+    [Fact]
     public async Task Evaluation_test_outputs_are_never_read_before_scoring()
     {
         // The same four tasks twice: as they are, and with every test output removed.

@@ -25,6 +25,7 @@ public sealed record LoopSettings
     public int OriginalMutations { get; init; } = 1500;
 
     public int Iterations { get; init; } = 3;
+    /// <summary>Programs sampled per target task each iteration (0: none, the search alone: an ablation).</summary>
     public int SamplesPerTask { get; init; } = 64;
     public float Temperature { get; init; } = 0.9f;
     public float TopP { get; init; } = 0.95f;
@@ -47,6 +48,16 @@ public sealed record LoopSettings
     /// independent of the machine's load.
     /// </summary>
     public int SearchTimeoutMs { get; init; } = 50;
+    /// <summary>
+    /// Test-time training: updates a copy of the iteration's model makes on a target task's own hindsight
+    /// data (earlier iterations' programs for it and what they produced) before the task is sampled; the
+    /// copy is thrown away after the task (0: no adaptation). Tasks solved on their demonstrations are not adapted.
+    /// </summary>
+    public int AdaptSteps { get; init; } = 4;
+    /// <summary>Hindsight programs per adaptation update.</summary>
+    public int AdaptBatch { get; init; } = 4;
+    /// <summary>The adaptation's learning rate (constant over its few updates).</summary>
+    public float AdaptLearningRate { get; init; } = 1e-3f;
     /// <summary>
     /// The forgetting probe: programs sampled, after each iteration's training, for each of the first
     /// <see cref="RecallTasks"/> tasks the seeds are written for; the iteration records how many of
@@ -86,7 +97,7 @@ public sealed record LoopSettings
         (nameof(TargetOffset), s => s.TargetOffset, 0, 100_000),
         (nameof(OriginalMutations), s => s.OriginalMutations, 0, 1_000_000),
         (nameof(Iterations), s => s.Iterations, 1, 1000),
-        (nameof(SamplesPerTask), s => s.SamplesPerTask, 1, 100_000),
+        (nameof(SamplesPerTask), s => s.SamplesPerTask, 0, 100_000),
         (nameof(Temperature), s => s.Temperature, 0, 10),
         (nameof(TopP), s => s.TopP, 0.01f, 1),
         (nameof(MaxProgramTokens), s => s.MaxProgramTokens, 8, 4096),
@@ -94,6 +105,9 @@ public sealed record LoopSettings
         (nameof(SearchBudget), s => s.SearchBudget, 0, 10_000_000),
         (nameof(SearchPrograms), s => s.SearchPrograms, 0, 10_000),
         (nameof(SearchTimeoutMs), s => s.SearchTimeoutMs, 1, 600_000),
+        (nameof(AdaptSteps), s => s.AdaptSteps, 0, 10_000),
+        (nameof(AdaptBatch), s => s.AdaptBatch, 1, 4096),
+        (nameof(AdaptLearningRate), s => s.AdaptLearningRate, 1e-7f, 1),
         (nameof(RecallSamples), s => s.RecallSamples, 0, 100_000),
         (nameof(RecallTasks), s => s.RecallTasks, 1, 100_000),
         (nameof(ShardTasks), s => s.ShardTasks, 1, 10_000),

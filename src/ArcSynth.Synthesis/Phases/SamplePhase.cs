@@ -31,11 +31,16 @@ internal sealed class SamplePhase : ILoopPhase
         var clock = Stopwatch.StartNew();
         // The shard's tasks as far as earlier iterations got: the base of their results.
         var ledger = new TaskLedger();
+        // Each task's own hindsight data, for test-time training.
+        var hindsight = tasks.ToDictionary(t => t.Id, _ => new ReplayBuffer(), StringComparer.Ordinal);
         foreach (var task in tasks)
             foreach (var earlier in await run.Store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation))
-                if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, null, task, $"r{earlier.Id}_{task.Id}", earlier);
-        var (model, _) = run.LoadCheckpoint(iteration);
-        var (programs, failed) = ModelSampling.Sample(run, model, tasks, s.SamplesPerTask, iteration, shard * s.ShardTasks, Name, run.Targets.Count, cancellation);
+                if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, s.AdaptSteps > 0 ? hindsight[task.Id] : null, task, $"r{earlier.Id}_{task.Id}", earlier);
+        var (model, optimizer) = run.LoadCheckpoint(iteration);
+        var adaptation = s.AdaptSteps > 0 ? new TaskAdaptation(run, model, optimizer, hindsight) : null;
+        var solved = tasks.Where(t => ledger.For(t.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var (programs, failed) = ModelSampling.Sample(run, model, tasks, s.SamplesPerTask, iteration, shard * s.ShardTasks, Name, run.Targets.Count, cancellation,
+            adaptation: adaptation, solved: solved);
         var sampleCount = programs.Count;
         run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
         var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts) { DemonstrationTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };
@@ -51,7 +56,8 @@ internal sealed class SamplePhase : ILoopPhase
         var figures = new JsonObject
         {
             ["samples"] = sampleCount + failed, ["found"] = programs.Count - sampleCount, ["valid"] = valid, ["library"] = library.Count,
-            ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
+            ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch,
+            ["adapted"] = adaptation?.Adapted ?? 0, ["adapt_seconds"] = adaptation?.Elapsed.TotalSeconds ?? 0, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
         };
         return await run.Store.CompleteStepAsync(run.Step(iteration, Name, shard, figures), records, StoredPrograms.Results(ledger, run, iteration, tasks), cancellation);
     }
