@@ -14,11 +14,11 @@ internal static class ModelSampling
     /// <paramref name="samples"/> programs per task, named <c>i{iteration}…_{taskId}</c>, each task reported as index
     /// <paramref name="firstIndex"/> + its position of <paramref name="total"/> in <paramref name="phase"/>, and its draws
     /// seeded by (run seed, iteration, that index + <paramref name="seedOffset"/>); also how many draws gave no program.
-    /// With <paramref name="adaptation"/>, a task it adapts to (one not in <paramref name="solved"/>) is sampled from its adapted copy.
+    /// With <paramref name="adaptation"/>, a task it adapts to is sampled from its adapted copy.
     /// </summary>
     public static (List<FunctionDef> Programs, int Failed) Sample(RunContext run, Gpt model, IReadOnlyList<ArcTask> tasks, int samples,
         int iteration, int firstIndex, string phase, int total, CancellationToken cancellation, int seedOffset = 0,
-        TaskAdaptation? adaptation = null, IReadOnlySet<string>? solved = null)
+        TaskAdaptation? adaptation = null)
     {
         var s = run.Settings;
         var grammar = new ProgramGrammar(run.Vocabulary, run.Registry, s.MaxProgramLines);
@@ -33,7 +33,7 @@ internal static class ModelSampling
             var index = firstIndex + k;
             run.Report(iteration, phase, index, total, task.Id);
             var demonstrations = task.Train.Select(e => (e.Input, e.Output!)).ToList();
-            var from = samples > 0 && adaptation?.Adapt(task, solved?.Contains(task.Id) ?? false, iteration, index, cancellation) == true ? adapted! : sampler;
+            var from = samples > 0 && adaptation?.Adapt(task, iteration, index, cancellation) == true ? adapted! : sampler;
             var (sampled, noProgram) = from.Sample(task.Id, demonstrations, samples, $"i{iteration}", new Random(RunContext.Mix(s.Seed, iteration, index + seedOffset)), cancellation);
             programs.AddRange(sampled);
             failed += noProgram;

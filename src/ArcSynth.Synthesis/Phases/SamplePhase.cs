@@ -36,11 +36,13 @@ internal sealed class SamplePhase : ILoopPhase
         foreach (var task in tasks)
             foreach (var earlier in await run.Store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation))
                 if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, s.AdaptSteps > 0 ? hindsight[task.Id] : null, task, $"r{earlier.Id}_{task.Id}", earlier);
+        // A task solved on its demonstrations already is not adapted to: its samples no longer search.
+        foreach (var task in tasks)
+            if (ledger.For(task.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations) hindsight.Remove(task.Id);
         var (model, optimizer) = run.LoadCheckpoint(iteration);
         var adaptation = s.AdaptSteps > 0 ? new TaskAdaptation(run, model, optimizer, hindsight) : null;
-        var solved = tasks.Where(t => ledger.For(t.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var (programs, failed) = ModelSampling.Sample(run, model, tasks, s.SamplesPerTask, iteration, shard * s.ShardTasks, Name, run.Targets.Count, cancellation,
-            adaptation: adaptation, solved: solved);
+            adaptation: adaptation);
         var sampleCount = programs.Count;
         run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
         var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts) { DemonstrationTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };

@@ -9,7 +9,7 @@ using ArcSynth.Tasks.Model;
 namespace ArcSynth.Synthesis.Phases;
 
 /// <summary>
-/// Test-time training (seed 004's dynamic evaluation): before a task is sampled, a copy of the
+/// Test-time training (seed 004's dynamic evaluation): before a task it holds data for is sampled, a copy of the
 /// iteration's model trains <see cref="LoopSettings.AdaptSteps"/> updates on the task's own
 /// hindsight data (earlier iterations' programs for it, each paired with what it really produced on
 /// the task's demonstration inputs, drawn by priority), and the task is sampled from the copy. Test
@@ -36,13 +36,13 @@ internal sealed class TaskAdaptation(RunContext run, Gpt model, AdamW? optimizer
 
     /// <summary>
     /// Resets the copy to the checkpoint and trains it on <paramref name="task"/>'s hindsight data, with
-    /// draws fixed by (run seed, iteration, <paramref name="index"/>); false when the task has none that fits
-    /// the context, or is solved on its demonstrations already (its samples no longer search).
+    /// draws fixed by (run seed, iteration, <paramref name="index"/>); false when the task has none that
+    /// fits the context (then it is sampled from the iteration's model).
     /// </summary>
-    public bool Adapt(ArcTask task, bool solved, int iteration, int index, CancellationToken cancellation)
+    public bool Adapt(ArcTask task, int iteration, int index, CancellationToken cancellation)
     {
         var s = run.Settings;
-        if (solved || !hindsight.TryGetValue(task.Id, out var own) || own.Count == 0) return false;
+        if (!hindsight.TryGetValue(task.Id, out var own) || own.Count == 0) return false;
         _clock.Start();
         model.Parameters.CopyTo(_copy.Parameters, 0);
         Reset(_moments, optimizer);
