@@ -53,7 +53,11 @@ public sealed record LoopSettings
     /// data (earlier iterations' programs for it and what they produced) before the task is sampled; the
     /// copy is thrown away after the task (0: no adaptation). Tasks solved on their demonstrations are not adapted.
     /// </summary>
-    public int AdaptSteps { get; init; } = 4;
+    /// <remarks>
+    /// Off by default: at 4 it solved no more in the default run or in CodeIt's setting on the first 100
+    /// evaluation tasks, for about a quarter more CPU time there (README, The loop).
+    /// </remarks>
+    public int AdaptSteps { get; init; }
     /// <summary>Hindsight programs per adaptation update.</summary>
     public int AdaptBatch { get; init; } = 4;
     /// <summary>The adaptation's learning rate (constant over its few updates).</summary>
