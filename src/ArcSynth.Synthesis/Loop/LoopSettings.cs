@@ -38,7 +38,7 @@ public sealed record LoopSettings
     /// about 30 s more and solves 5.
     /// </remarks>
     public int SearchBudget { get; init; } = 20_000;
-    /// <summary>Of what a task's search found, the best programs kept, run and relabeled like samples.</summary>
+    /// <summary>Of what a task's search found, the best programs kept, run and relabeled like samples (besides those its attempts came from, always kept).</summary>
     public int SearchPrograms { get; init; } = 16;
     /// <summary>
     /// Time limit of a program on one demonstration in the search, its pool's and its edits' alike (the
