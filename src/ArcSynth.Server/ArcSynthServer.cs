@@ -128,6 +128,9 @@ public static class ArcSynthServer
         services.AddSingleton<JobActivator>(p => new AspNetCoreJobActivator(p.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
             .UseLogProvider(HangfireLogging.Provider));
+        // Hangfire's server runs the node's IBackgroundProcess services beside its workers.
+        services.AddSingleton<HangfireServerLiveness>();
+        services.AddSingleton<Hangfire.Server.IBackgroundProcess>(p => p.GetRequiredService<HangfireServerLiveness>());
         services.AddHangfireServer((_, server) =>
         {
             server.ServerName = node.Name;

@@ -15,17 +15,15 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/health", HealthAsync).WithTags("health").WithSummary("Whether the store answers and this node's Hangfire server runs.");
 
-    private static async Task<Results<Ok<HealthView>, ProblemHttpResult>> HealthAsync(IRunStore store, JobStorage jobs, NodeIdentity node, CancellationToken ct)
+    private static async Task<Results<Ok<HealthView>, ProblemHttpResult>> HealthAsync(IRunStore store, JobStorage jobs, HangfireServerLiveness server, NodeIdentity node, CancellationToken ct)
     {
-        // The store and the job storage answer a cheap read, or the exception handler turns their failure into 503.
+        // The store answers a cheap read, or the exception handler turns its failure into 503.
         await store.ListRunsAsync(ct);
-        var servers = jobs.GetMonitoringApi().Servers();
-        // Hangfire names a server "<name>:<guid>"; it appears once the server has announced itself, just after start.
-        if (!servers.Any(s => s.Name.StartsWith(node.Name + ":", StringComparison.Ordinal)))
+        if (!server.IsRunning)
             return TypedResults.Problem($"this node's Hangfire server ({node.Name}) is not running", statusCode: StatusCodes.Status503ServiceUnavailable);
         var clustered = jobs is PostgreSqlStorage;
         return TypedResults.Ok(new HealthView("ok", store is Storage.Sql.SqlRunStore sql ? sql.Describe : store.GetType().Name,
-            $"Hangfire {typeof(JobStorage).Assembly.GetName().Version?.ToString(3)} on {(clustered ? $"PostgreSQL (schema {JobStorageFactory.Schema})" : "memory")}, {servers.Count} server(s)",
+            $"Hangfire {typeof(JobStorage).Assembly.GetName().Version?.ToString(3)} on {(clustered ? $"PostgreSQL (schema {JobStorageFactory.Schema})" : "memory")}, server {node.Name}",
             clustered));
     }
 }
