@@ -35,6 +35,9 @@ internal static class JobStorageFactory
             // timeout); a node killed mid-job stops renewing, and after the timeout another node takes the job.
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = options.InvisibilityTimeout,
+            // Hangfire's own locks (job state changes, the delayed and recurring job schedulers) are rows held for a moment;
+            // one whose holder lost its connection mid-hold (a database restart) is taken as stale after this, not 10 min.
+            DistributedLockTimeout = TimeSpan.FromSeconds(30),
         };
         try
         {

@@ -7,7 +7,7 @@ namespace ArcSynth.Server.Scheduling;
 /// <summary>
 /// At each node's start and then every 30 s (a recurring job): a run that is running but whose loop
 /// neither executes nor waits to is started again from its last completed step. That covers a job lost
-/// with the in-memory storage at a restart, and one that could not be fired again while the database was down.
+/// with the in-memory storage at a restart, and a loop job that ended some other way while its run was running.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 internal sealed class ResumeSweepJob(RunControl control, ILogger<ResumeSweepJob> logger)

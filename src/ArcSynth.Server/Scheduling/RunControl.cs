@@ -19,7 +19,7 @@ internal sealed class RunControl(IRunStore store, IBackgroundJobClient client, I
         // The run records the registry of every primitive accepted so far, on any node.
         await catalog.RefreshAsync(cancellationToken);
         var runId = await store.CreateRunAsync(request.Name, settings.ToJson(), catalog.Version, cancellationToken);
-        RunJob.Fire(client, jobs, runId, TimeSpan.Zero);
+        RunJob.Fire(client, jobs, runId);
         return runId;
     }
 
@@ -38,7 +38,7 @@ internal sealed class RunControl(IRunStore store, IBackgroundJobClient client, I
         jobs.SetStopReason(runId, null);
         // Cancelled meanwhile from another node: it stays so.
         if (!await store.TransitionRunAsync(runId, RunStatus.Paused, RunStatus.Running, cancellationToken)) return false;
-        RunJob.Fire(client, jobs, runId, TimeSpan.Zero);
+        RunJob.Fire(client, jobs, runId);
         return true;
     }
 
@@ -50,7 +50,7 @@ internal sealed class RunControl(IRunStore store, IBackgroundJobClient client, I
             if (run.Status != RunStatus.Running || RunJobs.IsPending(jobs.StateOf(jobs.LoopJob(run.Id)))) continue;
             await using (var free = await locks.TryTakeAsync(run.Id, cancellationToken))
                 if (free is null) continue;
-            RunJob.Fire(client, jobs, run.Id, TimeSpan.Zero);
+            RunJob.Fire(client, jobs, run.Id);
         }
     }
 

@@ -19,11 +19,11 @@ namespace ArcSynth.Server.Scheduling;
 /// interrupted (a restart, a node that died, a pause) goes on from its last completed step. Never two
 /// loops at once for one run, cluster-wide (<see cref="ILoopLocks"/>). A pause or cancel is recorded in
 /// <see cref="RunJobs"/>; the loop looks every second and stops after its current step.
-/// Hangfire's retries are off: the job starts itself again when it must, and nothing runs twice by accident.
+/// Hangfire's retries are off: the job tries again itself after a database outage, and nothing runs twice by accident.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgress live, PrimitiveCatalog catalog, RegistryRefresh refresh,
-    ClusterSteps cluster, ILoopLocks locks, RunJobs jobs, IBackgroundJobClient client, NodeIdentity node, IHostApplicationLifetime lifetime, ILogger<RunJob> logger)
+    ClusterSteps cluster, ILoopLocks locks, RunJobs jobs, NodeIdentity node, IHostApplicationLifetime lifetime, ILogger<RunJob> logger)
 {
     /// <summary>How long a run waits before trying again when the database is down.</summary>
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
@@ -40,9 +40,10 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await refresh.BeforeJobAsync(stopping.Token);
-            await using var held = await TakeLockAsync(runId, stopping.Token);
-            if (held is not null) await LoopAsync(runId, held, stopping.Token);
+            // Tried again in this job, not in a new one: while the database is down no job can be created, and
+            // Hangfire.PostgreSql's scheduling locks that a restart left behind hold delayed and recurring jobs back for a while.
+            while (!await TryLoopAsync(runId, stopping.Token))
+                await Task.Delay(RetryAfter, stopping.Token);
         }
         catch (Exception e) when (stopping.IsCancellationRequested)
         {
@@ -50,12 +51,6 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
             // nothing to the run (it stays Running) and hands its job back to the queue for the next node.
             logger.LogInformation("run {RunId}: handed back by this stopping node ({Type})", runId, e.GetType().Name);
             throw await NodeStopping.HandBackAsync(e, cancellationToken);
-        }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
-        {
-            // The run stays Running (the loop writes no status when it stops).
-            logger.LogWarning("run {RunId}: database unavailable ({Message}); trying again in {Seconds} s", runId, e.Message, RetryAfter.TotalSeconds);
-            TryFire(runId, RetryAfter);
         }
         catch (Exception e)
         {
@@ -69,23 +64,39 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
         }
     }
 
-    /// <summary>Enqueues the run's job after <paramref name="delay"/> (on any node) and records it as the run's loop job.</summary>
-    public static string Fire(IBackgroundJobClient client, RunJobs jobs, long runId, TimeSpan delay)
+    /// <summary>Enqueues the run's job (on any node) and records it as the run's loop job.</summary>
+    public static string Fire(IBackgroundJobClient client, RunJobs jobs, long runId)
     {
-        var jobId = client.Create<RunJob>(j => j.ExecuteAsync(runId, CancellationToken.None), delay > TimeSpan.Zero ? new ScheduledState(delay) : new EnqueuedState());
+        var jobId = client.Create<RunJob>(j => j.ExecuteAsync(runId, CancellationToken.None), new EnqueuedState());
         jobs.SetLoopJob(runId, jobId);
         return jobId;
     }
 
-    private async Task LoopAsync(long runId, LoopLock held, CancellationToken stopping)
+    /// <summary>
+    /// Takes the run's loop lock and runs the loop; false when it is to be tried again: the database was unavailable,
+    /// or the lock went with its session (a database restart) and no pause or cancel says why. The run stays Running meanwhile.
+    /// </summary>
+    private async Task<bool> TryLoopAsync(long runId, CancellationToken stopping)
     {
-        if (await store.GetRunAsync(runId, stopping) is not { Status: RunStatus.Running }) return;
-        // A pause or cancel that came before this job took the lock.
-        if (jobs.StopReason(runId) is { } early)
+        try
         {
-            await StoppedAsync(runId, early);
-            return;
+            await refresh.BeforeJobAsync(stopping);
+            await using var held = await TakeLockAsync(runId, stopping);
+            return held is null || await LoopAsync(runId, held, stopping);
         }
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && !stopping.IsCancellationRequested)
+        {
+            logger.LogWarning("run {RunId}: database unavailable ({Message}); trying again in {Seconds} s", runId, e.Message, RetryAfter.TotalSeconds);
+            return false;
+        }
+    }
+
+    /// <summary>Runs the loop under <paramref name="held"/>; false when the lock was lost with no stop recorded.</summary>
+    private async Task<bool> LoopAsync(long runId, LoopLock held, CancellationToken stopping)
+    {
+        if (await store.GetRunAsync(runId, stopping) is not { Status: RunStatus.Running }) return true;
+        // A pause or cancel that came before this job took the lock.
+        if (jobs.StopReason(runId) is { } early) return await StoppedAsync(runId, early);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping, held.Lost);
         var watch = WatchForStopAsync(runId, stop);
         try
@@ -94,12 +105,13 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
             var loop = new CodeItLoop(store, options.Home, catalog.Registry, live.For(runId), cluster) { Node = node.Name };
             await loop.RunAsync(runId, stop.Token);
             jobs.Forget(runId);
+            return true;
         }
         catch (Exception e) when (stop.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
             // Paused or cancelled, or the lock went with its database session: whatever the interruption threw on its way out, the run did not fail.
             logger.LogInformation("run {RunId}: loop stopped ({Type})", runId, e.GetType().Name);
-            await StoppedAsync(runId, jobs.StopReason(runId));
+            return await StoppedAsync(runId, jobs.StopReason(runId));
         }
         finally
         {
@@ -108,21 +120,20 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
         }
     }
 
-    /// <summary>Moves the run after its loop stopped for <paramref name="reason"/> (null: no reason recorded, the lock was lost: it goes on later).</summary>
-    private async Task StoppedAsync(long runId, string? reason)
+    /// <summary>Moves the run after its loop stopped for <paramref name="reason"/>; false for none (the lock was lost): the loop is to go on.</summary>
+    private async Task<bool> StoppedAsync(long runId, string? reason)
     {
         switch (reason)
         {
             case RunJobs.Cancel:
                 if (await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Cancelled, CancellationToken.None)) jobs.Forget(runId);
-                break;
+                return true;
             case RunJobs.Pause:
                 await store.TransitionRunAsync(runId, RunStatus.Running, RunStatus.Paused, CancellationToken.None);
-                break;
+                return true;
             default:
                 logger.LogWarning("run {RunId}: lost its loop lock; trying again in {Seconds} s", runId, RetryAfter.TotalSeconds);
-                TryFire(runId, RetryAfter);
-                break;
+                return false;
         }
     }
 
@@ -162,16 +173,4 @@ internal sealed class RunJob(IRunStore store, ServerOptions options, LiveProgres
         }
     }
 
-    /// <summary>Fires the run's job again; while the database is down that fails, and the resume sweep starts the run once it is back.</summary>
-    private void TryFire(long runId, TimeSpan delay)
-    {
-        try
-        {
-            Fire(client, jobs, runId, delay);
-        }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
-        {
-            logger.LogWarning("run {RunId}: cannot fire its job now ({Message}); the resume sweep starts it", runId, e.Message);
-        }
-    }
 }
