@@ -10,6 +10,7 @@ using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -123,11 +124,15 @@ public static class ArcSynthServer
         services.AddSingleton<RegistryRefresh>();
         if (options.Database is { } connectionString) services.AddSingleton<ILoopLocks>(p => new PostgresLoopLocks(connectionString, p.GetRequiredService<ILogger<PostgresLoopLocks>>()));
         else services.AddSingleton<ILoopLocks, ProcessLoopLocks>();
-        // Hangfire's defaults are process-wide (JobStorage.Current, JobActivator.Current); a test process runs several
-        // nodes, so each node's storage and activator are its own services, which Hangfire's registrations then use.
+        // Hangfire's settings are process-wide (GlobalConfiguration), and a test process runs several nodes: every node
+        // sets the same ones here, and its storage and activator are its own services, which Hangfire's registrations
+        // then use. AddHangfire's own configuration step would point the process-wide log provider and activator at this
+        // node's services, which die with it; it is replaced by the configuration as set here.
+        GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings().UseLogProvider(HangfireLogging.Provider);
         services.AddSingleton<JobActivator>(p => new AspNetCoreJobActivator(p.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
-            .UseLogProvider(HangfireLogging.Provider));
+        services.AddHangfire(_ => { });
+        services.Replace(ServiceDescriptor.Singleton<IGlobalConfiguration>(GlobalConfiguration.Configuration));
         // Hangfire's server runs the node's IBackgroundProcess services beside its workers.
         services.AddSingleton<HangfireServerLiveness>();
         services.AddSingleton<Hangfire.Server.IBackgroundProcess>(p => p.GetRequiredService<HangfireServerLiveness>());

@@ -82,10 +82,8 @@ internal sealed class RunControl(IRunStore store, IBackgroundJobClient client, I
         jobs.SetStopReason(runId, reason);
         await using var free = await locks.TryTakeAsync(runId, cancellationToken);
         if (free is null) return true;
-        // A loop job still waiting to execute would find the run stopped and end; it goes now.
-        if (jobs.LoopJob(runId) is { } pending)
-            foreach (var state in new[] { EnqueuedState.StateName, ScheduledState.StateName })
-                client.ChangeState(pending, new DeletedState(), state);
+        // A loop job still in the queue would find the run stopped and end; it goes now.
+        if (jobs.LoopJob(runId) is { } queued) client.ChangeState(queued, new DeletedState(), EnqueuedState.StateName);
         // From where it was read: a run that moved meanwhile (completed, failed, paused elsewhere) keeps its new status.
         if (!await store.TransitionRunAsync(runId, run.Status, status, cancellationToken)) return false;
         if (status == RunStatus.Cancelled) jobs.Forget(runId);
