@@ -142,7 +142,7 @@ public static class ArcSynthServer
             // A step already uses every core (executor, trainer); a second thread keeps cron starts, the resume
             // sweep and steps from waiting behind a run's job, which waits for its steps (and does those no node took).
             server.WorkerCount = 2;
-            // Delayed jobs (a run trying again after a database outage) and cron schedules (which may name seconds) start on time.
+            // Cron schedules (which may name seconds) and the 30 s resume sweep start on time.
             server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
     }
