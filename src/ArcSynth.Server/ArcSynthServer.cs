@@ -5,35 +5,41 @@ using ArcSynth.Server.Runs;
 using ArcSynth.Server.Scheduling;
 using ArcSynth.Storage.Sql;
 using ArcSynth.Synthesis.Store;
+using Hangfire;
+using Hangfire.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace ArcSynth.Server;
 
 /// <summary>
 /// The ArcSynth service: the REST API under /api (OpenAPI document at /openapi/v1.json), the
-/// dashboard at /, and Quartz running the runs' steps. State lives in PostgreSQL with Quartz's
-/// clustered job store when a database is given, else in the SQLite file with the in-memory job store.
+/// dashboard at /, the Hangfire Dashboard at /hangfire, and a Hangfire server running the runs' steps.
+/// State lives in PostgreSQL with Hangfire.PostgreSql (schema <c>hangfire</c>) when a database is given,
+/// else in the SQLite file with Hangfire in memory.
 /// </summary>
 public static class ArcSynthServer
 {
+    /// <summary>Where the Hangfire Dashboard is served.</summary>
+    public const string HangfireDashboardPath = "/hangfire";
+
     /// <summary>
-    /// Opens the store (running its migrations, and Quartz's on PostgreSQL), builds the app and loads
-    /// the primitive registry (built-in, contrib and the store's accepted ones); start it with
+    /// Opens the store (running its migrations, and Hangfire.PostgreSql's install scripts on PostgreSQL), builds
+    /// the app and loads the primitive registry (built-in, contrib and the store's accepted ones); start it with
     /// <c>RunAsync</c> or <c>StartAsync</c>. Throws <see cref="Storage.StoreException"/> for a
     /// database newer than this code, <see cref="Storage.StoreUnavailableException"/> for one that cannot be reached.
     /// </summary>
     public static async Task<WebApplication> CreateAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        var store = await OpenStoreAsync(options, cancellationToken);
+        var (store, jobs) = await OpenAsync(options, cancellationToken);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ArcSynthServer).Assembly.GetName().Name });
         builder.WebHost.UseUrls(options.Urls);
-        AddNode(builder.Services, builder.Logging, options, store, logging);
+        AddNode(builder.Services, builder.Logging, options, store, jobs, logging);
         builder.Services.AddProblemDetails();
         // A query or route value that does not bind throws, so ApiErrors can answer 400 naming the parameter.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -48,6 +54,12 @@ public static class ArcSynthServer
         var dashboard = new EmbeddedFileProvider(typeof(ArcSynthServer).Assembly, "ArcSynth.Server.Dashboard");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
+        app.UseHangfireDashboard(HangfireDashboardPath, new DashboardOptions
+        {
+            Authorization = [new HangfireDashboardAccess(options.HangfireCredential)],
+            AppPath = "/",
+            DashboardTitle = "ArcSynth jobs",
+        }, jobs);
         app.MapOpenApi();
         var api = app.MapGroup("/api");
         HealthEndpoints.Map(api);
@@ -55,35 +67,33 @@ public static class ArcSynthServer
         TaskEndpoints.Map(api);
         JobEndpoints.Map(api);
         PrimitiveEndpoints.Map(api);
-        app.Lifetime.ApplicationStarted.Register(() => _ = ResumeAsync(app));
+        app.Lifetime.ApplicationStarted.Register(() => StartSweep(app));
         return app;
     }
 
     /// <summary>
-    /// A worker: a node of the Quartz cluster on <see cref="ServerOptions.Database"/> with no API or
-    /// dashboard. It takes whatever jobs the cluster fires (runs' steps, and a run's loop
-    /// whose node went away), with the same store, registry and home folder settings as a server.
+    /// A worker: a Hangfire server on <see cref="ServerOptions.Database"/>'s job storage with no API or
+    /// dashboard. It takes whatever jobs the cluster enqueues (runs' steps, and a run's loop whose node went
+    /// away), with the same store, registry and home folder settings as a server.
     /// </summary>
     public static async Task<IHost> CreateWorkerAsync(ServerOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         if (options.Database is null) throw new ArgumentException("a worker joins the cluster of a PostgreSQL database: give its connection string");
-        var store = await OpenStoreAsync(options, cancellationToken);
+        var (store, jobs) = await OpenAsync(options, cancellationToken);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = typeof(ArcSynthServer).Assembly.GetName().Name });
-        AddNode(builder.Services, builder.Logging, options, store, logging);
+        AddNode(builder.Services, builder.Logging, options, store, jobs, logging);
         var host = builder.Build();
         await host.Services.GetRequiredService<PrimitiveCatalog>().RefreshAsync(cancellationToken);
-        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => _ = ResumeAsync(host));
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => StartSweep(host));
         return host;
     }
 
-    private static async Task<SqlRunStore> OpenStoreAsync(ServerOptions options, CancellationToken cancellationToken)
+    private static async Task<(SqlRunStore Store, JobStorage Jobs)> OpenAsync(ServerOptions options, CancellationToken cancellationToken)
     {
-        var dialect = SqlDialect.For(options.Database, options.Home);
-        var store = await SqlRunStore.OpenAsync(dialect, cancellationToken);
+        var store = await SqlRunStore.OpenAsync(SqlDialect.For(options.Database, options.Home), cancellationToken);
         try
         {
-            if (options.Database is not null) await QuartzSchema.ApplyAsync(dialect, cancellationToken);
-            return store;
+            return (store, await JobStorageFactory.CreateAsync(options, cancellationToken));
         }
         catch
         {
@@ -92,60 +102,59 @@ public static class ArcSynthServer
         }
     }
 
-    /// <summary>What every node runs: the store, the registry, and Quartz (clustered on PostgreSQL, in memory otherwise) with the loop's jobs.</summary>
-    private static void AddNode(IServiceCollection services, ILoggingBuilder loggingBuilder, ServerOptions options, SqlRunStore store, Action<ILoggingBuilder>? logging)
+    /// <summary>What every node runs: the store, the registry, and a Hangfire server (on PostgreSQL shared with the cluster, in memory otherwise) with the loop's jobs.</summary>
+    private static void AddNode(IServiceCollection services, ILoggingBuilder loggingBuilder, ServerOptions options, SqlRunStore store, JobStorage jobs, Action<ILoggingBuilder>? logging)
     {
         loggingBuilder.AddSimpleConsole(o => o.SingleLine = true);
-        loggingBuilder.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Quartz", LogLevel.Warning);
+        loggingBuilder.AddFilter("Microsoft", LogLevel.Warning);
         logging?.Invoke(loggingBuilder);
+        var node = NodeIdentity.ForThisProcess();
         services.AddSingleton(options);
-        // Made by a factory, the store is disposed with the host (closing its connections).
+        services.AddSingleton(node);
+        // Made by factories, the store and the job storage are disposed with the host (closing connections, stopping the in-memory storage's thread).
         services.AddSingleton(_ => store);
+        services.AddSingleton(_ => jobs);
         services.AddSingleton<IRunStore>(p => p.GetRequiredService<SqlRunStore>());
         services.AddSingleton<IPrimitiveStore>(p => p.GetRequiredService<SqlRunStore>());
         services.AddSingleton<LiveProgress>();
         services.AddSingleton<RunControl>();
+        services.AddSingleton<RunJobs>();
         services.AddSingleton<ClusterSteps>();
         services.AddSingleton<PrimitiveCatalog>();
-        services.AddQuartz(q =>
+        services.AddSingleton<RegistryRefresh>();
+        if (options.Database is { } connectionString) services.AddSingleton<ILoopLocks>(p => new PostgresLoopLocks(connectionString, p.GetRequiredService<ILogger<PostgresLoopLocks>>()));
+        else services.AddSingleton<ILoopLocks, ProcessLoopLocks>();
+        // Hangfire's settings are process-wide (GlobalConfiguration), and a test process runs several nodes: every node
+        // sets the same ones here, and its storage and activator are its own services, which Hangfire's registrations
+        // then use. AddHangfire's own configuration step would point the process-wide log provider and activator at this
+        // node's services, which die with it; it is replaced by the configuration as set here.
+        GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings().UseLogProvider(HangfireLogging.Provider);
+        services.AddSingleton<JobActivator>(p => new AspNetCoreJobActivator(p.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(_ => { });
+        services.Replace(ServiceDescriptor.Singleton<IGlobalConfiguration>(GlobalConfiguration.Configuration));
+        // Hangfire's server runs the node's IBackgroundProcess services beside its workers.
+        services.AddSingleton<HangfireServerLiveness>();
+        services.AddSingleton<Hangfire.Server.IBackgroundProcess>(p => p.GetRequiredService<HangfireServerLiveness>());
+        services.AddHangfireServer((_, server) =>
         {
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceName = "arcsynth";
-                s.GenerateInstanceId = true;
-                // At shutdown a loop is interrupted and waited for: it stops after its last completed step,
-                // and its job is handed back (another node, or this one at its next start, goes on with it).
-                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
-                // Nodes learn of another node's new firings (a run's steps) only by looking: look every second, not every 30 s.
-                s.IdleWaitTime = TimeSpan.FromSeconds(1);
-            });
+            server.ServerName = node.Name;
             // A step already uses every core (executor, trainer); a second thread keeps cron starts, the resume
             // sweep and steps from waiting behind a run's job, which waits for its steps (and does those no node took).
-            q.UseDefaultThreadPool(2);
-            // A run's loop and its steps use the registry as the store has it when they start, whichever node they run on.
-            q.AddJobListener<RegistryRefresh>([GroupMatcher<JobKey>.GroupEquals(RunJob.Group), GroupMatcher<JobKey>.GroupEquals(StepJob.Group)]);
-            if (options.Database is { } connectionString)
-                q.UsePersistentStore(s =>
-                {
-                    s.UsePostgres(connectionString);
-                    s.UseClustering(c => c.CheckinInterval = options.CheckinInterval);
-                    s.UseSystemTextJsonSerializer();
-                });
-            else q.UseInMemoryStore();
+            server.WorkerCount = 2;
+            // Cron schedules (which may name seconds) and the 30 s resume sweep start on time.
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
-        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
     }
 
     /// <summary>Runs that were going when the service stopped go on, and keep going after a database outage (<see cref="ResumeSweepJob"/>).</summary>
-    private static async Task ResumeAsync(IHost host)
+    private static void StartSweep(IHost host)
     {
-        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         try
         {
-            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(stopping);
-            await ResumeSweepJob.ScheduleAsync(scheduler, stopping);
+            ResumeSweepJob.Schedule(host.Services.GetRequiredService<IBackgroundJobClient>(), host.Services.GetRequiredService<IRecurringJobManager>());
         }
-        catch (Exception e) when (DatabaseFailures.IsUnavailable(e) || e is OperationCanceledException)
+        catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
             host.Services.GetRequiredService<ILogger<ResumeSweepJob>>().LogWarning("could not schedule the sweep for interrupted runs: {Message}", e.Message);
         }

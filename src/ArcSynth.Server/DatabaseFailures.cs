@@ -6,7 +6,7 @@ namespace ArcSynth.Server;
 /// <summary>Tells a database that cannot be reached now (worth retrying) from every other failure.</summary>
 internal static class DatabaseFailures
 {
-    /// <summary>Whether <paramref name="e"/> or what it wraps (Quartz wraps its job store's errors) says the database cannot be reached now.</summary>
+    /// <summary>Whether <paramref name="e"/> or what it wraps (Hangfire's client wraps its storage's errors) says the database cannot be reached now.</summary>
     public static bool IsUnavailable(Exception? e)
     {
         for (; e is not null; e = e.InnerException)

@@ -28,6 +28,14 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_hangfire_credential_that_is_not_user_and_password_is_named()
+    {
+        var run = CliRun.Of(Serve("--home", _folder, "--hangfire-credential", "only-a-password"));
+        Assert.Equal(CommandLine.UsageError, run.ExitCode);
+        Assert.Contains("--hangfire-credential must be USER:PASSWORD", run.Error);
+    }
+
+    [Fact]
     public void A_malformed_or_unreachable_database_is_reported_not_thrown()
     {
         var malformed = CliRun.Of(Serve("--db", "Host=127.0.0.1;Flavour=x"));

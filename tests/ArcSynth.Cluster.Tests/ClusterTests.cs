@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace ArcSynth.Cluster.Tests;
 
 /// <summary>
-/// Workers in the Quartz cluster on PostgreSQL, and the faults a cluster must survive, each on
+/// Workers sharing Hangfire.PostgreSql's job storage, and the faults a cluster must survive, each on
 /// real processes on loopback and bounded in time: every run must end with exactly the work of
 /// the same run done by one process (<see cref="SingleProcess"/>), each step stored once.
 /// </summary>

@@ -14,13 +14,13 @@ namespace ArcSynth.Cluster.Tests;
 
 /// <summary>
 /// A cluster on this machine: <c>arcsynth serve</c> and <c>arcsynth worker</c> processes on one
-/// PostgreSQL database and one home folder (the shared volume of docker-compose), checking in every
-/// second so that a dead node is found within seconds. Everything is killed at the end.
+/// PostgreSQL database and one home folder (the shared volume of docker-compose), with a short
+/// invisibility timeout so that the jobs of a dead node go to another within seconds. Everything is killed at the end.
 /// </summary>
 internal sealed class TestCluster : IAsyncDisposable
 {
-    /// <summary>Seconds between check-ins: a node silent for this and Quartz's 7.5 s grace is taken as dead.</summary>
-    private const string Checkin = "1";
+    /// <summary>Seconds before a job whose node stopped renewing it (every fifth of this) is taken by another node.</summary>
+    private const string InvisibilityTimeout = "10";
 
     private readonly List<NodeProcess> _nodes = [];
     private readonly PostgresTestDatabase _database;
@@ -46,7 +46,7 @@ internal sealed class TestCluster : IAsyncDisposable
     public async Task<NodeProcess> StartServerAsync()
     {
         var port = FreePort();
-        Server = Add(NodeProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--db", Database, "--home", Home, "--checkin-interval", Checkin));
+        Server = Add(NodeProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--db", Database, "--home", Home, "--invisibility-timeout", InvisibilityTimeout));
         Http.Dispose();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         await Server.WaitForLineAsync(l => l.Contains("serving on"), TimeSpan.FromSeconds(60), "'serving on'");
@@ -59,10 +59,10 @@ internal sealed class TestCluster : IAsyncDisposable
         return Server;
     }
 
-    /// <summary>Starts a worker and waits until it joined; returns it with its node name (Quartz's instance id).</summary>
+    /// <summary>Starts a worker and waits until it joined; returns it with its node name (its Hangfire server's name).</summary>
     public async Task<(NodeProcess Process, string Node)> StartWorkerAsync()
     {
-        var worker = Add(NodeProcess.Start("worker", "--db", Database, "--home", Home, "--checkin-interval", Checkin));
+        var worker = Add(NodeProcess.Start("worker", "--db", Database, "--home", Home, "--invisibility-timeout", InvisibilityTimeout));
         var joined = await worker.WaitForLineAsync(l => l.Contains("joined the cluster"), TimeSpan.FromSeconds(60), "'joined the cluster'");
         return (worker, joined.Split(' ')[2]);
     }

@@ -5,7 +5,7 @@ using ArcSynth.Tests.Shared;
 
 namespace ArcSynth.Server.Tests;
 
-/// <summary>The REST API over the embedded SQLite store and the in-memory scheduler, with real runs on real ARC tasks.</summary>
+/// <summary>The REST API over the embedded SQLite store and Hangfire in memory, with real runs on real ARC tasks.</summary>
 public sealed class ApiTests
 {
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ApiTests
 
         var cron = await server.Http.PostAsJsonAsync("/api/schedules", new { cron = "every day", run = new { name = "x", tasks = "arc-agi-1/training" } });
         Assert.Equal(HttpStatusCode.BadRequest, cron.StatusCode);
-        Assert.Contains("'every day' is not a Quartz cron expression", (await cron.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("cron")[0].GetString());
+        Assert.Contains("'every day' is not a cron expression", (await cron.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("cron")[0].GetString());
 
         var none = await server.Http.GetAsync("/api/runs/999");
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
@@ -162,5 +162,17 @@ public sealed class ApiTests
         Assert.False(health.GetProperty("clustered").GetBoolean());
         var page = await server.Http.GetStringAsync("/");
         Assert.Contains("<title>ArcSynth", page);
+        Assert.Contains("href=\"/hangfire\"", page);
+    }
+
+    [Fact]
+    public async Task The_embedded_default_serves_the_hangfire_dashboard_to_local_requests_beside_the_api()
+    {
+        await using var server = await ServiceHarness.StartAsync();
+        var hangfire = await server.Http.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, hangfire.StatusCode);
+        Assert.Contains("ArcSynth jobs", await hangfire.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/hangfire/servers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/api/runs")).StatusCode);
     }
 }

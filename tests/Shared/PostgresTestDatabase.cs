@@ -29,6 +29,15 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
     /// <summary>Runs one statement in this database.</summary>
     public Task ExecuteAsync(string sql) => ExecuteAsync(ConnectionString, sql);
 
+    /// <summary>The value of one query in this database, as <typeparamref name="T"/>.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Makes the database refuse connections and drops the open ones (as a server going down does), or lets it accept them again.</summary>
     public async Task SetReachableAsync(bool reachable)
     {

@@ -1,50 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
 using ArcSynth.Server.Runs;
 using ArcSynth.Server.Scheduling;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Quartz;
 
 namespace ArcSynth.Server.Api;
 
-/// <summary>/api/jobs (what Quartz holds: run steps and cron schedules) and /api/schedules.</summary>
+/// <summary>/api/jobs (what Hangfire holds: the cron schedules, and the jobs waiting or executing anywhere in the cluster) and /api/schedules.</summary>
 internal static class JobEndpoints
 {
+    /// <summary>The most jobs of each state listed (the Hangfire Dashboard at /hangfire pages through all of them).</summary>
+    private const int MaxEach = 500;
+
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/jobs", JobsAsync).WithTags("jobs").WithSummary("Every job in the scheduler with its triggers.");
-        api.MapPost("/schedules", ScheduleAsync).WithTags("jobs").WithSummary("Adds a cron schedule that starts a run at each firing.");
-        api.MapDelete("/schedules/{name}", UnscheduleAsync).WithTags("jobs").WithSummary("Removes a cron schedule.");
+        api.MapGet("/jobs", Jobs).WithTags("jobs").WithSummary("The cron schedules, and every job waiting or executing in the cluster.");
+        api.MapPost("/schedules", Schedule).WithTags("jobs").WithSummary("Adds a cron schedule that starts a run at each firing.");
+        api.MapDelete("/schedules/{name}", Unschedule).WithTags("jobs").WithSummary("Removes a cron schedule.");
     }
 
-    private static async Task<IReadOnlyList<JobView>> JobsAsync(ISchedulerFactory schedulers, CancellationToken ct)
+    private static IReadOnlyList<JobView> Jobs(JobStorage storage)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        // Executing anywhere in the cluster, not only in this process.
-        var running = (await scheduler.QueryFireInstances(new FireInstanceQuery { State = FireInstanceState.Executing }, ct)).Items.Select(f => f.JobKey).ToHashSet();
-        var triggers = (await scheduler.QueryTriggers(new TriggerQuery(), ct)).Items.ToLookup(t => t.JobKey);
         var views = new List<JobView>();
-        foreach (var job in (await scheduler.QueryJobs(new JobQuery(), ct)).Items)
-        {
-            var of = new List<TriggerView>();
-            foreach (var t in triggers[job.Key])
-                of.Add(new TriggerView(t.Key.Name, t.State.ToString(), t.NextFireTimeUtc, t.PreviousFireTimeUtc,
-                    (await scheduler.GetTrigger(t.Key, ct) as ICronTrigger)?.CronExpressionString));
-            views.Add(new JobView(job.Key.Name, job.Key.Group, job.Description, job.JobTypeName.Split(',')[0].Split('.')[^1], running.Contains(job.Key), of));
-        }
+        using (var connection = storage.GetConnection())
+            foreach (var schedule in connection.GetRecurringJobs())
+                views.Add(new JobView(schedule.Id, schedule.Job?.Type == typeof(ScheduledRunJob) ? ScheduledRunJob.Group : "service", DescribeSchedule(schedule),
+                    schedule.Job?.Type.Name ?? "unknown", false,
+                    [new TriggerView(schedule.Id, schedule.Error is null ? "Recurring" : $"Error: {schedule.Error}", schedule.NextExecution, schedule.LastExecution, schedule.Cron)]));
+        var monitoring = storage.GetMonitoringApi();
+        foreach (var (id, job) in monitoring.ProcessingJobs(0, MaxEach))
+            views.Add(View(id, job.Job, ProcessingState.StateName, running: true, next: null));
+        foreach (var (id, job) in monitoring.ScheduledJobs(0, MaxEach))
+            views.Add(View(id, job.Job, ScheduledState.StateName, running: false, next: job.EnqueueAt));
+        foreach (var queue in monitoring.Queues())
+            foreach (var (id, job) in monitoring.EnqueuedJobs(queue.Name, 0, MaxEach))
+                views.Add(View(id, job.Job, EnqueuedState.StateName, running: false, next: null));
         return views;
     }
 
-    private static async Task<Results<Created<JobView>, ValidationProblem>> ScheduleAsync(ScheduleRequest request, RunControl control, CancellationToken ct)
+    private static Results<Created<JobView>, ValidationProblem> Schedule(ScheduleRequest request, RunControl control)
     {
         if (request.Validate() is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var name = await control.ScheduleAsync(request, ct);
-        return TypedResults.Created($"/api/jobs", new JobView(name, ScheduledRunJob.Group, $"starts run '{request.Run.Name}' on {request.Run.Tasks} at '{request.Cron}'",
-            nameof(ScheduledRunJob), false, []));
+        string name;
+        try
+        {
+            name = control.Schedule(request);
+        }
+        catch (ArgumentException e) when (e.ParamName == "cronExpression")
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cron"] = [request.CronError] });
+        }
+        return TypedResults.Created("/api/jobs", new JobView(name, ScheduledRunJob.Group, Describe(request.Run, request.Cron), nameof(ScheduledRunJob), false, []));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UnscheduleAsync(string name, RunControl control, CancellationToken ct) =>
-        await control.UnscheduleAsync(name, ct) ? TypedResults.NoContent()
-            : TypedResults.Problem($"there is no schedule '{name}'", statusCode: StatusCodes.Status404NotFound);
+    private static Results<NoContent, ProblemHttpResult> Unschedule(string name, RunControl control) =>
+        control.Unschedule(name) ? TypedResults.NoContent() : TypedResults.Problem($"there is no schedule '{name}'", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>A job named as the API has always named it (<c>run-7</c>, <c>run-7-i0-sample-1</c>), grouped by what it is.</summary>
+    private static JobView View(string id, Job? job, string state, bool running, DateTime? next)
+    {
+        var args = job?.Args ?? [];
+        var (name, group, description) = job?.Type.Name switch
+        {
+            nameof(RunJob) => ($"run-{args[0]}", "runs", $"the loop of run {args[0]}"),
+            nameof(StepJob) => (string.Create(CultureInfo.InvariantCulture, $"run-{args[0]}-i{args[1]}-{args[2]}-{args[3]}"), "steps", $"{args[2]} {args[3]} of iteration {args[1]} of run {args[0]}"),
+            nameof(ScheduledRunJob) => ($"{args[0]}-{id}", ScheduledRunJob.Group, $"a run started by {args[0]}"),
+            _ => (id, "service", job?.ToString()),
+        };
+        return new JobView(name, group, description, job?.Type.Name ?? "unknown", running, [new TriggerView(id, state, next, null, null)]);
+    }
+
+    private static string? DescribeSchedule(RecurringJobDto schedule) =>
+        schedule.Job is { Type.Name: nameof(ScheduledRunJob), Args: [_, string request, ..] }
+            ? Describe(JsonSerializer.Deserialize<RunRequest>(request, JsonSerializerOptions.Web)!, schedule.Cron)
+            : "starts again runs whose loop was lost";
+
+    private static string Describe(RunRequest run, string cron) => $"starts run '{run.Name}' on {run.Tasks} at '{cron}'";
 }

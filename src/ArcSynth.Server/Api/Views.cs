@@ -38,10 +38,11 @@ public sealed record ProgramDetail(ProgramView Program, IReadOnlyList<ProgramVie
 public sealed record TaskView(string Id, string Split, IReadOnlyList<PairView> Train, IReadOnlyList<PairView> Test,
     TaskResultRecord? Result, IReadOnlyList<ProgramView> Programs);
 
-/// <summary>A scheduled job and its triggers; <paramref name="Running"/> when this process is executing it now.</summary>
+/// <summary>A job in Hangfire (a cron schedule, or a job waiting or executing) and when it fires; <paramref name="Running"/> when a node is executing it now.</summary>
 public sealed record JobView(string Name, string Group, string? Description, string Type, bool Running, IReadOnlyList<TriggerView> Triggers);
 
+/// <summary>When a job fires: its Hangfire job (or recurring job) id, its state, its next and last firing, its cron expression for a schedule.</summary>
 public sealed record TriggerView(string Name, string State, DateTimeOffset? NextFire, DateTimeOffset? PreviousFire, string? Cron);
 
-/// <summary>The service's health: the store and the scheduler.</summary>
+/// <summary>The service's health: the store and the job engine (Hangfire); <paramref name="Clustered"/> when its jobs are shared with other nodes (PostgreSQL).</summary>
 public sealed record HealthView(string Status, string Store, string Scheduler, bool Clustered);

@@ -1,17 +1,14 @@
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace ArcSynth.Server.Primitives;
 
 /// <summary>
-/// Before a run's loop starts on this node, brings <see cref="PrimitiveCatalog"/> up to the store's
-/// primitives, so the run uses every primitive accepted so far on any node of the cluster.
+/// Before a run's loop or one of its steps starts on this node, brings <see cref="PrimitiveCatalog"/> up to
+/// the store's primitives, so the run uses every primitive accepted so far on any node of the cluster.
 /// </summary>
-internal sealed class RegistryRefresh(PrimitiveCatalog catalog, ILogger<RegistryRefresh> logger) : IJobListener
+internal sealed class RegistryRefresh(PrimitiveCatalog catalog, ILogger<RegistryRefresh> logger)
 {
-    public string Name => "primitive-registry-refresh";
-
-    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task BeforeJobAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -19,7 +16,7 @@ internal sealed class RegistryRefresh(PrimitiveCatalog catalog, ILogger<Registry
         }
         catch (Exception e) when (DatabaseFailures.IsUnavailable(e))
         {
-            // The run's job meets the outage itself and fires again later, refreshing then.
+            // The job meets the outage itself and goes on later, refreshing then.
             logger.LogWarning("could not refresh the primitive registry: {Message}", e.Message);
         }
     }

@@ -1,19 +1,21 @@
 using ArcSynth.Synthesis.Loop;
 using ArcSynth.Synthesis.Store;
+using Hangfire;
+using Hangfire.States;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>
 /// Hands a run's steps to the cluster as <see cref="StepJob"/>s (any node, this one included, takes
-/// them) and waits until the store has each one. A step that no node has taken within
-/// <see cref="TakeBackAfter"/> is taken back and done on the waiting thread, so a node whose threads all
-/// wait on runs still gets their work done. A step whose job ended without storing it (it failed, or
-/// its run was paused) is fired again, at most <see cref="MaxFirings"/> times; one whose node died is
-/// fired again by Quartz's recovery.
+/// them) and waits until the store has each one. A step whose job is still enqueued after
+/// <see cref="TakeBackAfter"/> is taken back (its job moved from Enqueued to Deleted, which fails once a
+/// node took it) and done on the waiting thread, so a node whose threads all wait on runs still gets
+/// their work done. A step whose job ended without storing it (it failed, or its run was paused) is fired
+/// again, at most <see cref="MaxFirings"/> times; one whose node died is taken by another node once its
+/// invisibility timeout ran out. A step whose earlier job is still pending (a run resumed on another node) is adopted.
 /// </summary>
-internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers, ILogger<ClusterSteps> logger) : IStepDispatcher
+internal sealed class ClusterSteps(IRunStore store, IBackgroundJobClient client, RunJobs jobs, ILogger<ClusterSteps> logger) : IStepDispatcher
 {
     public const int MaxFirings = 3;
 
@@ -29,19 +31,17 @@ internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers
         }
         catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            // Quartz's job store wraps a cancellation that lands mid-query ("JobPersistenceException: Couldn't
-            // commit ADO.NET transaction. The operation was canceled."): that is this run's job being
-            // interrupted (a pause, or its node stopping), not a step that failed.
+            // A cancellation that lands mid-query can surface wrapped (as the driver's or the job storage's own
+            // exception): that is this run's job being stopped (a pause, or its node stopping), not a step that failed.
             throw new OperationCanceledException($"run {runId}: stopped while handing out {phase} of iteration {iteration}", e, cancellationToken);
         }
     }
 
     private async Task HandOutAsync(long runId, int iteration, string phase, IReadOnlyList<int> shards, Func<int, CancellationToken, Task> runHere, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         var firings = shards.ToDictionary(s => s, _ => 1);
         var firedAt = shards.ToDictionary(s => s, _ => DateTime.UtcNow);
-        foreach (var shard in shards) await StepJob.FireAsync(scheduler, runId, iteration, phase, shard, cancellationToken);
+        var jobIds = shards.ToDictionary(s => s, s => AdoptOrFire(runId, iteration, phase, s));
         var waiting = shards.ToHashSet();
         while (true)
         {
@@ -52,25 +52,25 @@ internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers
                 if (waiting.Count == 0) return;
                 foreach (var shard in waiting.ToList())
                 {
-                    var key = StepJob.KeyOf(runId, iteration, phase, shard);
-                    if (await scheduler.Exists(key, cancellationToken))
+                    var state = jobs.StateOf(jobIds[shard]);
+                    if (state == EnqueuedState.StateName)
                     {
-                        // Unscheduling succeeds only while no node has fired it: then it is this thread's to do.
-                        if (DateTime.UtcNow - firedAt[shard] > TakeBackAfter && !await FiringAsync(scheduler, key, cancellationToken)
-                            && await scheduler.UnscheduleJob(StepJob.TriggerOf(runId, iteration, phase, shard), cancellationToken))
+                        // The move succeeds only while no node has taken the job: then it is this thread's to do.
+                        if (DateTime.UtcNow - firedAt[shard] > TakeBackAfter && client.ChangeState(jobIds[shard], new DeletedState(), EnqueuedState.StateName))
                         {
                             logger.LogInformation("run {RunId} iteration {Iteration} {Phase} {Shard}: no node took it; doing it here", runId, iteration, phase, shard);
                             await RunHereAsync(runId, iteration, phase, shard, runHere, cancellationToken);
                         }
                         continue;
                     }
-                    // Its job is gone: stored since the look above, or ended without storing it.
+                    if (RunJobs.IsPending(state)) continue;
+                    // Its job ended: stored since the look above, or ended without storing it.
                     if ((await StoredAsync(runId, iteration, phase, cancellationToken)).Contains(shard)) continue;
                     if (firings[shard]++ == MaxFirings)
                         throw new InvalidOperationException($"run {runId}: {phase} {shard} of iteration {iteration} failed {MaxFirings} times (the nodes' logs say why)");
                     logger.LogWarning("run {RunId} iteration {Iteration} {Phase} {Shard} ended without being stored; firing it again", runId, iteration, phase, shard);
                     firedAt[shard] = DateTime.UtcNow;
-                    await StepJob.FireAsync(scheduler, runId, iteration, phase, shard, cancellationToken);
+                    jobIds[shard] = StepJob.Fire(client, jobs, runId, iteration, phase, shard);
                 }
             }
             catch (Exception e) when (DatabaseFailures.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
@@ -79,6 +79,12 @@ internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers
             }
         }
     }
+
+    /// <summary>The step's earlier job while it is still pending (enqueued, or executing on a node, or on a dead one until another takes it), else a new one.</summary>
+    private string AdoptOrFire(long runId, int iteration, string phase, int shard) =>
+        jobs.StepJob(runId, iteration, phase, shard) is { } earlier && RunJobs.IsPending(jobs.StateOf(earlier))
+            ? earlier
+            : StepJob.Fire(client, jobs, runId, iteration, phase, shard);
 
     /// <summary>
     /// Does a step on the waiting thread. One that fails here counts as a firing that ended without
@@ -98,7 +104,4 @@ internal sealed class ClusterSteps(IRunStore store, ISchedulerFactory schedulers
 
     private async Task<HashSet<int>> StoredAsync(long runId, int iteration, string phase, CancellationToken cancellationToken) =>
         (await store.StepsAsync(runId, cancellationToken)).Where(s => s.Iteration == iteration && s.Phase == phase).Select(s => s.Shard).ToHashSet();
-
-    private static async Task<bool> FiringAsync(IScheduler scheduler, JobKey key, CancellationToken cancellationToken) =>
-        (await scheduler.QueryFireInstances(new FireInstanceQuery { Job = key, State = null }, cancellationToken)).Items.Count > 0;
 }

@@ -1,22 +1,24 @@
+using System.ComponentModel;
+using Hangfire;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace ArcSynth.Server.Scheduling;
 
 /// <summary>
-/// At start and then every <see cref="Interval"/>: a run that is running but whose loop neither
-/// executes nor waits to fire is started again from its last completed step. That covers a job
-/// lost with the in-memory scheduler at a restart, and one whose retry could not be scheduled while
-/// the database was down.
+/// At each node's start and then every 30 s (a recurring job): a run that is running but whose loop
+/// neither executes nor waits to is started again from its last completed step. That covers a job lost
+/// with the in-memory storage at a restart, and a loop job that ended some other way while its run was running.
 /// </summary>
-[DisallowConcurrentExecution]
-internal sealed class ResumeSweepJob(RunControl control, ILogger<ResumeSweepJob> logger) : IJob
+[AutomaticRetry(Attempts = 0)]
+internal sealed class ResumeSweepJob(RunControl control, ILogger<ResumeSweepJob> logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    public const string Id = "resume-interrupted-runs";
 
-    public static readonly JobKey Key = new("resume-interrupted-runs", "service");
+    /// <summary>Every 30 s (Hangfire reads a sixth, leading field as seconds).</summary>
+    private const string Every30Seconds = "*/30 * * * * *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    [DisplayName("starts again runs whose loop was lost")]
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -28,12 +30,10 @@ internal sealed class ResumeSweepJob(RunControl control, ILogger<ResumeSweepJob>
         }
     }
 
-    /// <summary>Schedules the sweep (once for the whole cluster: a second node's call replaces the first's).</summary>
-    public static async Task ScheduleAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    /// <summary>Sweeps now, and keeps the recurring sweep (once for the whole cluster: a second node's call updates the first's).</summary>
+    public static void Schedule(IBackgroundJobClient client, IRecurringJobManager recurring)
     {
-        var job = JobBuilder.Create<ResumeSweepJob>().WithIdentity(Key).WithDescription("starts again runs whose loop was lost").Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(Key.Name, Key.Group).StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(Interval).RepeatForever()).Build();
-        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        recurring.AddOrUpdate<ResumeSweepJob>(Id, j => j.ExecuteAsync(CancellationToken.None), Every30Seconds);
+        client.Enqueue<ResumeSweepJob>(j => j.ExecuteAsync(CancellationToken.None));
     }
 }

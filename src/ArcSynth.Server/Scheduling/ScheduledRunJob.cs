@@ -1,20 +1,23 @@
+using System.ComponentModel;
 using System.Text.Json;
 using ArcSynth.Server.Runs;
+using Hangfire;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace ArcSynth.Server.Scheduling;
 
-/// <summary>A cron schedule's job: each firing starts a new run with the schedule's request.</summary>
-internal sealed class ScheduledRunJob(RunControl control, ILogger<ScheduledRunJob> logger) : IJob
+/// <summary>A cron schedule's job (a Hangfire recurring job): each firing starts a new run with the schedule's request.</summary>
+[AutomaticRetry(Attempts = 0)]
+internal sealed class ScheduledRunJob(RunControl control, ILogger<ScheduledRunJob> logger)
 {
+    /// <summary>What <c>/api/jobs</c> calls the schedules.</summary>
     public const string Group = "schedules";
-    public const string RequestKey = "request";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>Starts a run with <paramref name="request"/> (a <see cref="RunRequest"/> as JSON, kept as the service reads it).</summary>
+    [DisplayName("{0}: starts a run")]
+    public async Task ExecuteAsync(string schedule, string request, CancellationToken cancellationToken)
     {
-        var request = JsonSerializer.Deserialize<RunRequest>(context.MergedJobDataMap.GetString(RequestKey)!, JsonSerializerOptions.Web)!;
-        var runId = await control.StartAsync(request, cancellationToken);
-        logger.LogInformation("schedule {Schedule} started run {RunId}", context.JobDetail.Key.Name, runId);
+        var runId = await control.StartAsync(JsonSerializer.Deserialize<RunRequest>(request, JsonSerializerOptions.Web)!, cancellationToken);
+        logger.LogInformation("schedule {Schedule} started run {RunId}", schedule, runId);
     }
 }

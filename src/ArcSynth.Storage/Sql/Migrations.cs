@@ -37,46 +37,49 @@ public static class Migrations
         [
             "ALTER TABLE iterations ADD COLUMN original_solved INTEGER",
         ],
+        // Hangfire replaced Quartz.NET as the job engine (in its own schema): the tables Quartz's job store had on
+        // PostgreSQL go, dependent ones first. No such table on SQLite, nor on a database made after the change.
+        _ =>
+        [
+            .. new[]
+            {
+                "qrtz_simple_triggers", "qrtz_simprop_triggers", "qrtz_cron_triggers", "qrtz_blob_triggers", "qrtz_fired_triggers",
+                "qrtz_paused_trigger_grps", "qrtz_paused_job_grps", "qrtz_scheduler_state", "qrtz_locks", "qrtz_calendars",
+                "qrtz_triggers", "qrtz_job_details", "quartz_schema_version",
+            }.Select(table => $"DROP TABLE IF EXISTS {table}"),
+        ],
     ];
 
     /// <summary>The schema version this code writes.</summary>
     public static int Latest => Steps.Count;
 
     /// <summary>Brings the database up to <see cref="Latest"/>; throws <see cref="StoreException"/> when it is newer.</summary>
-    public static Task ApplyAsync(SqlDialect dialect, CancellationToken cancellationToken) =>
-        ApplyAsync(dialect, "schema_version", "schema", Steps, cancellationToken);
-
-    /// <summary>
-    /// Brings another set of tables (e.g. a job scheduler's) up to the last of <paramref name="steps"/>,
-    /// keeping its version in its own table <paramref name="versionTable"/>; <paramref name="what"/> names it in messages.
-    /// </summary>
-    public static async Task ApplyAsync(SqlDialect dialect, string versionTable, string what, IReadOnlyList<Func<SqlDialect, string[]>> steps, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(SqlDialect dialect, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Processes that start together (a server and its workers) migrate one after the other.
         if (dialect.MigrationLock is { } lockStatement) await ExecuteAsync(connection, transaction, lockStatement, cancellationToken);
-        await ExecuteAsync(connection, transaction, $"CREATE TABLE IF NOT EXISTS {versionTable} (version INTEGER NOT NULL)", cancellationToken);
-        var current = await CurrentAsync(connection, transaction, versionTable, cancellationToken);
-        var latest = steps.Count;
-        if (current > latest)
-            throw new StoreException($"{dialect.Describe} has {what} version {current}, newer than this ArcSynth knows ({latest}); upgrade ArcSynth or use another database.");
-        for (var v = current; v < latest; v++)
-            foreach (var statement in steps[v](dialect))
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
+        var current = await CurrentAsync(connection, transaction, cancellationToken);
+        if (current > Latest)
+            throw new StoreException($"{dialect.Describe} has schema version {current}, newer than this ArcSynth knows ({Latest}); upgrade ArcSynth or use another database.");
+        for (var v = current; v < Latest; v++)
+            foreach (var statement in Steps[v](dialect))
                 await ExecuteAsync(connection, transaction, statement, cancellationToken);
-        if (current < latest)
+        if (current < Latest)
         {
-            await ExecuteAsync(connection, transaction, $"DELETE FROM {versionTable}", cancellationToken);
-            await ExecuteAsync(connection, transaction, $"INSERT INTO {versionTable} (version) VALUES ({latest})", cancellationToken);
+            await ExecuteAsync(connection, transaction, "DELETE FROM schema_version", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"INSERT INTO schema_version (version) VALUES ({Latest})", cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<int> CurrentAsync(DbConnection connection, DbTransaction transaction, string versionTable, CancellationToken cancellationToken)
+    private static async Task<int> CurrentAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT MAX(version) FROM {versionTable}";
+        command.CommandText = "SELECT MAX(version) FROM schema_version";
         return await command.ExecuteScalarAsync(cancellationToken) is { } v and not DBNull ? Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
