@@ -183,6 +183,8 @@ internal static class SingleProcess
         // Time limits that no program of these tasks comes near (the runs compare a cluster's programs
         // with one process's, so a program must not time out in one and not the other on a loaded machine).
         timeoutMs = 2000, searchBudget = 100, searchTimeoutMs = 2000, recallSamples = 2, recallTasks = 2,
+        // Test-time training on (off by default), so that a cluster's adapted samples are checked against one process's too.
+        adaptSteps = 2,
     };
 
     /// <summary>The outcome of <paramref name="runId"/>'s settings (as the cluster stored them) run by one process.</summary>
