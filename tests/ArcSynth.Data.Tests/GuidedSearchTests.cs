@@ -150,6 +150,23 @@ public sealed class GuidedSearchTests
         Assert.NotEqual(one, Run(2, 2));
     }
 
+    [Fact]
+    public void Restarts_share_the_budget_walk_paths_of_their_own_and_are_deterministic()
+    {
+        var task = Task("a699fb00");
+        var pool = Seeds.Where(f => f.TaskId != task.Id).ToList();
+        GuidedOutcome Run(int restarts) => new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(600, Restarts: restarts)).Search(task, pool);
+        string Describe(GuidedOutcome o) => $"{o.Tried} {ProgramPrinter.Print(o.Best)} {string.Join(",", o.Found.Select(ProgramPrinter.Print))}";
+        var once = Run(1);
+        var thrice = Run(3);
+        Assert.Equal(Describe(thrice), Describe(Run(3)));
+        Assert.InRange(thrice.Tried, 1, 600);
+        // The later restarts started again from the pool on other paths: they wrote programs the single search did not.
+        static string Body(FunctionDef f) => ProgramPrinter.Print(f with { Name = "p" });
+        Assert.NotEmpty(thrice.Found.Select(Body).Except(once.Found.Select(Body)));
+        Assert.All(thrice.Found, f => Assert.Empty(TypeChecker.Check(f, PrimitiveRegistry.BuiltIn)));
+    }
+
     /// <summary>A primitive as a researcher would submit it: the grid transposed and flipped upside down.</summary>
     public static class SubmittedPrimitive
     {

@@ -16,6 +16,7 @@ internal static class SearchGuidedCommand
         var searchTimeout = new Option<int>("--search-timeout-ms") { Description = "Time limit of a program, seed or edit, on one demonstration (the attempts on the test inputs run under --timeout-ms).", DefaultValueFactory = _ => (int)defaults.DemonstrationTimeout.TotalMilliseconds };
         var batch = new Option<int>("--batch") { Description = "Edits of a parent tried each time it is expanded.", DefaultValueFactory = _ => defaults.Batch };
         var breadth = new Option<int>("--breadth") { Description = "Parents are drawn from this many best programs of the frontier.", DefaultValueFactory = _ => defaults.Breadth };
+        var restarts = new Option<int>("--restarts") { Description = "Searches of each task one after the other from the seeds alone, each with its own random path and an equal share of the budget.", DefaultValueFactory = _ => defaults.Restarts };
         var command = new Command("guided",
             "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
             "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
@@ -23,7 +24,7 @@ internal static class SearchGuidedCommand
             "result, splice another program's suffix) until the budget is spent, or there are programs that get every\n" +
             "demonstration right and differ on the test inputs, one per attempt. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
         {
-            batch, breadth, searchTimeout,
+            batch, breadth, restarts, searchTimeout,
         };
         options.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
@@ -32,7 +33,7 @@ internal static class SearchGuidedCommand
             int AtLeastOne(Option<int> option) => parse.GetValue(option) is var v && v >= 1 ? v : throw new UsageException($"{option.Name} must be at least 1, not {v}");
             var settings = defaults with
             {
-                Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth),
+                Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth), Restarts = AtLeastOne(restarts),
                 DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout)),
             };
             var clock = Stopwatch.StartNew();

@@ -54,13 +54,15 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
     public GuidedOutcome Search(ArcTask task, IReadOnlyList<FunctionDef> pool, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var random = new Random(SeedFor(task.Id));
         var runner = new DemonstrationRunner(task, registry, _demonstrationLimits, limits);
-        var frontier = new Frontier(settings.Capacity);
         var tried = new HashSet<string>(StringComparer.Ordinal);
+        var pooled = new List<SearchCandidate>();
         foreach (var program in pool.Prepend(Identity))
             if (tried.Add(CanonicalForm.Of(program)) && runner.Run(program, fromPool: true) is { } c)
-                frontier.Offer(c);
+                pooled.Add(c);
+        // Everything every restart kept: the attempts and hindsight choose from it, and the stop rule reads it.
+        var found = new Frontier(settings.Capacity);
+        foreach (var c in pooled) found.Offer(c);
         var spent = 0;
         var barren = 0;
         // Once a program gets every demonstration right and its test answers keep the demonstrations'
@@ -70,35 +72,51 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         // right with answers that break an invariant (a colour the task never uses) do not count: their
         // answers are nearly always wrong, so the search goes on with its whole budget.
         var end = settings.Budget;
-        while (spent < end && barren < MaxBarrenEdits)
+        for (var restart = 0; restart < settings.Restarts && spent < end && barren < MaxBarrenEdits; restart++)
         {
-            if (frontier.All.TakeWhile(c => c.Score.SolvesDemonstrations).Count(c => c.Answers) is var answering and > 0)
+            // Each restart walks its own random path from the pool alone, with an equal share of the budget;
+            // what earlier ones tried is not tried again.
+            var random = new Random(SeedFor(task.Id) + restart);
+            var frontier = new Frontier(settings.Capacity);
+            foreach (var c in pooled)
             {
-                if (answering >= settings.Attempts) break;
-                end = Math.Min(end, spent + settings.Budget / 4);
+                (c.Expansions, c.Neighbours, c.NextNeighbour) = (0, null, 0);
+                frontier.Offer(c);
             }
-            if (spent >= end) break;
-            cancellation.ThrowIfCancellationRequested();
-            var parent = frontier.NextParent(settings.Breadth, settings.Spread)!;
-            parent.Expansions++;
-            var donors = frontier.Top(settings.Breadth).Select(c => c.Program).ToList();
-            parent.Neighbours ??= Shuffled(_editor.Neighbours(parent.Program), random);
-            for (var b = 0; b < settings.Batch && spent < end; b++)
+            var share = restart == settings.Restarts - 1 ? end : Math.Min(end, (int)((long)settings.Budget * (restart + 1) / settings.Restarts));
+            barren = 0;
+            while (spent < share && barren < MaxBarrenEdits)
             {
-                var local = random.NextDouble() < settings.LocalShare && parent.NextNeighbour < parent.Neighbours.Count;
-                var edit = local ? _editor.Apply(parent.Program, parent.Neighbours[parent.NextNeighbour++]) : _editor.Edit(parent.Program, donors, random);
-                if (edit is not { } edited || !tried.Add(CanonicalForm.Of(edited)))
+                if (found.All.TakeWhile(c => c.Score.SolvesDemonstrations).Count(c => c.Answers) is var answering and > 0)
                 {
-                    barren++;
-                    continue;
+                    if (answering >= settings.Attempts) return Outcome(task, runner, found, spent, clock.Elapsed);
+                    end = Math.Min(end, spent + settings.Budget / 4);
+                    share = Math.Min(share, end);
                 }
-                spent++;
-                barren = 0;
-                if (runner.Run(edited with { Name = $"search{spent}_{task.Id}" }, fromPool: false, parent) is not { } child) continue;
-                frontier.Offer(child);
+                if (spent >= share) break;
+                cancellation.ThrowIfCancellationRequested();
+                var parent = frontier.NextParent(settings.Breadth, settings.Spread)!;
+                parent.Expansions++;
+                var donors = frontier.Top(settings.Breadth).Select(c => c.Program).ToList();
+                parent.Neighbours ??= Shuffled(_editor.Neighbours(parent.Program), random);
+                for (var b = 0; b < settings.Batch && spent < share; b++)
+                {
+                    var local = random.NextDouble() < settings.LocalShare && parent.NextNeighbour < parent.Neighbours.Count;
+                    var edit = local ? _editor.Apply(parent.Program, parent.Neighbours[parent.NextNeighbour++]) : _editor.Edit(parent.Program, donors, random);
+                    if (edit is not { } edited || !tried.Add(CanonicalForm.Of(edited)))
+                    {
+                        barren++;
+                        continue;
+                    }
+                    spent++;
+                    barren = 0;
+                    if (runner.Run(edited with { Name = $"search{spent}_{task.Id}" }, fromPool: false, parent) is not { } child) continue;
+                    frontier.Offer(child);
+                    found.Offer(child);
+                }
             }
         }
-        return Outcome(task, runner, frontier, spent, clock.Elapsed);
+        return Outcome(task, runner, found, spent, clock.Elapsed);
     }
 
     private GuidedOutcome Outcome(ArcTask task, DemonstrationRunner runner, Frontier frontier, int spent, TimeSpan elapsed)

@@ -19,6 +19,10 @@ namespace ArcSynth.Data.Search;
 /// The share of a batch taken from the parent's one-name changes (<see cref="ProgramEditor.Neighbours"/>,
 /// each tried once), while any are left; the rest are drawn edits of every kind.
 /// </param>
+/// <param name="Restarts">
+/// Searches of a task one after the other, each from the pool alone with its own random path and an
+/// equal share of the budget; the attempts choose from what all of them found.
+/// </param>
 public sealed record GuidedSearchSettings(
     int Budget,
     int Seed = 1,
@@ -27,7 +31,8 @@ public sealed record GuidedSearchSettings(
     int Breadth = 48,
     double Spread = 2,
     int Capacity = 512,
-    double LocalShare = 0.6)
+    double LocalShare = 0.6,
+    int Restarts = 1)
 {
     /// <summary>How often each edit is drawn.</summary>
     public EditWeights Edits { get; init; } = new();
