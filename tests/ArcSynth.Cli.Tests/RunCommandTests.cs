@@ -141,9 +141,9 @@ public sealed class RunCommandTests : IDisposable
         var home = Path.Combine(_folder, "home");
         var file = Path.Combine(_folder, "zero-shards.json");
         File.WriteAllText(file, File.ReadAllText(Settings()).Replace("\"ShardTasks\":1", "\"ShardTasks\":0"));
-        var run = CliRun.Of("run", "--home", home, "--settings", file, "--samples", "0");
+        var run = CliRun.Of("run", "--home", home, "--settings", file, "--samples", "-1");
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"arcsynth: {file}: settings are not valid: SamplesPerTask must be between 1 and 100000, not 0; ShardTasks must be between 1 and 10000, not 0", run.Error);
+        Assert.Contains($"arcsynth: {file}: settings are not valid: SamplesPerTask must be between 0 and 100000, not -1; ShardTasks must be between 1 and 10000, not 0", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.False(File.Exists(Path.Combine(home, "arcsynth.db")), "a run was stored");
     }
