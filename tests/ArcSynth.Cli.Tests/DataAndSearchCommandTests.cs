@@ -52,5 +52,8 @@ public sealed class DataAndSearchCommandTests : IDisposable
     {
         Assert.Equal(2, CliRun.Of("search", "mutate", "--seeds", TestData.File("handwritten.py"), "--tasks", TestData.Training, "--budget", "-1").ExitCode);
         Assert.Equal(2, CliRun.Of("data", "generate", "--seeds", TestData.File("handwritten.py"), "--tasks", TestData.Training, "--count", "0", "--out", Path.Combine(_dir, "x.jsonl")).ExitCode);
+        var restarts = CliRun.Of("search", "guided", "--seeds", TestData.File("handwritten.py"), "--tasks", TestData.Training, "--budget", "100", "--restarts", "0");
+        Assert.Equal(2, restarts.ExitCode);
+        Assert.Contains("--restarts must be at least 1, not 0", restarts.Error);
     }
 }

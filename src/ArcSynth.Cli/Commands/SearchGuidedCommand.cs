@@ -16,7 +16,10 @@ internal static class SearchGuidedCommand
         var searchTimeout = new Option<int>("--search-timeout-ms") { Description = "Time limit of a program, seed or edit, on one demonstration (the attempts on the test inputs run under --timeout-ms).", DefaultValueFactory = _ => (int)defaults.DemonstrationTimeout.TotalMilliseconds };
         var batch = new Option<int>("--batch") { Description = "Edits of a parent tried each time it is expanded.", DefaultValueFactory = _ => defaults.Batch };
         var breadth = new Option<int>("--breadth") { Description = "Parents are drawn from this many best programs of the frontier.", DefaultValueFactory = _ => defaults.Breadth };
-        var restarts = new Option<int>("--restarts") { Description = "Searches of each task one after the other from the seeds alone, each with its own random path and an equal share of the budget.", DefaultValueFactory = _ => defaults.Restarts };
+        var restarts = new Option<int?>("--restarts")
+        {
+            Description = $"Searches of each task one after the other from the seeds alone, each with its own random path and an equal share of the budget (default: one per {GuidedSearchSettings.PathBudget:N0} candidates of --budget, from 1 to {GuidedSearchSettings.MaxRestarts}).",
+        };
         var command = new Command("guided",
             "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
             "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
@@ -33,7 +36,7 @@ internal static class SearchGuidedCommand
             int AtLeastOne(Option<int> option) => parse.GetValue(option) is var v && v >= 1 ? v : throw new UsageException($"{option.Name} must be at least 1, not {v}");
             var settings = defaults with
             {
-                Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth), Restarts = AtLeastOne(restarts),
+                Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth), Restarts = parse.GetValue(restarts) is { } r ? (r >= 1 ? r : throw new UsageException($"--restarts must be at least 1, not {r}")) : GuidedSearchSettings.RestartsFor(o.Budget),
                 DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout)),
             };
             var clock = Stopwatch.StartNew();

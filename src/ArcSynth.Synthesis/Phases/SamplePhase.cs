@@ -45,7 +45,10 @@ internal sealed class SamplePhase : ILoopPhase
             adaptation: adaptation);
         var sampleCount = programs.Count;
         run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
-        var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts) { DemonstrationTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs) };
+        var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts, Restarts: GuidedSearchSettings.RestartsFor(s.SearchBudget))
+        {
+            DemonstrationTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs),
+        };
         // The best of earlier iterations join the samples: each iteration's search goes on from the last one's frontier.
         var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
             ProgramParser.ParseFunction(ledger.Text(r.Program), "<stored>") with { Name = $"i{iteration}e{k}_{t.Id}" }));
