@@ -114,8 +114,14 @@ internal sealed class TestCluster : IAsyncDisposable
     {
         Http.Dispose();
         foreach (var node in _nodes) node.Dispose();
-        await _database.DisposeAsync();
-        Directory.Delete(Home, recursive: true);
+        try
+        {
+            await _database.DisposeAsync();
+        }
+        finally
+        {
+            Directory.Delete(Home, recursive: true);
+        }
     }
 
     private NodeProcess Add(NodeProcess node)
