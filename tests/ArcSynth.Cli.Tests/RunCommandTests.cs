@@ -136,6 +136,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_search_preset_is_the_codeit_setting_without_samples_or_training()
+    {
+        var home = Path.Combine(_folder, "home");
+        var solvers = Path.Combine(_folder, "solvers.py");
+        var settings = JsonDocument.Parse(CliRun.Of("run", "--home", home, "--preset", "search", "--seeds", solvers, "--print-settings").Output).RootElement;
+        var codeit = JsonDocument.Parse(CliRun.Of("run", "--home", home, "--preset", "codeit", "--seeds", solvers, "--print-settings").Output).RootElement;
+        string[] modelOnly = ["SamplesPerTask", "PretrainSteps", "TrainSteps", "RecallSamples", "OriginalMutations"];
+        foreach (var field in modelOnly) Assert.Equal(0, settings.GetProperty(field).GetInt32());
+        foreach (var field in codeit.EnumerateObject().Where(f => !modelOnly.Contains(f.Name)))
+            Assert.Equal(field.Value.ToString(), settings.GetProperty(field.Name).ToString());
+        var without = CliRun.Of("run", "--home", home, "--preset", "search", "--print-settings");
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("--preset search needs --seeds", without.Error);
+    }
+
+    [Fact]
     public void Settings_out_of_range_end_in_one_message_naming_the_fields_before_anything_runs()
     {
         var home = Path.Combine(_folder, "home");

@@ -95,6 +95,20 @@ public sealed class LoopTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_of_the_search_alone_makes_no_update_and_records_what_the_search_found()
+    {
+        var settings = TinyLoop.Settings() with { SamplesPerTask = 0, PretrainSteps = 0, TrainSteps = 0, RecallSamples = 0, AdaptSteps = 0, OriginalMutations = 0 };
+        var (iterations, programs, steps, _) = await RunAsync(Path.Combine(_folder, "search"), settings);
+
+        Assert.Equal([0, 1], iterations.Select(i => i.Iteration));
+        // No training: no loss was measured (recorded as 0, printed as '-'), and no step stored one.
+        Assert.All(iterations, i => Assert.Equal((0, 0.0, 0), (i.Samples, i.TrainLoss, i.SolvedBySample)));
+        Assert.All(steps.Where(x => x.Phase is LoopPhases.Pretrain or LoopPhases.Train), x => Assert.Contains("\"loss\":null", x.StateJson));
+        Assert.All(programs, p => Assert.Equal("search", p.Source));
+        Assert.All(iterations, i => Assert.Contains(programs, p => p.Iteration == i.Iteration && p.InBuffer));
+    }
+
+    [Fact]
     public async Task Each_unsolved_task_is_sampled_from_a_copy_adapted_to_its_own_hindsight_data()
     {
         var adapted = await RunAsync(Path.Combine(_folder, "adapted"), TinyLoop.Settings());

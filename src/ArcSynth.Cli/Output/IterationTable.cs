@@ -23,7 +23,8 @@ internal static class IterationTable
     private static string[] Cells(IterationRecord i) =>
     [
         I(i.Iteration), I(i.Samples), i.ValidShare.ToString("P1", CultureInfo.InvariantCulture).Replace(" ", ""), I(i.BufferSize),
-        i.TrainLoss.ToString("F3", CultureInfo.InvariantCulture), I(i.SolvedBySample), I(i.SolvedAfterSearch), I(i.SolvedDemonstrations), I(i.SolvedTest), i.OriginalSolved is { } o ? I(o) : "-", I(i.Tasks),
+        // A loss of 0 is an iteration that made no updates (a run of the search alone): nothing was measured.
+        i.TrainLoss == 0 ? "-" : i.TrainLoss.ToString("F3", CultureInfo.InvariantCulture), I(i.SolvedBySample), I(i.SolvedAfterSearch), I(i.SolvedDemonstrations), I(i.SolvedTest), i.OriginalSolved is { } o ? I(o) : "-", I(i.Tasks),
         I(i.CompressedPrograms), I(i.LinesSaved), i.PhaseSeconds.Values.Sum().ToString("F0", CultureInfo.InvariantCulture),
     ];
 

@@ -12,9 +12,9 @@ internal static class ModelTraining
     /// Trains for <paramref name="steps"/> updates on batches drawn, for each update, from a random
     /// state fixed by the seed, the iteration (-1: pretraining) and the update: <paramref name="replayShare"/>
     /// of each batch from the buffer by priority, the rest uniformly from the original data. Returns
-    /// the mean loss of the last quarter of the updates.
+    /// the mean loss of the last quarter of the updates; null when there were none (0 steps: a run of the search alone).
     /// </summary>
-    public static float Train(RunContext run, Gpt model, AdamW optimizer, int steps, double replayShare, int iteration, CancellationToken cancellation)
+    public static float? Train(RunContext run, Gpt model, AdamW optimizer, int steps, double replayShare, int iteration, CancellationToken cancellation)
     {
         var s = run.Settings;
         var trainer = new Trainer(model, optimizer, new TrainingSettings { BatchSize = s.BatchSize, LearningRate = s.LearningRate },
@@ -37,6 +37,6 @@ internal static class ModelTraining
             run.Report(Math.Max(0, iteration), phase, step + 1, steps, $"loss {loss:F3}");
         }
         var tail = losses.Skip(losses.Count * 3 / 4).ToList();
-        return tail.Count == 0 ? float.NaN : tail.Average();
+        return tail.Count == 0 ? null : tail.Average();
     }
 }
