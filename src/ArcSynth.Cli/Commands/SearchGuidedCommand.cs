@@ -33,11 +33,12 @@ internal static class SearchGuidedCommand
         command.SetAction(parse => Guard.Run(error, () =>
         {
             var o = options.Read(parse, error);
-            int AtLeastOne(Option<int> option) => parse.GetValue(option) is var v && v >= 1 ? v : throw new UsageException($"{option.Name} must be at least 1, not {v}");
+            static int AtLeastOne(Option option, int value) => value >= 1 ? value : throw new UsageException($"{option.Name} must be at least 1, not {value}");
             var settings = defaults with
             {
-                Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch), Breadth = AtLeastOne(breadth), Restarts = parse.GetValue(restarts) is { } r ? (r >= 1 ? r : throw new UsageException($"--restarts must be at least 1, not {r}")) : GuidedSearchSettings.RestartsFor(o.Budget),
-                DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout)),
+                Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch, parse.GetValue(batch)), Breadth = AtLeastOne(breadth, parse.GetValue(breadth)),
+                Restarts = AtLeastOne(restarts, parse.GetValue(restarts) ?? GuidedSearchSettings.RestartsFor(o.Budget)),
+                DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout, parse.GetValue(searchTimeout))),
             };
             var clock = Stopwatch.StartNew();
             var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings);

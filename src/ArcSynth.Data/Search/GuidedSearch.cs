@@ -83,7 +83,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
                 (c.Expansions, c.Neighbours, c.NextNeighbour) = (0, null, 0);
                 frontier.Offer(c);
             }
-            var share = restart == settings.Restarts - 1 ? end : Math.Min(end, (int)((long)settings.Budget * (restart + 1) / settings.Restarts));
+            var share = Math.Min(end, (int)((long)settings.Budget * (restart + 1) / settings.Restarts));
             barren = 0;
             while (spent < share && barren < MaxBarrenEdits)
             {

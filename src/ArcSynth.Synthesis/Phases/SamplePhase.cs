@@ -31,16 +31,16 @@ internal sealed class SamplePhase : ILoopPhase
         var clock = Stopwatch.StartNew();
         // The shard's tasks as far as earlier iterations got: the base of their results.
         var ledger = new TaskLedger();
-        // Each task's own hindsight data, for test-time training.
-        var hindsight = tasks.ToDictionary(t => t.Id, _ => new ReplayBuffer(), StringComparer.Ordinal);
+        // Each task's own hindsight data, for test-time training (none without it).
+        var hindsight = s.AdaptSteps > 0 ? tasks.ToDictionary(t => t.Id, _ => new ReplayBuffer(), StringComparer.Ordinal) : null;
         foreach (var task in tasks)
             foreach (var earlier in await run.Store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation))
-                if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, s.AdaptSteps > 0 ? hindsight[task.Id] : null, task, $"r{earlier.Id}_{task.Id}", earlier);
+                if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, hindsight?[task.Id], task, $"r{earlier.Id}_{task.Id}", earlier);
         // A task solved on its demonstrations already is not adapted to: its samples no longer search.
         foreach (var task in tasks)
-            if (ledger.For(task.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations) hindsight.Remove(task.Id);
+            if (ledger.For(task.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations) hindsight?.Remove(task.Id);
         var (model, optimizer) = run.LoadCheckpoint(iteration);
-        var adaptation = s.AdaptSteps > 0 ? new TaskAdaptation(run, model, optimizer, hindsight) : null;
+        var adaptation = hindsight is null ? null : new TaskAdaptation(run, model, optimizer, hindsight);
         var (programs, failed) = ModelSampling.Sample(run, model, tasks, s.SamplesPerTask, iteration, shard * s.ShardTasks, Name, run.Targets.Count, cancellation,
             adaptation: adaptation);
         var sampleCount = programs.Count;
