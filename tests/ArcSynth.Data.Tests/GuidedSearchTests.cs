@@ -181,4 +181,50 @@ public sealed class GuidedSearchTests
             return new Grid(g.Width, g.Height, cells);
         }
     }
+
+    /// <summary>A filler that writes one fixed value for whatever line it is asked about, and records where it was asked.</summary>
+    private sealed class FixedFiller(string value) : ILineFiller
+    {
+        public List<(FunctionDef Program, int Line)> Asked { get; } = [];
+
+        public IReadOnlyList<Expr> Fill(FunctionDef program, int line, int count, Random random)
+        {
+            Asked.Add((program, line));
+            return [ProgramParser.ParseFunction($"def v(I):\n    x = {value}\n    return x\n").Body[0].Value];
+        }
+    }
+
+    /// <summary>c59eb873 (each output is its input scaled up twice), from a program of two mirrors: no one-name change or deletion writes the upscale.</summary>
+    private static GuidedOutcome SearchMirrors(ILineFiller? filler, int budget = 300) =>
+        new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(budget, Restarts: 1, InfillLines: 4) { Edits = EditWeights.Only(EditKind.DeleteLine) })
+            .Search(Task("c59eb873"), ProgramParser.Parse("def mirrors(I):\n    x1 = vmirror(I)\n    x2 = hmirror(x1)\n    return x2\n", "pool.py").Functions, filler: filler);
+
+    [Fact]
+    public void The_search_runs_the_lines_a_filler_writes_at_a_programs_second_expansion()
+    {
+        var filler = new FixedFiller("upscale(I, TWO)");
+        var outcome = SearchMirrors(filler);
+        Assert.True(outcome.SolvedDemonstrations);
+        Assert.True(outcome.Infilled > 0);
+        Assert.Contains("upscale(I, TWO)", ProgramPrinter.Print(outcome.Best));
+        Assert.All(filler.Asked, a => Assert.InRange(a.Line, 0, a.Program.Body.Count - 1));
+        // Once per program: the model's lines cost far more than edits.
+        Assert.Equal(filler.Asked.Count, filler.Asked.Select(a => ProgramPrinter.Print(a.Program with { Name = "p" })).Distinct().Count());
+        // The same seed and filler give the same search; without the filler these edits never solve it.
+        Assert.Equal(ProgramPrinter.Print(outcome.Best), ProgramPrinter.Print(SearchMirrors(new FixedFiller("upscale(I, TWO)")).Best));
+        var alone = SearchMirrors(null);
+        Assert.False(alone.SolvedDemonstrations);
+        Assert.Equal(0, alone.Infilled);
+    }
+
+    [Fact]
+    public void A_filled_value_that_does_not_type_check_is_never_run()
+    {
+        // upscale(I, I) passes a grid for the factor: no program with it type-checks, so none is run.
+        var filler = new FixedFiller("upscale(I, I)");
+        var outcome = SearchMirrors(filler);
+        Assert.NotEmpty(filler.Asked);
+        Assert.Equal(0, outcome.Infilled);
+        Assert.False(outcome.SolvedDemonstrations);
+    }
 }

@@ -131,6 +131,27 @@ public sealed class LoopTests : IDisposable
     }
 
     [Fact]
+    public async Task The_model_learns_to_fill_a_masked_line_and_the_search_runs_the_lines_it_writes()
+    {
+        var infilling = await RunAsync(Path.Combine(_folder, "infilling"), TinyLoop.Settings());
+        var plain = await RunAsync(Path.Combine(_folder, "plain"), TinyLoop.Settings() with { InfillShare = 0, InfillLines = 0 });
+        int Infilled(StepRecord x) => System.Text.Json.Nodes.JsonNode.Parse(x.StateJson)!["infilled"]!.GetValue<int>();
+
+        // Every iteration's search ran candidates whose changed line the model wrote; without infilling, none.
+        foreach (var i in infilling.Iterations)
+            Assert.True(infilling.Steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration == i.Iteration).Sum(Infilled) > 0, $"iteration {i.Iteration} infilled nothing");
+        Assert.All(plain.Steps.Where(x => x.Phase == LoopPhases.Sample), x => Assert.Equal(0, Infilled(x)));
+        // The model trained on masked lines too: pretraining's loss is not the whole programs' alone.
+        Assert.NotEqual(Loss(plain.Steps, LoopPhases.Pretrain), Loss(infilling.Steps, LoopPhases.Pretrain));
+        // What the search kept, infilled lines among it, still parses and type-checks.
+        Assert.All(infilling.Programs.Where(p => p.Source == "search"), p =>
+            Assert.Empty(TypeChecker.Check(ProgramParser.ParseFunction(p.Text), PrimitiveRegistry.BuiltIn)));
+
+        static string Loss(IReadOnlyList<StepRecord> steps, string phase) =>
+            System.Text.Json.Nodes.JsonNode.Parse(steps.Single(x => x.Phase == phase).StateJson)!["loss"]!.ToJsonString();
+    }
+
+    [Fact]
     public async Task Evaluation_test_outputs_are_never_read_before_scoring()
     {
         // The same four tasks twice: as they are, and with every test output removed.

@@ -22,7 +22,7 @@ public sealed class ShardSearchTests
         var task = ArcTaskLoader.LoadFile(Path.Combine(TestData.Training, "c59eb873.json"));
         var library = ProgramParser.Parse("def scale_up(I):\n    O = upscale(I, TWO)\n    return O\n", "library.py").Functions;
         var found = new ShardSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(200), keepPerTask: 4)
-            .Run([task], [], library, "i0", CancellationToken.None);
+            .Run([task], [], library, "i0", CancellationToken.None).Found;
         Assert.True(found.Count >= 2);
         Assert.Equal("i0s0_c59eb873", found[0].Name);
         Assert.Equal(ProgramPrinter.Print(library[0] with { Name = "p" }), ProgramPrinter.Print(found[0] with { Name = "p" }));
@@ -40,7 +40,7 @@ public sealed class ShardSearchTests
         var seeds = ProgramParser.Parse(File.ReadAllText(TestData.SeedsFile), TestData.SeedsFile).Functions.Where(f => f.TaskId != task.Id).ToList();
         var settings = new GuidedSearchSettings(300);
         var outcome = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, settings).Search(task, seeds);
-        var found = new ShardSearch(PrimitiveRegistry.BuiltIn, Limits, settings, keepPerTask: 1).Run([task], [], seeds, "i0", CancellationToken.None);
+        var found = new ShardSearch(PrimitiveRegistry.BuiltIn, Limits, settings, keepPerTask: 1).Run([task], [], seeds, "i0", CancellationToken.None).Found;
 
         static string Text(FunctionDef f) => ProgramPrinter.Print(f with { Name = "p" });
         var byName = seeds.Concat(outcome.Found).GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Text(g.First()), StringComparer.Ordinal);

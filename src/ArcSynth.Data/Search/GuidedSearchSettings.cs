@@ -23,6 +23,11 @@ namespace ArcSynth.Data.Search;
 /// Searches of a task one after the other, each from the pool alone with its own random path and an
 /// equal share of the budget; the attempts choose from what all of them found.
 /// </param>
+/// <param name="InfillLines">
+/// Values a <see cref="ILineFiller"/> (the loop's model) proposes, when the search has one, at the second
+/// expansion of one of the best few programs, for the line whose one-name changes came closest to the
+/// demonstrations; each counts against the budget like any edit.
+/// </param>
 public sealed record GuidedSearchSettings(
     int Budget,
     int Seed = 1,
@@ -32,7 +37,8 @@ public sealed record GuidedSearchSettings(
     double Spread = 2,
     int Capacity = 512,
     double LocalShare = 0.6,
-    int Restarts = 1)
+    int Restarts = 1,
+    int InfillLines = 8)
 {
     /// <summary>Candidates a path gets at least before the budget is split into more restarts (<see cref="RestartsFor"/>).</summary>
     public const int PathBudget = 2400;

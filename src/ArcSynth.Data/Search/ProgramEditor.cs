@@ -94,6 +94,9 @@ public sealed class ProgramEditor
         return Finish(program, WithLine(program, edit.Line, value));
     }
 
+    /// <summary>The program with line <paramref name="line"/>'s value replaced (an infilled line), pruned and checked; null when it does not type-check or changes nothing.</summary>
+    public FunctionDef? Replace(FunctionDef program, int line, Expr value) => Finish(program, WithLine(program, line, value));
+
     /// <summary>An argument of a primitive call replaced by another name of its parameter's type.</summary>
     private FunctionDef? ReplaceArgument(FunctionDef program, Random random)
     {

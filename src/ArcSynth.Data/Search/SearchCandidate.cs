@@ -53,4 +53,23 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
     public List<LocalEdit>? Neighbours { get; set; }
 
     public int NextNeighbour { get; set; }
+
+    /// <summary>Per line, the best score of a child that changed that line alone (a one-name change or an infilled value); null until one ran.</summary>
+    public ProgramScore?[]? LineBest { get; set; }
+
+    /// <summary>Records <paramref name="child"/>, which changed line <paramref name="line"/> alone.</summary>
+    public void Changed(int line, ProgramScore child)
+    {
+        LineBest ??= new ProgramScore?[Program.Body.Count];
+        if (LineBest[line] is not { } best || child.CompareTo(best) < 0) LineBest[line] = child;
+    }
+
+    /// <summary>The line whose change came closest so far (the best child's), or null before any ran.</summary>
+    public int? BestLine()
+    {
+        int? line = null;
+        for (var k = 0; k < (LineBest?.Length ?? 0); k++)
+            if (LineBest![k] is { } score && (line is not { } l || score.CompareTo(LineBest[l]!.Value) < 0)) line = k;
+        return line;
+    }
 }

@@ -3,7 +3,10 @@ using ArcSynth.Model.Sampling;
 
 namespace ArcSynth.Model.Decoding;
 
-/// <summary>Where one stream is in <see cref="ProgramGrammar"/>: the line being written, and the type of every variable so far.</summary>
+/// <summary>
+/// Where one stream is in <see cref="ProgramGrammar"/>: the line being written, and the type of every
+/// variable so far. A state for one line (<see cref="ProgramGrammar.Line"/>) completes at that line's end.
+/// </summary>
 public sealed class DecodingState : ITokenConstraint
 {
     private enum Expect { LineStart, Equals, Callee, Open, Argument, AfterArgument, Newline, ReturnName, Done }
@@ -18,11 +21,20 @@ public sealed class DecodingState : ITokenConstraint
     /// <summary>The types of the current line's arguments so far.</summary>
     private readonly List<DslType> _argumentTypes = [];
 
+    /// <summary>Whether the stream writes one line's value only, and so ends with that line.</summary>
+    private bool _oneLine;
+
     internal DecodingState(ProgramGrammar grammar) => _g = grammar;
+
+    /// <summary>From here on the stream writes the current line alone: it completes at the line's end.</summary>
+    internal void EndWithLine() => _oneLine = true;
 
     public IReadOnlyList<int> Tokens => _tokens;
 
     public bool IsComplete => _expect == Expect.Done;
+
+    /// <summary>Whether a line's value (its primitive) comes next.</summary>
+    internal bool AtValue => _expect == Expect.Callee;
 
     private int Lines => _types.Count - 1;
 
@@ -65,7 +77,7 @@ public sealed class DecodingState : ITokenConstraint
                 break;
             case Expect.Newline:
                 _types.Add(ResultType());
-                _expect = Expect.LineStart;
+                _expect = _oneLine ? Expect.Done : Expect.LineStart;
                 break;
             case Expect.ReturnName:
                 _expect = Expect.Done;
@@ -112,7 +124,7 @@ public sealed class DecodingState : ITokenConstraint
                 break;
             case Expect.Callee:
                 // The last line a program may have must give it a grid to return, unless one exists.
-                var mustGiveGrid = Lines == _g.MaxLines - 1 && !Returnable().Any();
+                var mustGiveGrid = !_oneLine && Lines == _g.MaxLines - 1 && !Returnable().Any();
                 for (var i = 0; i < _g.PrimitiveIds.Length; i++)
                 {
                     var s = _g.Registry.All[i].Signature;

@@ -45,4 +45,26 @@ public sealed class ProgramGrammar
     public int MaxLines { get; }
 
     public DecodingState Start() => new(this);
+
+    /// <summary>
+    /// A state that writes one line's value, for infilling: <paramref name="before"/> (the program's
+    /// tokens up to the line's <c>xK =</c>) is read first, so that the value is drawn over the names in
+    /// scope there with their types, and the state completes at the line's end. Null when those tokens
+    /// do not follow the grammar (more lines than <see cref="MaxLines"/>, a name used where its type does not fit).
+    /// </summary>
+    public DecodingState? Line(IEnumerable<int> before)
+    {
+        var state = new DecodingState(this);
+        try
+        {
+            foreach (var token in before) state.Advance(token);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        if (!state.AtValue) return null;
+        state.EndWithLine();
+        return state;
+    }
 }

@@ -21,33 +21,72 @@ public sealed class Generator(Gpt model)
         CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
+        return Sample(Prefill(prompt), [], streams, settings, random, cancellation);
+    }
+
+    /// <summary>The keys and values of <paramref name="prompt"/> at every layer, from one <see cref="Gpt.Forward"/>: many samplings can start from them.</summary>
+    public PromptCache Prefill(ReadOnlySpan<int> prompt)
+    {
+        model.Forward(prompt);
+        return new PromptCache(prompt.Length, Enumerable.Range(0, model.Config.Layers).Select(l => model.KeysAndValues(l).ToArray()).ToArray(),
+            model.Hidden(prompt.Length - 1).ToArray());
+    }
+
+    /// <summary>
+    /// As <see cref="Sample(ReadOnlySpan{int}, IReadOnlyList{ITokenConstraint}, SamplingSettings, Random, CancellationToken)"/>,
+    /// for the cached prompt followed by <paramref name="continuation"/>: the continuation runs through the
+    /// blocks a token at a time over the cache, once, and every stream starts from it. Infilling samples many
+    /// lines of many programs after one task's prompt this way, running the task's grids once.
+    /// </summary>
+    public IReadOnlyList<int[]?> Sample(PromptCache cached, ReadOnlySpan<int> continuation, IReadOnlyList<ITokenConstraint> streams, SamplingSettings settings,
+        Random random, CancellationToken cancellation = default)
+    {
+        cancellation.ThrowIfCancellationRequested();
         var config = model.Config;
-        int c = config.Embedding, v = config.VocabSize, n = streams.Count, tp = prompt.Length;
-        var maxTokens = Math.Min(settings.MaxTokens, config.ContextLength - tp);
+        int c = config.Embedding, v = config.VocabSize, n = streams.Count, tp = cached.Length, m = continuation.Length;
+        var maxTokens = Math.Min(settings.MaxTokens, config.ContextLength - tp - m);
         var results = new int[]?[n];
         if (n == 0 || maxTokens <= 0) return results;
 
-        model.Forward(prompt);
-        var prefix = Enumerable.Range(0, config.Layers).Select(l => model.KeysAndValues(l).ToArray()).ToArray();
-        var own = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, config.Layers).Select(_ => new float[maxTokens * 3 * c]).ToArray()).ToArray();
+        // Each stream's own keys and values: the continuation's, then its own tokens'.
+        var own = Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, config.Layers).Select(_ => new float[(m + maxTokens) * 3 * c]).ToArray()).ToArray();
         var tokens = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
         var mask = new bool[v];
         var logits = new float[n * v];
+        var last = new int[n];
+        var work = new StepBuffers(n, c);
 
-        // The first token of every stream comes from the prompt's last position.
-        var head = new float[n * c];
-        for (var s = 0; s < n; s++) model.Hidden(tp - 1).CopyTo(head.AsSpan(s * c, c));
-        Linear.Forward(logits, 0, head, 0, model.TokenEmbedding, null, n, c, v);
+        // The first token of every stream comes from the last position before it: the prompt's, or the continuation's.
+        List<int> first = [0];
+        if (m == 0)
+        {
+            var head = new float[n * c];
+            for (var s = 0; s < n; s++) cached.LastHidden.CopyTo(head.AsSpan(s * c, c));
+            Linear.Forward(logits, 0, head, 0, model.TokenEmbedding, null, n, c, v);
+        }
+        else
+        {
+            for (var g = 0; g < m; g++)
+            {
+                last[0] = continuation[g];
+                Step(first, last, g, cached, own, work, logits);
+            }
+            for (var s = 1; s < n; s++)
+            {
+                for (var l = 0; l < config.Layers; l++) own[0][l].AsSpan(0, m * 3 * c).CopyTo(own[s][l]);
+                logits.AsSpan(0, v).CopyTo(logits.AsSpan(s * v, v));
+            }
+        }
         var active = Enumerable.Range(0, n).ToList();
         Draw(active, logits, streams, tokens, mask, settings, random);
 
-        var work = new StepBuffers(n, c);
         for (var g = 0; g < maxTokens; g++)
         {
             active.RemoveAll(s => streams[s].IsComplete || tokens[s].Count == 0 || tokens[s][^1] < 0);
             if (active.Count == 0 || g == maxTokens - 1) break;
             cancellation.ThrowIfCancellationRequested();
-            Step(active, tokens, g, tp, prefix, own, work, logits);
+            foreach (var s in active) last[s] = tokens[s][^1];
+            Step(active, last, m + g, cached, own, work, logits);
             Draw(active, logits, streams, tokens, mask, settings, random);
         }
         for (var s = 0; s < n; s++)
@@ -69,22 +108,25 @@ public sealed class Generator(Gpt model)
         }
     }
 
-    /// <summary>Feeds each active stream's last token at position tp + g through the blocks; leaves next-token logits row by row in <paramref name="logits"/>.</summary>
-    private void Step(List<int> active, List<int>[] tokens, int g, int tp, float[][] prefix, float[][][] own, StepBuffers w, float[] logits)
+    /// <summary>
+    /// Feeds each active stream's token <paramref name="last"/>[s] through the blocks at its own position
+    /// <paramref name="g"/> (the prompt's length + g); leaves next-token logits row by row in <paramref name="logits"/>.
+    /// </summary>
+    private void Step(List<int> active, int[] last, int g, PromptCache cached, float[][][] own, StepBuffers w, float[] logits)
     {
         var config = model.Config;
-        int c = config.Embedding, n = active.Count, h = config.Heads, hs = c / h;
+        int c = config.Embedding, n = active.Count, h = config.Heads, hs = c / h, tp = cached.Length;
         var scale = 1f / MathF.Sqrt(hs);
         var wte = model.TokenEmbedding.Span;
         var wpe = model.PositionEmbedding.Span;
         for (var r = 0; r < n; r++)
-            TensorPrimitives.Add(wte.Slice(tokens[active[r]][^1] * c, c), wpe.Slice((tp + g) * c, c), w.X.AsSpan(r * c, c));
+            TensorPrimitives.Add(wte.Slice(last[active[r]] * c, c), wpe.Slice((tp + g) * c, c), w.X.AsSpan(r * c, c));
         for (var l = 0; l < config.Layers; l++)
         {
             var b = model.Blocks[l];
             LayerNorm.Forward(w.Norm, w.Mean, w.Rstd, w.X, b.Ln1W.Span, b.Ln1B.Span, n, c);
             Linear.Forward(w.Qkv, 0, w.Norm, 0, b.QkvW, b.QkvB, n, c, 3 * c);
-            var keys = prefix[l];
+            var keys = cached.KeysAndValues[l];
             Parallel.For(0, n, r =>
             {
                 var cache = own[active[r]][l];

@@ -24,6 +24,25 @@ public sealed class ProgramTokenizer(Vocabulary vocabulary) : Tokenizer
 
     public List<int> Encode(FunctionDef program) => Walk(program).Select(vocabulary.Id).ToList();
 
+    /// <summary>
+    /// The program's tokens with the value of line <paramref name="line"/> (its call, between <c>=</c>
+    /// and the line's end) replaced by <c>&lt;fill&gt;</c>, and that value's tokens with the line's end:
+    /// what infilling reads and what it writes.
+    /// </summary>
+    public (List<int> Masked, List<int> Value) EncodeMasked(FunctionDef program, int line)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(line);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(line, program.Body.Count);
+        var tokens = Encode(program);
+        var newline = vocabulary.Id("\n");
+        var start = 0;
+        for (var k = 0; k < line; k++) start = tokens.IndexOf(newline, start) + 1;
+        // Past "xK" and "=".
+        start += 2;
+        var end = tokens.IndexOf(newline, start);
+        return ([.. tokens[..start], vocabulary.Id("<fill>"), .. tokens[end..]], tokens[start..(end + 1)]);
+    }
+
     /// <summary>The program the tokens spell, named <paramref name="name"/>; throws <see cref="ProgramException"/> when they do not spell one.</summary>
     public FunctionDef DecodeProgram(IEnumerable<int> tokens, string name = "program") =>
         ProgramParser.ParseFunction(Text(tokens, name), "<decoded>");

@@ -31,7 +31,9 @@ public sealed class Vocabulary : IReadOnlyDictionary<string, int>
     /// <summary>The tokens every vocabulary starts with, in a fixed order.</summary>
     private static IEnumerable<string> Fixed()
     {
-        string[] specials = ["<pad>", "<bos>", "<eos>", "<task>", "<input>", "<output>", "<test>", "<cut>", "<program>", "<grid>", "<sparse>", "<row>"];
+        // "<fill>" (infilling: the masked line, and where its value is written) holds the place of a "<bos>"
+        // that no sequence ever used, so every id, and every stored checkpoint, stays as it was.
+        string[] specials = ["<pad>", "<fill>", "<eos>", "<task>", "<input>", "<output>", "<test>", "<cut>", "<program>", "<grid>", "<sparse>", "<row>"];
         string[] punctuation = ["\n", "=", "(", ")", ",", "return", "-"];
         return specials
             .Concat(Enumerable.Range(0, 10).Select(c => $"c{c}"))

@@ -38,4 +38,25 @@ public sealed class SequenceBuilder(Vocabulary vocabulary, int contextLength, in
         var (prompt, _) = Prompt(demonstrations);
         return new TrainingSequence([.. prompt, .. body, vocabulary.Id("<eos>")], prompt.Length);
     }
+
+    /// <summary>
+    /// The prompt of infilling a line (omnidirectional editing): a task's <see cref="Prompt"/>, the program
+    /// with that line's value masked by <c>&lt;fill&gt;</c> (<see cref="ProgramTokenizer.EncodeMasked"/>),
+    /// then <c>&lt;fill&gt;</c> again, after which the model writes the value and the line's end. Null where
+    /// the masked program leaves the value no room within <see cref="MaxProgramTokens"/>.
+    /// </summary>
+    public int[]? InfillPrompt(int[] prompt, IReadOnlyList<int> masked, int valueTokens = 1) =>
+        masked.Count + 1 + valueTokens > maxProgramTokens ? null : [.. prompt, .. masked, vocabulary.Id("<fill>")];
+
+    /// <summary>
+    /// The training sequence of infilling line <paramref name="line"/> of <paramref name="program"/>:
+    /// <see cref="InfillPrompt"/>, then the line's value and end, the loss on those alone; null as for <see cref="Sequence"/>.
+    /// </summary>
+    public TrainingSequence? Infill(IReadOnlyList<(Grid Input, Grid Output)> demonstrations, FunctionDef program, int line)
+    {
+        if (program.Body.Count > Vocabulary.MaxVariables) return null;
+        var (masked, value) = _programs.EncodeMasked(program, line);
+        if (InfillPrompt(Prompt(demonstrations).Tokens, masked, value.Count) is not { } prompt) return null;
+        return new TrainingSequence([.. prompt, .. value], prompt.Length);
+    }
 }

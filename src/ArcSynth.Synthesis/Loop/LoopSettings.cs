@@ -63,6 +63,18 @@ public sealed record LoopSettings
     /// <summary>The adaptation's learning rate (constant over its few updates).</summary>
     public float AdaptLearningRate { get; init; } = 1e-3f;
     /// <summary>
+    /// Infilling (seed 000's omnidirectional editing), in training: the share of training sequences
+    /// (pretraining's, each iteration's) that teach the model to write a masked line of a program from
+    /// the rest of it and the task, rather than the whole program (0: none).
+    /// </summary>
+    public double InfillShare { get; init; }
+    /// <summary>
+    /// Infilling in the search: values the model proposes, at the second expansion of one of the best few
+    /// programs, for the line whose one-name changes came closest to the demonstrations (0: the search
+    /// edits without the model).
+    /// </summary>
+    public int InfillLines { get; init; }
+    /// <summary>
     /// The forgetting probe: programs sampled, after each iteration's training, for each of the first
     /// <see cref="RecallTasks"/> tasks the seeds are written for; the iteration records how many of
     /// those tasks the model still solves on their demonstrations (0: no probe).
@@ -112,6 +124,8 @@ public sealed record LoopSettings
         (nameof(AdaptSteps), s => s.AdaptSteps, 0, 10_000),
         (nameof(AdaptBatch), s => s.AdaptBatch, 1, 4096),
         (nameof(AdaptLearningRate), s => s.AdaptLearningRate, 1e-7f, 1),
+        (nameof(InfillShare), s => s.InfillShare, 0, 1),
+        (nameof(InfillLines), s => s.InfillLines, 0, 256),
         (nameof(RecallSamples), s => s.RecallSamples, 0, 100_000),
         (nameof(RecallTasks), s => s.RecallTasks, 1, 100_000),
         (nameof(ShardTasks), s => s.ShardTasks, 1, 10_000),

@@ -10,6 +10,9 @@ namespace ArcSynth.Synthesis.Phases;
 /// <summary>Programs drawn from a checkpoint for tasks, as the sampling shards and the forgetting probe draw them.</summary>
 internal static class ModelSampling
 {
+    /// <summary>How the run draws programs (and infilled lines): its temperature, top-p and token budget.</summary>
+    public static SamplingSettings Settings(LoopSettings s) => new() { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens };
+
     /// <summary>
     /// <paramref name="samples"/> programs per task, named <c>i{iteration}…_{taskId}</c>, each task reported as index
     /// <paramref name="firstIndex"/> + its position of <paramref name="total"/> in <paramref name="phase"/>, and its draws
@@ -22,7 +25,7 @@ internal static class ModelSampling
     {
         var s = run.Settings;
         var grammar = new ProgramGrammar(run.Vocabulary, run.Registry, s.MaxProgramLines);
-        var settings = new SamplingSettings { Temperature = s.Temperature, TopP = s.TopP, MaxTokens = s.MaxProgramTokens };
+        var settings = Settings(s);
         var sampler = new ProgramSampler(model, run.Sequences, grammar.Start, settings);
         var adapted = adaptation is null ? null : new ProgramSampler(adaptation.Model, run.Sequences, grammar.Start, settings);
         var programs = new List<FunctionDef>();

@@ -30,7 +30,12 @@ internal static class ModelTraining
             var examples = run.Buffer.Sample(fromBuffer, random)
                 .Select(e => new TrainingExample(e.Examples, ProgramParser.ParseFunction(e.Program, "<replay>")))
                 .Concat(Enumerable.Range(0, s.BatchSize - fromBuffer).Select(_ => original[random.Next(original.Count)]));
-            var batch = examples.Select(e => run.Sequences.Sequence(e.Demonstrations, e.Program)).OfType<TrainingSequence>().ToList();
+            // Infilling: a share of the sequences teach writing one masked line, drawn apart so that without it every batch is as it was.
+            var infill = new Random(RunContext.Mix(s.Seed, iteration + 3000, step));
+            var batch = examples.Select(e => s.InfillShare > 0 && e.Program.Body.Count > 0 && infill.NextDouble() < s.InfillShare
+                    ? run.Sequences.Infill(e.Demonstrations, e.Program, infill.Next(e.Program.Body.Count))
+                    : run.Sequences.Sequence(e.Demonstrations, e.Program))
+                .OfType<TrainingSequence>().ToList();
             if (batch.Count == 0) continue;
             var (loss, _) = trainer.Step(batch);
             losses.Add(loss);

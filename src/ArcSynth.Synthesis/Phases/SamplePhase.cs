@@ -45,7 +45,8 @@ internal sealed class SamplePhase : ILoopPhase
             adaptation: adaptation);
         var sampleCount = programs.Count;
         run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
-        var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts, Restarts: GuidedSearchSettings.RestartsFor(s.SearchBudget))
+        var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts,
+            Restarts: GuidedSearchSettings.RestartsFor(s.SearchBudget), InfillLines: s.InfillLines)
         {
             DemonstrationTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs),
         };
@@ -53,8 +54,11 @@ internal sealed class SamplePhase : ILoopPhase
         var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
             ProgramParser.ParseFunction(ledger.Text(r.Program), "<stored>") with { Name = $"i{iteration}e{k}_{t.Id}" }));
         var library = await SolvedEarlierAsync(run, iteration, cancellation);
-        programs.AddRange(new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms)
-            .Run(tasks, [.. programs, .. earlierBest], [.. run.Seeds, .. library], $"i{iteration}", cancellation));
+        // Infilling: the iteration's model (not a task's adapted copy) writes lines for the search.
+        var infilling = s.InfillLines > 0 ? new ModelInfilling(model, run.Sequences, run.Registry, ModelSampling.Settings(s)) : null;
+        var (found, infilled) = new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms)
+            .Run(tasks, [.. programs, .. earlierBest], [.. run.Seeds, .. library], $"i{iteration}", cancellation, infilling is null ? null : infilling.For);
+        programs.AddRange(found);
         var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var (records, valid, solvedBySample, solvedAfterSearch) = Score(run, iteration, programs, fromSearch, cancellation);
         for (var i = 0; i < records.Count; i++) StoredPrograms.Remember(ledger, null, run.TargetsById[records[i].TaskId], $"i{iteration}n{i}_{records[i].TaskId}", records[i]);
@@ -62,7 +66,7 @@ internal sealed class SamplePhase : ILoopPhase
         {
             ["samples"] = sampleCount + failed, ["found"] = programs.Count - sampleCount, ["valid"] = valid, ["library"] = library.Count,
             ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch,
-            ["adapted"] = adaptation?.Adapted ?? 0, ["adapt_seconds"] = adaptation?.Elapsed.TotalSeconds ?? 0, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
+            ["infilled"] = infilled, ["adapted"] = adaptation?.Adapted ?? 0, ["adapt_seconds"] = adaptation?.Elapsed.TotalSeconds ?? 0, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
         };
         return await run.Store.CompleteStepAsync(run.Step(iteration, Name, shard, figures), records, StoredPrograms.Results(ledger, run, iteration, tasks), cancellation);
     }

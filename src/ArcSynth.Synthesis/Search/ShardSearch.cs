@@ -20,17 +20,23 @@ namespace ArcSynth.Synthesis.Search;
 /// </summary>
 public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask)
 {
-    /// <summary>What the searches of <paramref name="tasks"/> found, best first per task, in task order; <paramref name="own"/> are the tasks' own programs (by <see cref="FunctionDef.TaskId"/>).</summary>
-    public IReadOnlyList<FunctionDef> Run(IReadOnlyList<ArcTask> tasks, IReadOnlyList<FunctionDef> own, IReadOnlyList<FunctionDef> library,
-        string prefix, CancellationToken cancellation)
+    /// <summary>
+    /// What the searches of <paramref name="tasks"/> found, best first per task, in task order; <paramref name="own"/> are the
+    /// tasks' own programs (by <see cref="FunctionDef.TaskId"/>). With <paramref name="fillerOf"/> (the model's infilling),
+    /// also how many candidates had their changed line written by it.
+    /// </summary>
+    public (IReadOnlyList<FunctionDef> Found, int Infilled) Run(IReadOnlyList<ArcTask> tasks, IReadOnlyList<FunctionDef> own, IReadOnlyList<FunctionDef> library,
+        string prefix, CancellationToken cancellation, Func<ArcTask, ILineFiller?>? fillerOf = null)
     {
-        if (settings.Budget == 0 || keepPerTask == 0) return [];
+        var infilled = 0;
+        if (settings.Budget == 0 || keepPerTask == 0) return ([], 0);
         var ownOf = own.ToLookup(p => p.TaskId, StringComparer.Ordinal);
         var libraryByName = library.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var search = new GuidedSearch(registry, limits, settings);
         var found = new List<FunctionDef>();
-        foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. library], Environment.ProcessorCount, cancellation))
+        foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. library], Environment.ProcessorCount, cancellation, fillerOf))
         {
+            infilled += outcome.Infilled;
             var foundByName = outcome.Found.ToDictionary(f => f.Name, StringComparer.Ordinal);
             // The programs the search chose its attempts from, wherever they rank: the shard's ledger then chooses
             // as the search did (with the best 16 alone, the loop's first iteration solved 48 of the 400
@@ -39,6 +45,6 @@ public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, Guide
             found.AddRange(attemptsFrom.Concat(outcome.Found.Take(keepPerTask)).DistinctBy(f => f.Name, StringComparer.Ordinal)
                 .Select((f, k) => f with { Name = $"{prefix}s{k}_{outcome.TaskId}" }));
         }
-        return found;
+        return (found, infilled);
     }
 }

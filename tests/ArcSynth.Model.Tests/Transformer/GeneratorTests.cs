@@ -55,6 +55,24 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void A_continuation_after_a_cached_prompt_samples_as_the_whole_prompt_does()
+    {
+        var model = Model();
+        int[] prompt = [3, 1, 4, 1, 5, 9, 2, 6];
+        var generator = new Generator(model);
+        var settings = new SamplingSettings { Temperature = 0f };
+        var whole = generator.Sample(prompt, [new Budget(10, 23), new Budget(10, 23, 7)], settings, new Random(1));
+        var cached = generator.Prefill(prompt.AsSpan(0, 5));
+        // One cache serves many continuations, each as if its whole prompt had run.
+        for (var k = 0; k < 2; k++)
+        {
+            var continued = generator.Sample(cached, prompt.AsSpan(5), [new Budget(10, 23), new Budget(10, 23, 7)], settings, new Random(1));
+            Assert.Equal(whole[0], continued[0]);
+            Assert.Equal(whole[1], continued[1]);
+        }
+    }
+
+    [Fact]
     public void Seeded_sampling_is_reproducible_and_seeds_differ()
     {
         var model = Model();
