@@ -36,11 +36,11 @@ internal sealed class ModelInfilling(Gpt model, SequenceBuilder sequences, Primi
 
         public IReadOnlyList<Expr> Fill(FunctionDef program, int line, int count, Random random)
         {
-            if (program.Body.Count > Vocabulary.MaxVariables) return [];
+            if (count <= 0 || program.Body.Count > Vocabulary.MaxVariables) return [];
             var (masked, _) = owner._tokenizer.EncodeMasked(program, line);
-            var fill = masked.IndexOf(owner._sequences.Vocabulary.Id("<fill>"));
-            if (owner._sequences.InfillPrompt(taskPrompt, masked) is not { } prompt || owner._grammar.Line(masked.Take(fill)) is null) return [];
-            var streams = Enumerable.Range(0, count).Select(_ => (ITokenConstraint)owner._grammar.Line(masked.Take(fill))!).ToList();
+            var before = masked[..masked.IndexOf(owner._sequences.Vocabulary.Id("<fill>"))];
+            if (owner._sequences.InfillPrompt(taskPrompt, masked) is not { } prompt || owner._grammar.Line(before) is not { } first) return [];
+            List<ITokenConstraint> streams = [first, .. Enumerable.Range(1, count - 1).Select(_ => owner._grammar.Line(before)!)];
             var generator = owner._generators.Value!;
             _task ??= generator.Prefill(taskPrompt);
             var names = Names(program, line);
