@@ -71,20 +71,21 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var spent = 0;
         var barren = 0;
         var infilled = 0;
-        // One edit of the parent: run unless it failed or was tried before; a change of one line alone tells the parent how close that line's changes come.
-        void Try(Frontier frontier, SearchCandidate parent, FunctionDef? edited, int? line)
+        // One edit of the parent: run unless it failed or was tried before (then false); a change of one line alone tells the parent how close that line's changes come.
+        bool Try(Frontier frontier, SearchCandidate parent, FunctionDef? edited, int? line)
         {
             if (edited is null || !tried.Add(CanonicalForm.Of(edited)))
             {
                 barren++;
-                return;
+                return false;
             }
             spent++;
             barren = 0;
-            if (runner.Run(edited with { Name = $"search{spent}_{task.Id}" }, fromPool: false, parent) is not { } child) return;
+            if (runner.Run(edited with { Name = $"search{spent}_{task.Id}" }, fromPool: false, parent) is not { } child) return true;
             if (line is { } l) parent.Changed(l, child.Score);
             frontier.Offer(child);
             found.Offer(child);
+            return true;
         }
         // Once a program gets every demonstration right and its test answers keep the demonstrations'
         // invariants, more search looks for others like it that answer the test inputs otherwise: they
@@ -129,9 +130,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
                     foreach (var value in filler.Fill(parent.Program, line, settings.InfillLines, random))
                     {
                         if (spent >= share) break;
-                        var before = spent;
-                        Try(frontier, parent, _editor.Replace(parent.Program, line, value), line);
-                        infilled += spent - before;
+                        if (Try(frontier, parent, _editor.Replace(parent.Program, line, value), line)) infilled++;
                     }
                 for (var b = 0; b < settings.Batch && spent < share; b++)
                 {

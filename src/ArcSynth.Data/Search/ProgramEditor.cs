@@ -91,7 +91,7 @@ public sealed class ProgramEditor
             args[edit.Arg] = new NameExpr(edit.Name, call.Args[edit.Arg].At);
             value = call with { Args = args };
         }
-        return Finish(program, WithLine(program, edit.Line, value));
+        return Replace(program, edit.Line, value);
     }
 
     /// <summary>The program with line <paramref name="line"/>'s value replaced (an infilled line), pruned and checked; null when it does not type-check or changes nothing.</summary>
