@@ -4,6 +4,7 @@ using ArcSynth.Dsl.Language.Execution;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
+using ArcSynth.Executor.Batch;
 using ArcSynth.Tasks.Loading;
 using ArcSynth.Tasks.Model;
 using ArcSynth.Tests.Shared;
@@ -165,6 +166,66 @@ public sealed class GuidedSearchTests
         static string Body(FunctionDef f) => ProgramPrinter.Print(f with { Name = "p" });
         Assert.NotEmpty(thrice.Found.Select(Body).Except(once.Found.Select(Body)));
         Assert.All(thrice.Found, f => Assert.Empty(TypeChecker.Check(f, PrimitiveRegistry.BuiltIn)));
+    }
+
+    [Fact]
+    public void A_pool_memo_gives_later_searches_of_a_task_the_same_programs_without_running_its_pool_again()
+    {
+        var tasks = new[] { "a699fb00", "d037b0a7", "3af2c5a8" }.Select(Task).ToList();
+        var pool = Seeds.Where(f => !tasks.Any(t => t.Id == f.TaskId)).ToList();
+        string Describe(GuidedOutcome o) =>
+            $"{o.Tried} {ProgramPrinter.Print(o.Best)} {string.Join(",", o.Found.Select(ProgramPrinter.Print))} " +
+            string.Join(";", o.Result.Ranked.Select(r => $"{r.Program} {r.Score}")) + " " +
+            string.Join(";", o.Result.Predictions(3).SelectMany(p => p).Select(g => g.ToString()));
+        var memo = new PoolMemo();
+        var remembering = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(300), memo);
+        var first = tasks.Select(t => Describe(remembering.Search(t, pool))).ToList();
+        var remembered = memo.Count;
+        // Every distinct pool program (and the identity the search adds) once per task, whether it compiled or not.
+        var distinct = pool.Select(CanonicalForm.Of).Append(CanonicalForm.Of(ProgramParser.ParseFunction("def identity(I):\n    return I\n"))).Distinct().Count();
+        Assert.Equal(tasks.Count * distinct, remembered);
+        Assert.Equal(tasks.Select(t => Describe(Search(300).Search(t, pool))), first);
+        Assert.Equal(first, tasks.Select(t => Describe(remembering.Search(t, pool))));
+        Assert.Equal(remembered, memo.Count);
+        // Outcomes depend on the limits: a memo serves searches under the limits it was filled with only.
+        var slower = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits with { Timeout = TimeSpan.FromSeconds(2) }, new GuidedSearchSettings(300) { DemonstrationTimeout = TimeSpan.FromSeconds(2) }, memo);
+        Assert.Throws<InvalidOperationException>(() => slower.Search(tasks[0], pool));
+    }
+
+    [Fact]
+    public void A_remembered_pool_program_is_not_run_on_the_demonstrations_again()
+    {
+        // 68b16354 flips the grid upside down, as the counted primitive does: the program gets every demonstration
+        // right, so it also runs on the test input at once, and with no budget nothing else calls it.
+        var registry = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(CountedPrimitive)));
+        var task = Task("68b16354");
+        var pool = ProgramParser.Parse("def counted(I):\n    O = countedflip(I)\n    return O\n", "pool.py").Functions;
+        var search = new GuidedSearch(registry, Limits, new GuidedSearchSettings(0), new PoolMemo());
+        var before = CountedPrimitive.Calls;
+        Assert.True(search.Search(task, pool).Solved(3));
+        Assert.Equal(task.Train.Count + task.Test.Count, CountedPrimitive.Calls - before);
+        Assert.True(search.Search(task, pool).Solved(3));
+        Assert.Equal(task.Train.Count + task.Test.Count, CountedPrimitive.Calls - before);
+    }
+
+    /// <summary>A primitive that counts its calls: the grid flipped upside down.</summary>
+    public static class CountedPrimitive
+    {
+        private static int _calls;
+
+        public static int Calls => Volatile.Read(ref _calls);
+
+        [Primitive("countedflip(grid: Grid) -> Grid", "the grid flipped upside down, counting the calls")]
+        public static Value Countedflip(Value grid)
+        {
+            Interlocked.Increment(ref _calls);
+            var g = Grid.TryFrom(grid) ?? throw new DslError("TypeError", "countedflip needs a grid");
+            var cells = new int[g.Height * g.Width];
+            for (var i = 0; i < g.Height; i++)
+                for (var j = 0; j < g.Width; j++)
+                    cells[i * g.Width + j] = g[g.Height - 1 - i, j];
+            return new Grid(g.Height, g.Width, cells);
+        }
     }
 
     /// <summary>A primitive as a researcher would submit it: the grid transposed and flipped upside down.</summary>

@@ -29,8 +29,48 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
         CompiledProgram compiled;
         try { compiled = CompiledProgram.Compile(program, registry); }
         catch (ProgramException) { return null; }
+        // A parent remembered from an earlier search (PoolMemo) has its line values computed at its first edit.
+        if (parent is { Lines: null }) parent.Lines = Execute(parent.Program, parent.Compiled, null).Lines;
+        var (train, lines, score, behaviour) = Execute(program, compiled, parent);
+        // Programs that get every demonstration right all behave alike there; what they do on the
+        // test inputs (their outputs are not looked at) tells them apart, and gives the attempts.
+        ExampleOutcome[]? test = null;
+        if (score.SolvesDemonstrations)
+        {
+            test = _testInputs.Select(input => ProgramRunner.Run(compiled, input, testLimits)).ToArray();
+            foreach (var o in test) behaviour = Mix(behaviour, o);
+        }
+        return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour)
+        {
+            Test = test,
+            Answers = test is not null && test.Select((o, k) => o.Output is { } answer && _invariants.Admits(_testInputs[k], answer)).All(x => x),
+        };
+    }
+
+    /// <summary>
+    /// A pool program as an earlier search of this task ran it (<see cref="PoolMemo"/>), numbered as if
+    /// run now, so that ties of score break as they did; null where it did not compile.
+    /// </summary>
+    public SearchCandidate? Recall(FunctionDef program, PoolRun? run) =>
+        run is null ? null : new SearchCandidate(_created++, program, CompiledProgram.Compile(program, registry), fromPool: true, run.Train, lines: null, run.Score, run.Behaviour)
+        {
+            Test = run.Test,
+            Answers = run.Answers,
+        };
+
+    /// <summary>What <see cref="PoolMemo"/> keeps of a pool program's run (null where it did not compile).</summary>
+    public static PoolRun? Remember(SearchCandidate? candidate) =>
+        candidate is null ? null : new PoolRun(candidate.Train, candidate.Score, candidate.Behaviour, candidate.Test, candidate.Answers);
+
+    /// <summary>
+    /// The program on every demonstration: its outcomes, each line's values (where its lines are its
+    /// steps), its score and the hash of its outputs, resuming from <paramref name="parent"/>'s values
+    /// for the first lines the two have in common.
+    /// </summary>
+    private (ExampleOutcome[] Train, Value?[][] Lines, ProgramScore Score, ulong Behaviour) Execute(FunctionDef program, CompiledProgram compiled, SearchCandidate? parent)
+    {
         var flat = IsFlat(program);
-        var same = parent is not null && flat && parent.Lines.Length > 0 ? SamePrefix(parent.Program, program) : 0;
+        var same = parent?.Lines is { Length: > 0 } && flat ? SamePrefix(parent.Program, program) : 0;
         var train = new ExampleOutcome[_inputs.Length];
         var lines = new Value?[flat ? _inputs.Length : 0][];
         var exact = 0;
@@ -53,9 +93,9 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
             else
             {
                 Span<Value?> values = flat ? lines[e] = new Value?[program.Body.Count] : [];
-                var known = same == 0 ? 0 : Known(parent!.Lines[e], same);
+                var known = same == 0 ? 0 : Known(parent!.Lines![e], same);
                 // Lines known on this input are never null: the null-forgiving cast only restates that.
-                var knownValues = known == 0 ? ReadOnlySpan<Value>.Empty : new ReadOnlySpan<Value>((Value[])parent!.Lines[e]!, 0, known);
+                var knownValues = known == 0 ? ReadOnlySpan<Value>.Empty : new ReadOnlySpan<Value>((Value[])parent!.Lines![e]!, 0, known);
                 train[e] = ProgramRunner.Run(compiled, _inputs[e], limits, knownValues, values);
                 if (train[e].Status is ExampleStatus.Timeout or ExampleStatus.Error) failed = train[e];
             }
@@ -64,19 +104,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
             behaviour = Mix(behaviour, train[e]);
         }
         var score = new ProgramScore(exact, _inputs.Length, _inputs.Length == 0 ? 1 : distance / _inputs.Length, program.Body.Count + 1);
-        // Programs that get every demonstration right all behave alike there; what they do on the
-        // test inputs (their outputs are not looked at) tells them apart, and gives the attempts.
-        ExampleOutcome[]? test = null;
-        if (score.SolvesDemonstrations)
-        {
-            test = _testInputs.Select(input => ProgramRunner.Run(compiled, input, testLimits)).ToArray();
-            foreach (var o in test) behaviour = Mix(behaviour, o);
-        }
-        return new SearchCandidate(_created++, program, compiled, fromPool, train, lines, score, behaviour)
-        {
-            Test = test,
-            Answers = test is not null && test.Select((o, k) => o.Output is { } answer && _invariants.Admits(_testInputs[k], answer)).All(x => x),
-        };
+        return (train, lines, score, behaviour);
     }
 
     /// <summary>The program's outcomes on the test inputs (their outputs are not looked at here).</summary>

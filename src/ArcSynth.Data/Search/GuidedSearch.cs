@@ -17,9 +17,10 @@ namespace ArcSynth.Data.Search;
 /// demonstration right, until there is one such program per attempt, each answering the test
 /// inputs otherwise, or a quarter of the budget later. Test inputs are run only for the programs the attempts are chosen from, and test outputs read only to score them.
 /// One task's search runs on one thread and depends only on the settings and the task, so results
-/// are the same for any number of threads; tasks run in parallel.
+/// are the same for any number of threads; tasks run in parallel. With a <paramref name="memo"/>, a
+/// pool program that an earlier search of the task ran (under the same limits) is not run again.
 /// </summary>
-public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings)
+public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, PoolMemo? memo = null)
 {
     /// <summary>Consecutive edits that may fail to give a new program before a task's search gives up.</summary>
     private const int MaxBarrenEdits = 2000;
@@ -62,9 +63,17 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var runner = new DemonstrationRunner(task, registry, _demonstrationLimits, limits);
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var pooled = new List<SearchCandidate>();
+        var remembered = memo?.For(task.Id, _demonstrationLimits);
         foreach (var program in pool.Prepend(Identity))
-            if (tried.Add(CanonicalForm.Of(program)) && runner.Run(program, fromPool: true) is { } c)
-                pooled.Add(c);
+        {
+            var canonical = CanonicalForm.Of(program);
+            if (!tried.Add(canonical)) continue;
+            SearchCandidate? c;
+            if (remembered is null) c = runner.Run(program, fromPool: true);
+            else if (remembered.TryGetValue(canonical, out var run)) c = runner.Recall(program, run);
+            else remembered[canonical] = DemonstrationRunner.Remember(c = runner.Run(program, fromPool: true));
+            if (c is not null) pooled.Add(c);
+        }
         // Everything every restart kept: the attempts and hindsight choose from it, and the stop rule reads it.
         var found = new Frontier(settings.Capacity);
         foreach (var c in pooled) found.Offer(c);

@@ -13,7 +13,7 @@ namespace ArcSynth.Data.Search;
 /// it resumes instead of computing its unchanged first lines again.
 /// </summary>
 internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgram compiled, bool fromPool,
-    ExampleOutcome[] train, Value?[][] lines, ProgramScore score, ulong behaviour)
+    ExampleOutcome[] train, Value?[][]? lines, ProgramScore score, ulong behaviour)
 {
     /// <summary>Creation order: ties of score go to the earlier program.</summary>
     public int Id { get; } = id;
@@ -36,8 +36,11 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
     /// </summary>
     public bool Answers { get; init; }
 
-    /// <summary>Per demonstration, each line's value (null from the line that failed on); empty arrays when the program's lines do not map one to one onto its compiled steps.</summary>
-    public Value?[][] Lines { get; } = lines;
+    /// <summary>
+    /// Per demonstration, each line's value (null from the line that failed on); empty arrays when the program's lines do not
+    /// map one to one onto its compiled steps; null for a pool program remembered from an earlier search until it is edited.
+    /// </summary>
+    public Value?[][]? Lines { get; set; } = lines;
 
     public ProgramScore Score { get; } = score;
 

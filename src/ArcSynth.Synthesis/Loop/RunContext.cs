@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ArcSynth.Data.Search;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
@@ -49,6 +50,9 @@ internal sealed class RunContext
     public TaskLedger Ledger { get; } = new();
 
     public ReplayBuffer Buffer { get; } = new();
+
+    /// <summary>What the search pools' programs did on each target task in this process's earlier sampling shards: the seeds run once per task and node, not once per iteration.</summary>
+    public PoolMemo PoolMemo { get; } = new();
 
     /// <summary>How many parts of the stored programs the ledger and buffer hold (part 2i: iteration i's shards; 2i + 1: its compressions).</summary>
     public int Parts { get; set; }

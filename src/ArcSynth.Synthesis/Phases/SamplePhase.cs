@@ -56,7 +56,7 @@ internal sealed class SamplePhase : ILoopPhase
         var library = await SolvedEarlierAsync(run, iteration, cancellation);
         // Infilling: the iteration's model (not a task's adapted copy) writes lines for the search.
         var infilling = s.InfillLines > 0 ? new ModelInfilling(model, run.Sequences, run.Registry, ModelSampling.Settings(s)) : null;
-        var (found, infilled) = new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms)
+        var (found, infilled) = new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms, run.PoolMemo)
             .Run(tasks, [.. programs, .. earlierBest], [.. run.Seeds, .. library], $"i{iteration}", cancellation, infilling is null ? null : infilling.For);
         programs.AddRange(found);
         var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

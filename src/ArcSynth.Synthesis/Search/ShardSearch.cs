@@ -16,9 +16,11 @@ namespace ArcSynth.Synthesis.Search;
 /// programs among each task's best (a seed may solve a target as it is: 4 of the 400 ARC-AGI-1
 /// evaluation tasks for arc-dsl's solvers, lost to the loop while only edits came back) and the
 /// programs its attempts were chosen from, then the best <c>keepPerTask</c> programs each search
-/// wrote that give a grid on every demonstration, named <c>{prefix}s{k}_{taskId}</c>.
+/// wrote that give a grid on every demonstration, named <c>{prefix}s{k}_{taskId}</c>. With a
+/// <paramref name="memo"/> (the run's, on this node), a pool program run on a task in an earlier
+/// iteration is not run again.
 /// </summary>
-public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask)
+public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, GuidedSearchSettings settings, int keepPerTask, PoolMemo? memo = null)
 {
     /// <summary>
     /// What the searches of <paramref name="tasks"/> found, best first per task, in task order; <paramref name="own"/> are the
@@ -32,7 +34,7 @@ public sealed class ShardSearch(PrimitiveRegistry registry, Limits limits, Guide
         if (settings.Budget == 0 || keepPerTask == 0) return ([], 0);
         var ownOf = own.ToLookup(p => p.TaskId, StringComparer.Ordinal);
         var libraryByName = library.GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var search = new GuidedSearch(registry, limits, settings);
+        var search = new GuidedSearch(registry, limits, settings, memo);
         var found = new List<FunctionDef>();
         foreach (var outcome in search.Run(tasks, t => [.. ownOf[t.Id], .. library], Environment.ProcessorCount, cancellation, fillerOf))
         {
