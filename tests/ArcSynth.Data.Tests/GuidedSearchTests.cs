@@ -195,17 +195,28 @@ public sealed class GuidedSearchTests
     [Fact]
     public void A_remembered_pool_program_is_not_run_on_the_demonstrations_again()
     {
-        // 68b16354 flips the grid upside down, as the counted primitive does: the program gets every demonstration
-        // right, so it also runs on the test input at once, and with no budget nothing else calls it.
+        // 68b16354 flips the grid upside down. The counted program flips it and scales it up three times: a grid on
+        // every demonstration, far from every output, so that the simple transforms beside it rank above it and it is
+        // not among the programs the search reports (whose outcomes it would run again); with no budget, nothing else
+        // calls it.
         var registry = PrimitiveRegistry.BuiltIn.With(PrimitiveRegistry.FromType(typeof(CountedPrimitive)));
         var task = Task("68b16354");
-        var pool = ProgramParser.Parse("def counted(I):\n    O = countedflip(I)\n    return O\n", "pool.py").Functions;
-        var search = new GuidedSearch(registry, Limits, new GuidedSearchSettings(0), new PoolMemo());
-        var before = CountedPrimitive.Calls;
-        Assert.True(search.Search(task, pool).Solved(3));
-        Assert.Equal(task.Train.Count + task.Test.Count, CountedPrimitive.Calls - before);
-        Assert.True(search.Search(task, pool).Solved(3));
-        Assert.Equal(task.Train.Count + task.Test.Count, CountedPrimitive.Calls - before);
+        string[] transforms = ["hmirror(I)", "vmirror(I)", "rot90(I)", "rot180(I)", "rot270(I)", "dmirror(I)", "cmirror(I)", "replace(I, ONE, TWO)",
+            "replace(I, TWO, ONE)", "switch(I, ONE, TWO)", "replace(I, THREE, FOUR)", "switch(I, THREE, FOUR)", "replace(I, SEVEN, EIGHT)", "switch(I, ONE, SEVEN)"];
+        var pool = ProgramParser.Parse(string.Concat(transforms.Select((t, k) => $"def t{k}(I):\n    O = {t}\n    return O\n"))
+            + "def counted(I):\n    x1 = countedflip(I)\n    O = upscale(x1, THREE)\n    return O\n", "pool.py").Functions;
+        int Calls(GuidedSearch search)
+        {
+            var before = CountedPrimitive.Calls;
+            var outcome = search.Search(task, pool);
+            Assert.True(outcome.Solved(3));
+            Assert.DoesNotContain(outcome.Result.Ranked, r => r.Program == "counted");
+            return CountedPrimitive.Calls - before;
+        }
+        var remembering = new GuidedSearch(registry, Limits, new GuidedSearchSettings(0), new PoolMemo());
+        Assert.Equal(task.Train.Count, Calls(remembering));
+        Assert.Equal(0, Calls(remembering));
+        Assert.Equal(task.Train.Count, Calls(new GuidedSearch(registry, Limits, new GuidedSearchSettings(0))));
     }
 
     /// <summary>A primitive that counts its calls: the grid flipped upside down.</summary>

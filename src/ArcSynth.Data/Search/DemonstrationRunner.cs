@@ -29,8 +29,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
         CompiledProgram compiled;
         try { compiled = CompiledProgram.Compile(program, registry); }
         catch (ProgramException) { return null; }
-        // A parent remembered from an earlier search (PoolMemo) has its line values computed at its first edit.
-        if (parent is { Lines: null }) parent.Lines = Execute(parent.Program, parent.Compiled, null).Lines;
+        if (parent is { Lines: null }) OnDemonstrations(parent);
         var (train, lines, score, behaviour) = Execute(program, compiled, parent);
         // Programs that get every demonstration right all behave alike there; what they do on the
         // test inputs (their outputs are not looked at) tells them apart, and gives the attempts.
@@ -52,7 +51,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
     /// run now, so that ties of score break as they did; null where it did not compile.
     /// </summary>
     public SearchCandidate? Recall(FunctionDef program, PoolRun? run) =>
-        run is null ? null : new SearchCandidate(_created++, program, CompiledProgram.Compile(program, registry), fromPool: true, run.Train, lines: null, run.Score, run.Behaviour)
+        run is null ? null : new SearchCandidate(_created++, program, CompiledProgram.Compile(program, registry), fromPool: true, train: null, lines: null, run.Score, run.Behaviour)
         {
             Test = run.Test,
             Answers = run.Answers,
@@ -60,7 +59,14 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
 
     /// <summary>What <see cref="PoolMemo"/> keeps of a pool program's run (null where it did not compile).</summary>
     public static PoolRun? Remember(SearchCandidate? candidate) =>
-        candidate is null ? null : new PoolRun(candidate.Train, candidate.Score, candidate.Behaviour, candidate.Test, candidate.Answers);
+        candidate is null ? null : new PoolRun(candidate.Score, candidate.Behaviour, candidate.Test, candidate.Answers);
+
+    /// <summary>The program's outcomes on the demonstrations, run again (with its line values) for one recalled from <see cref="PoolMemo"/>.</summary>
+    public ExampleOutcome[] OnDemonstrations(SearchCandidate candidate)
+    {
+        if (candidate.Train is null || candidate.Lines is null) (candidate.Train, candidate.Lines, _, _) = Execute(candidate.Program, candidate.Compiled, null);
+        return candidate.Train;
+    }
 
     /// <summary>
     /// The program on every demonstration: its outcomes, each line's values (where its lines are its

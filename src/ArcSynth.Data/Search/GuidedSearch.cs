@@ -70,8 +70,8 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
             if (!tried.Add(canonical)) continue;
             SearchCandidate? c;
             if (remembered is null) c = runner.Run(program, fromPool: true);
-            else if (remembered.TryGetValue(canonical, out var run)) c = runner.Recall(program, run);
-            else remembered[canonical] = DemonstrationRunner.Remember(c = runner.Run(program, fromPool: true));
+            else if (remembered.TryGetValue(PoolMemo.Key(canonical), out var run)) c = runner.Recall(program, run);
+            else remembered[PoolMemo.Key(canonical)] = DemonstrationRunner.Remember(c = runner.Run(program, fromPool: true));
             if (c is not null) pooled.Add(c);
         }
         // Everything every restart kept: the attempts and hindsight choose from it, and the stop rule reads it.
@@ -163,7 +163,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var kept = all.Take(settings.Attempts * 4)
             .Concat(TaskResult.Answering(task, all, settings.Attempts, (c, k) => runner.OnTestInputs(c)[k].Output, c => c.Score)).ToHashSet();
         var ranked = all.Where(kept.Contains)
-            .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, c.Train, runner.OnTestInputs(c)))
+            .Select(c => new ProgramOnTask(c.Program.Name, [], c.Score, runner.OnDemonstrations(c), runner.OnTestInputs(c)))
             .ToList();
         var best = frontier.Best!;
         var found = frontier.All.Where(c => !c.FromPool && c.Valid).Select(c => c.Program).ToList();

@@ -13,7 +13,7 @@ namespace ArcSynth.Data.Search;
 /// it resumes instead of computing its unchanged first lines again.
 /// </summary>
 internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgram compiled, bool fromPool,
-    ExampleOutcome[] train, Value?[][]? lines, ProgramScore score, ulong behaviour)
+    ExampleOutcome[]? train, Value?[][]? lines, ProgramScore score, ulong behaviour)
 {
     /// <summary>Creation order: ties of score go to the earlier program.</summary>
     public int Id { get; } = id;
@@ -25,7 +25,8 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
     /// <summary>Whether the program came with the pool (a seed or a sample) rather than from an edit.</summary>
     public bool FromPool { get; } = fromPool;
 
-    public ExampleOutcome[] Train { get; } = train;
+    /// <summary>Its outcomes on the demonstrations; null for a pool program recalled from <see cref="PoolMemo"/> until they are run again.</summary>
+    public ExampleOutcome[]? Train { get; set; } = train;
 
     /// <summary>Its outcomes on the test inputs, once run (at once for a program that gets every demonstration right).</summary>
     public ExampleOutcome[]? Test { get; set; }
@@ -38,7 +39,7 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
 
     /// <summary>
     /// Per demonstration, each line's value (null from the line that failed on); empty arrays when the program's lines do not
-    /// map one to one onto its compiled steps; null for a pool program remembered from an earlier search until it is edited.
+    /// map one to one onto its compiled steps; null for a pool program recalled from <see cref="PoolMemo"/> until it is run again.
     /// </summary>
     public Value?[][]? Lines { get; set; } = lines;
 
@@ -46,8 +47,8 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
 
     public ulong Behaviour { get; } = behaviour;
 
-    /// <summary>Whether it returned a grid on every demonstration.</summary>
-    public bool Valid => Train.All(o => o.Output is not null);
+    /// <summary>Whether it returned a grid on every demonstration (where its outcomes are known).</summary>
+    public bool Valid => Train?.All(o => o.Output is not null) == true;
 
     /// <summary>How many times the search expanded it.</summary>
     public int Expansions { get; set; }
