@@ -61,7 +61,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
     public static PoolRun? Remember(SearchCandidate? candidate) =>
         candidate is null ? null : new PoolRun(candidate.Score, candidate.Behaviour, candidate.Test, candidate.Answers);
 
-    /// <summary>The program's outcomes on the demonstrations, run again (with its line values) for one recalled from <see cref="PoolMemo"/>.</summary>
+    /// <summary>The program's outcomes on the demonstrations, run again (with its line values) where they were not kept.</summary>
     public ExampleOutcome[] OnDemonstrations(SearchCandidate candidate)
     {
         if (candidate.Train is null || candidate.Lines is null) (candidate.Train, candidate.Lines, _, _) = Execute(candidate.Program, candidate.Compiled, null);

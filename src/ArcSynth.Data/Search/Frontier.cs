@@ -39,6 +39,17 @@ internal sealed class Frontier(int capacity)
         return true;
     }
 
+    /// <summary>Whether <paramref name="candidate"/> is one of the best <paramref name="count"/> programs.</summary>
+    public bool AmongBest(SearchCandidate candidate, int count)
+    {
+        foreach (var c in _ranked)
+        {
+            if (count-- == 0) return false;
+            if (c == candidate) return true;
+        }
+        return false;
+    }
+
     /// <summary>The best <paramref name="count"/> programs, best first.</summary>
     public List<SearchCandidate> Top(int count) => _ranked.Take(count).ToList();
 

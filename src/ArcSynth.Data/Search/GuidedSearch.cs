@@ -92,7 +92,10 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
             barren = 0;
             if (runner.Run(edited with { Name = $"search{spent}_{task.Id}" }, fromPool: false, parent) is not { } child) return true;
             if (line is { } l) parent.Changed(l, child.Score);
-            frontier.Offer(child);
+            // Only the best few are expanded, and a program that does not enter them almost never does later:
+            // its line values go (run again if it is ever edited). Kept for every program, they held gigabytes
+            // where edits build large sets (7d1f7ee8: the product of a 600-cell object with itself).
+            if (!frontier.Offer(child) || !frontier.AmongBest(child, settings.Breadth)) child.Lines = null;
             found.Offer(child);
             return true;
         }

@@ -39,7 +39,8 @@ internal sealed class SearchCandidate(int id, FunctionDef program, CompiledProgr
 
     /// <summary>
     /// Per demonstration, each line's value (null from the line that failed on); empty arrays when the program's lines do not
-    /// map one to one onto its compiled steps; null for a pool program recalled from <see cref="PoolMemo"/> until it is run again.
+    /// map one to one onto its compiled steps; null where they are not kept (a pool program recalled from <see cref="PoolMemo"/>, an
+    /// edit ranked below the programs the search expands) until it is run again.
     /// </summary>
     public Value?[][]? Lines { get; set; } = lines;
 
