@@ -181,7 +181,7 @@ public sealed class GuidedSearchTests
         var remembering = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(300), memo);
         var first = tasks.Select(t => Describe(remembering.Search(t, pool))).ToList();
         var remembered = memo.Count;
-        // Every distinct pool program (and the identity the search adds) once per task, whether it compiled or not.
+        // Every distinct pool program (they all compile), and the identity the search adds, once per task.
         var distinct = pool.Select(CanonicalForm.Of).Append(CanonicalForm.Of(ProgramParser.ParseFunction("def identity(I):\n    return I\n"))).Distinct().Count();
         Assert.Equal(tasks.Count * distinct, remembered);
         Assert.Equal(tasks.Select(t => Describe(Search(300).Search(t, pool))), first);

@@ -48,18 +48,17 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
 
     /// <summary>
     /// A pool program as an earlier search of this task ran it (<see cref="PoolMemo"/>), numbered as if
-    /// run now, so that ties of score break as they did; null where it did not compile.
+    /// run now, so that ties of score break as they did.
     /// </summary>
-    public SearchCandidate? Recall(FunctionDef program, PoolRun? run) =>
-        run is null ? null : new SearchCandidate(_created++, program, CompiledProgram.Compile(program, registry), fromPool: true, train: null, lines: null, run.Score, run.Behaviour)
+    public SearchCandidate Recall(FunctionDef program, PoolRun run) =>
+        new(_created++, program, CompiledProgram.Compile(program, registry), fromPool: true, train: null, lines: null, run.Score, run.Behaviour)
         {
             Test = run.Test,
             Answers = run.Answers,
         };
 
-    /// <summary>What <see cref="PoolMemo"/> keeps of a pool program's run (null where it did not compile).</summary>
-    public static PoolRun? Remember(SearchCandidate? candidate) =>
-        candidate is null ? null : new PoolRun(candidate.Score, candidate.Behaviour, candidate.Test, candidate.Answers);
+    /// <summary>What <see cref="PoolMemo"/> keeps of a pool program's run.</summary>
+    public static PoolRun Remember(SearchCandidate candidate) => new(candidate.Score, candidate.Behaviour, candidate.Test, candidate.Answers);
 
     /// <summary>The program's outcomes on the demonstrations, run again (with its line values) where they were not kept.</summary>
     public ExampleOutcome[] OnDemonstrations(SearchCandidate candidate)

@@ -69,9 +69,8 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
             var canonical = CanonicalForm.Of(program);
             if (!tried.Add(canonical)) continue;
             SearchCandidate? c;
-            if (remembered is null) c = runner.Run(program, fromPool: true);
-            else if (remembered.TryGetValue(PoolMemo.Key(canonical), out var run)) c = runner.Recall(program, run);
-            else remembered[PoolMemo.Key(canonical)] = DemonstrationRunner.Remember(c = runner.Run(program, fromPool: true));
+            if (remembered?.GetValueOrDefault(PoolMemo.Key(canonical)) is { } run) c = runner.Recall(program, run);
+            else if ((c = runner.Run(program, fromPool: true)) is not null && remembered is not null) remembered[PoolMemo.Key(canonical)] = DemonstrationRunner.Remember(c);
             if (c is not null) pooled.Add(c);
         }
         // Everything every restart kept: the attempts and hindsight choose from it, and the stop rule reads it.

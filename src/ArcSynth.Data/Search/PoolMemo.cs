@@ -15,18 +15,18 @@ namespace ArcSynth.Data.Search;
 /// </summary>
 public sealed class PoolMemo
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ulong, PoolRun?>> _byTask = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<ulong, PoolRun>> _byTask = new(StringComparer.Ordinal);
     private Limits? _limits;
 
-    /// <summary>Programs remembered, over every task.</summary>
+    /// <summary>Programs remembered (those that compile), over every task.</summary>
     public int Count => _byTask.Values.Sum(t => t.Count);
 
-    /// <summary>The memo of one task's pool under <paramref name="limits"/>, by <see cref="Key"/> (null for a program that does not compile).</summary>
-    internal ConcurrentDictionary<ulong, PoolRun?> For(string taskId, Limits limits)
+    /// <summary>The memo of one task's pool under <paramref name="limits"/>, by <see cref="Key"/> (a program that does not compile is not kept: it fails again at once).</summary>
+    internal ConcurrentDictionary<ulong, PoolRun> For(string taskId, Limits limits)
     {
         var bound = Interlocked.CompareExchange(ref _limits, limits, null) ?? limits;
         if (bound != limits) throw new InvalidOperationException($"a pool memo filled under {bound} cannot serve a search under {limits}: outcomes depend on the limits");
-        return _byTask.GetOrAdd(taskId, _ => new ConcurrentDictionary<ulong, PoolRun?>());
+        return _byTask.GetOrAdd(taskId, _ => new ConcurrentDictionary<ulong, PoolRun>());
     }
 
     /// <summary>A program's key: a 64-bit hash (FNV-1a) of its canonical form, a few bytes where the form takes hundreds.</summary>
