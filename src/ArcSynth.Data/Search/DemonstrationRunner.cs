@@ -29,7 +29,7 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
         CompiledProgram compiled;
         try { compiled = CompiledProgram.Compile(program, registry); }
         catch (ProgramException) { return null; }
-        if (parent is { Lines: null }) OnDemonstrations(parent);
+        if (parent is { Lines: null }) RunAgain(parent);
         var (train, lines, score, behaviour) = Execute(program, compiled, parent);
         // Programs that get every demonstration right all behave alike there; what they do on the
         // test inputs (their outputs are not looked at) tells them apart, and gives the attempts.
@@ -60,12 +60,15 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
     /// <summary>What <see cref="PoolMemo"/> keeps of a pool program's run.</summary>
     public static PoolRun Remember(SearchCandidate candidate) => new(candidate.Score, candidate.Behaviour, candidate.Test, candidate.Answers);
 
-    /// <summary>The program's outcomes on the demonstrations, run again (with its line values) where they were not kept.</summary>
+    /// <summary>The program's outcomes on the demonstrations, run again where they were not kept (a program recalled from <see cref="PoolMemo"/>).</summary>
     public ExampleOutcome[] OnDemonstrations(SearchCandidate candidate)
     {
-        if (candidate.Train is null || candidate.Lines is null) (candidate.Train, candidate.Lines, _, _) = Execute(candidate.Program, candidate.Compiled, null);
-        return candidate.Train;
+        if (candidate.Train is null) RunAgain(candidate);
+        return candidate.Train!;
     }
+
+    /// <summary>Runs a program whose outcomes or line values were let go on the demonstrations again, keeping both.</summary>
+    private void RunAgain(SearchCandidate candidate) => (candidate.Train, candidate.Lines, _, _) = Execute(candidate.Program, candidate.Compiled, null);
 
     /// <summary>
     /// The program on every demonstration: its outcomes, each line's values (where its lines are its

@@ -68,9 +68,10 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         {
             var canonical = CanonicalForm.Of(program);
             if (!tried.Add(canonical)) continue;
+            var key = PoolMemo.Key(canonical);
             SearchCandidate? c;
-            if (remembered?.GetValueOrDefault(PoolMemo.Key(canonical)) is { } run) c = runner.Recall(program, run);
-            else if ((c = runner.Run(program, fromPool: true)) is not null && remembered is not null) remembered[PoolMemo.Key(canonical)] = DemonstrationRunner.Remember(c);
+            if (remembered?.GetValueOrDefault(key) is { } run) c = runner.Recall(program, run);
+            else if ((c = runner.Run(program, fromPool: true)) is not null) remembered?.TryAdd(key, DemonstrationRunner.Remember(c));
             if (c is not null) pooled.Add(c);
         }
         // Everything every restart kept: the attempts and hindsight choose from it, and the stop rule reads it.
