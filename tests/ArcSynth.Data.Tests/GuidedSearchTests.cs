@@ -108,6 +108,24 @@ public sealed class GuidedSearchTests
     }
 
     [Fact]
+    public void A_program_building_a_container_over_the_demonstration_limit_fails_there_though_the_executor_allows_it()
+    {
+        // 68b16354 flips the grid upside down. This program does too, after pairing the cells of a grid three times: on
+        // the 7x7 demonstration that is 117,649 items, under the executor's limit (2^20) and over the search's (2^14).
+        var pool = ProgramParser.Parse(
+            "def paired(I):\n    x1 = asindices(I)\n    x2 = product(x1, x1)\n    x3 = product(x2, x1)\n    x4 = size(x3)\n" +
+            "    x5 = positive(x4)\n    x6 = hmirror(I)\n    O = branch(x5, x6, I)\n    return O\n", "pool.py").Functions;
+        GuidedOutcome Search(GuidedSearchSettings settings) =>
+            new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, settings with { DemonstrationTimeout = TimeSpan.FromSeconds(1) }).Search(Task("68b16354"), pool);
+        var limited = Search(new GuidedSearchSettings(0));
+        Assert.Equal(1 << 14, new GuidedSearchSettings(0).DemonstrationMaxContainer);
+        Assert.Equal(2, limited.BestScore.Exact);
+        Assert.False(limited.SolvedDemonstrations);
+        var unlimited = Search(new GuidedSearchSettings(0) { DemonstrationMaxContainer = Limits.MaxContainerSize });
+        Assert.True(unlimited.SolvedDemonstrations, ProgramPrinter.Print(unlimited.Best));
+    }
+
+    [Fact]
     public void The_frontier_holds_one_program_per_behaviour()
     {
         var task = Task("a699fb00");

@@ -14,6 +14,7 @@ internal static class SearchGuidedCommand
         var defaults = new GuidedSearchSettings(0);
         var options = new SearchOptions("Edited programs to try on every task, besides the seeds (once programs get all a task's demonstrations right, its search stops at one per attempt or a quarter of the budget later).");
         var searchTimeout = new Option<int>("--search-timeout-ms") { Description = "Time limit of a program, seed or edit, on one demonstration (the attempts on the test inputs run under --timeout-ms).", DefaultValueFactory = _ => (int)defaults.DemonstrationTimeout.TotalMilliseconds };
+        var searchMaxContainer = new Option<int>("--search-max-container") { Description = "Largest container (items, or cells of a grid) a program, seed or edit, may build on a demonstration (the attempts on the test inputs run under --max-container).", DefaultValueFactory = _ => defaults.DemonstrationMaxContainer };
         var batch = new Option<int>("--batch") { Description = "Edits of a parent tried each time it is expanded.", DefaultValueFactory = _ => defaults.Batch };
         var breadth = new Option<int>("--breadth") { Description = "Parents are drawn from this many best programs of the frontier.", DefaultValueFactory = _ => defaults.Breadth };
         var restarts = new Option<int?>("--restarts")
@@ -27,7 +28,7 @@ internal static class SearchGuidedCommand
             "result, splice another program's suffix) until the budget is spent, or there are programs that get every\n" +
             "demonstration right and differ on the test inputs, one per attempt. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
         {
-            batch, breadth, restarts, searchTimeout,
+            batch, breadth, restarts, searchTimeout, searchMaxContainer,
         };
         options.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
@@ -39,6 +40,7 @@ internal static class SearchGuidedCommand
                 Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch, parse.GetValue(batch)), Breadth = AtLeastOne(breadth, parse.GetValue(breadth)),
                 Restarts = AtLeastOne(restarts, parse.GetValue(restarts) ?? GuidedSearchSettings.RestartsFor(o.Budget)),
                 DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout, parse.GetValue(searchTimeout))),
+                DemonstrationMaxContainer = AtLeastOne(searchMaxContainer, parse.GetValue(searchMaxContainer)),
             };
             var clock = Stopwatch.StartNew();
             var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings);

@@ -30,8 +30,12 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
 
     private readonly ProgramEditor _editor = new(registry, settings.Edits);
 
-    /// <summary>The limits of programs on the demonstrations: the search's, with the shorter of the two time limits.</summary>
-    private readonly Limits _demonstrationLimits = limits with { Timeout = limits.Timeout is { } t && t < settings.DemonstrationTimeout ? t : settings.DemonstrationTimeout };
+    /// <summary>The limits of programs on the demonstrations: the search's, with the shorter of the two time limits and the smaller of the two container limits.</summary>
+    private readonly Limits _demonstrationLimits = limits with
+    {
+        Timeout = limits.Timeout is { } t && t < settings.DemonstrationTimeout ? t : settings.DemonstrationTimeout,
+        MaxContainerSize = Math.Min(limits.MaxContainerSize, settings.DemonstrationMaxContainer),
+    };
 
     /// <summary>The input returned unchanged: always in the pool, so that the frontier is never empty and edits can build a program from nothing.</summary>
     private static readonly FunctionDef Identity = ProgramParser.ParseFunction("def identity(I):\n    return I\n");
