@@ -51,6 +51,31 @@ public sealed class GuidedSearchTests
     }
 
     [Fact]
+    public void No_edit_grows_a_program_past_the_line_limit_though_a_longer_one_is_still_edited()
+    {
+        // A chain of mirrors: at the limit, and one line past it.
+        static FunctionDef Chain(int lines) => ProgramParser.ParseFunction("def chain(I):\n    x1 = hmirror(I)\n" +
+            string.Concat(Enumerable.Range(2, lines - 2).Select(k => $"    x{k} = vmirror(x{k - 1})\n")) + $"    O = hmirror(x{lines - 1})\n    return O\n");
+        var random = new Random(3);
+        foreach (var program in new[] { Chain(ProgramEditor.MaxGrownLines), Chain(ProgramEditor.MaxGrownLines + 1) })
+        {
+            Assert.Equal(program.Body.Count > ProgramEditor.MaxGrownLines ? ProgramEditor.MaxGrownLines + 1 : ProgramEditor.MaxGrownLines, program.Body.Count);
+            var edited = 0;
+            foreach (var kind in Enum.GetValues<EditKind>())
+            {
+                var editor = new ProgramEditor(PrimitiveRegistry.BuiltIn, EditWeights.Only(kind));
+                for (var k = 0; k < 50; k++)
+                    if (editor.Edit(program, Seeds, random) is { } e)
+                    {
+                        edited++;
+                        Assert.True(e.Body.Count <= Math.Max(program.Body.Count, ProgramEditor.MaxGrownLines), $"{kind} grew {program.Body.Count} lines to {e.Body.Count}");
+                    }
+            }
+            Assert.True(edited > 50, $"only {edited} edits of a {program.Body.Count}-line program");
+        }
+    }
+
+    [Fact]
     public void Every_one_name_change_keeps_programs_typed_and_each_is_listed_once()
     {
         var editor = new ProgramEditor(PrimitiveRegistry.BuiltIn, new EditWeights());
