@@ -109,39 +109,6 @@ public sealed class LoopTests : IDisposable
     }
 
     [Fact]
-    public async Task A_task_whose_search_found_nothing_better_for_its_patience_is_not_searched_again_and_keeps_its_results()
-    {
-        var home = Path.Combine(_folder, "patience");
-        var settings = TinyLoop.Settings() with
-        {
-            SamplesPerTask = 0, PretrainSteps = 0, TrainSteps = 0, RecallSamples = 0, AdaptSteps = 0, OriginalMutations = 0, InfillShare = 0, InfillLines = 0,
-            Iterations = 3, SearchPatience = 1,
-        };
-        var (_, programs, steps, run) = await RunAsync(home, settings);
-        await using var store = await TinyLoop.OpenAsync(home);
-        var (first, second) = (await store.TaskResultsAsync(run, 1), await store.TaskResultsAsync(run, 2));
-
-        // A task's best by demonstrations right, then distance, as far as iteration i.
-        (int, double) Best(string task, int i) => programs.Where(p => p.TaskId == task && p.Iteration <= i)
-            .Select(p => (p.Exact, -p.MeanDistance)).DefaultIfEmpty((-1, double.NegativeInfinity)).Max();
-        var tasks = programs.Select(p => p.TaskId).Distinct().ToList();
-        var stalled = tasks.Where(t => Best(t, 1).CompareTo(Best(t, 0)) <= 0).ToList();
-        var searched = tasks.Except(stalled).ToList();
-        Assert.NotEmpty(stalled);
-        Assert.NotEmpty(searched);
-        // Iteration 1 found nothing better for the stalled tasks: iteration 2 searched only the others.
-        Assert.All(stalled, t => Assert.DoesNotContain(programs, p => p.TaskId == t && p.Iteration == 2 && p.Source == ProgramSources.Search));
-        Assert.All(searched, t => Assert.Contains(programs, p => p.TaskId == t && p.Iteration == 2 && p.Source == ProgramSources.Search));
-        int OutOfPatience(StepRecord x) => System.Text.Json.Nodes.JsonNode.Parse(x.StateJson)!["out_of_patience"]!.GetValue<int>();
-        Assert.Equal(stalled.Count, steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration == 2).Sum(OutOfPatience));
-        Assert.Equal(0, steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration < 2).Sum(OutOfPatience));
-        // Their results stand as iteration 1 left them.
-        Assert.All(stalled, t => Assert.Equal(
-            first.Single(r => r.TaskId == t) with { Iteration = 2 },
-            second.Single(r => r.TaskId == t)));
-    }
-
-    [Fact]
     public async Task Each_unsolved_task_is_sampled_from_a_copy_adapted_to_its_own_hindsight_data()
     {
         var adapted = await RunAsync(Path.Combine(_folder, "adapted"), TinyLoop.Settings());

@@ -49,17 +49,6 @@ public sealed record LoopSettings
     /// </summary>
     public int SearchTimeoutMs { get; init; } = 50;
     /// <summary>
-    /// Iterations in a row that found no better program for a task (more demonstrations right, or nearer)
-    /// after which its search stops (<see cref="Patience"/>; 0: every task is searched every iteration).
-    /// </summary>
-    /// <remarks>
-    /// 4: on half of ARC-AGI-1's training tasks (targets) with arc-dsl's solvers for the other half (seeds),
-    /// the search alone in the loop solved as many on demonstrations and test outputs over 10 iterations
-    /// (67 and 54 of 196) in 0.88 of the CPU time; no task solved there had gone 4 iterations without a
-    /// better program before (README, The loop).
-    /// </remarks>
-    public int SearchPatience { get; init; } = 4;
-    /// <summary>
     /// Test-time training: updates a copy of the iteration's model makes on a target task's own hindsight
     /// data (earlier iterations' programs for it and what they produced) before the task is sampled; the
     /// copy is thrown away after the task (0: no adaptation). Tasks solved on their demonstrations are not adapted.
@@ -132,7 +121,6 @@ public sealed record LoopSettings
         (nameof(SearchBudget), s => s.SearchBudget, 0, 10_000_000),
         (nameof(SearchPrograms), s => s.SearchPrograms, 0, 10_000),
         (nameof(SearchTimeoutMs), s => s.SearchTimeoutMs, 1, 600_000),
-        (nameof(SearchPatience), s => s.SearchPatience, 0, 1000),
         (nameof(AdaptSteps), s => s.AdaptSteps, 0, 10_000),
         (nameof(AdaptBatch), s => s.AdaptBatch, 1, 4096),
         (nameof(AdaptLearningRate), s => s.AdaptLearningRate, 1e-7f, 1),

@@ -33,14 +33,9 @@ internal sealed class SamplePhase : ILoopPhase
         var ledger = new TaskLedger();
         // Each task's own hindsight data, for test-time training (none without it).
         var hindsight = s.AdaptSteps > 0 ? tasks.ToDictionary(t => t.Id, _ => new ReplayBuffer(), StringComparer.Ordinal) : null;
-        // Tasks whose searches have found nothing better for SearchPatience iterations are not searched again.
-        var patient = new List<ArcTask>();
         foreach (var task in tasks)
-        {
-            var earlier = (await run.Store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation)).Where(p => p.Iteration < iteration).ToList();
-            foreach (var p in earlier) StoredPrograms.Remember(ledger, hindsight?[task.Id], task, $"r{p.Id}_{task.Id}", p);
-            if (!Patience.Exhausted(earlier, iteration, s.SearchPatience)) patient.Add(task);
-        }
+            foreach (var earlier in await run.Store.ProgramsAsync(run.RunId, task.Id, cancellationToken: cancellation))
+                if (earlier.Iteration < iteration) StoredPrograms.Remember(ledger, hindsight?[task.Id], task, $"r{earlier.Id}_{task.Id}", earlier);
         // A task solved on its demonstrations already is not adapted to: its samples no longer search.
         foreach (var task in tasks)
             if (ledger.For(task.Id) is { Ranked: [var best, ..] } && best.Score.SolvesDemonstrations) hindsight?.Remove(task.Id);
@@ -49,8 +44,7 @@ internal sealed class SamplePhase : ILoopPhase
         var (programs, failed) = ModelSampling.Sample(run, model, tasks, s.SamplesPerTask, iteration, shard * s.ShardTasks, Name, run.Targets.Count, cancellation,
             adaptation: adaptation);
         var sampleCount = programs.Count;
-        run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count,
-            $"guided search of {patient.Count} tasks" + (patient.Count < tasks.Count ? $" ({tasks.Count - patient.Count} out of patience)" : ""));
+        run.Report(iteration, Name, shard * s.ShardTasks + tasks.Count - 1, run.Targets.Count, $"guided search of {tasks.Count} tasks");
         var searchSettings = new GuidedSearchSettings(s.SearchBudget, RunContext.Mix(s.Seed, iteration, -2 - shard), s.Attempts,
             Restarts: GuidedSearchSettings.RestartsFor(s.SearchBudget), InfillLines: s.InfillLines)
         {
@@ -63,7 +57,7 @@ internal sealed class SamplePhase : ILoopPhase
         // Infilling: the iteration's model (not a task's adapted copy) writes lines for the search.
         var infilling = s.InfillLines > 0 ? new ModelInfilling(model, run.Sequences, run.Registry, ModelSampling.Settings(s)) : null;
         var (found, infilled) = new ShardSearch(run.Registry, run.Limits, searchSettings, s.SearchPrograms, run.PoolMemo)
-            .Run(patient, [.. programs, .. earlierBest], [.. run.Seeds, .. library], $"i{iteration}", cancellation, infilling is null ? null : infilling.For);
+            .Run(tasks, [.. programs, .. earlierBest], [.. run.Seeds, .. library], $"i{iteration}", cancellation, infilling is null ? null : infilling.For);
         programs.AddRange(found);
         var fromSearch = programs.Skip(sampleCount).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var (records, valid, solvedBySample, solvedAfterSearch) = Score(run, iteration, programs, fromSearch, cancellation);
@@ -72,7 +66,7 @@ internal sealed class SamplePhase : ILoopPhase
         {
             ["samples"] = sampleCount + failed, ["found"] = programs.Count - sampleCount, ["valid"] = valid, ["library"] = library.Count,
             ["solved_by_sample"] = solvedBySample, ["solved_after_search"] = solvedAfterSearch,
-            ["infilled"] = infilled, ["out_of_patience"] = tasks.Count - patient.Count, ["adapted"] = adaptation?.Adapted ?? 0, ["adapt_seconds"] = adaptation?.Elapsed.TotalSeconds ?? 0, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
+            ["infilled"] = infilled, ["adapted"] = adaptation?.Adapted ?? 0, ["adapt_seconds"] = adaptation?.Elapsed.TotalSeconds ?? 0, ["seconds"] = clock.Elapsed.TotalSeconds, ["node"] = run.Node,
         };
         return await run.Store.CompleteStepAsync(run.Step(iteration, Name, shard, figures), records, StoredPrograms.Results(ledger, run, iteration, tasks), cancellation);
     }
