@@ -25,7 +25,7 @@ internal static class SearchGuidedCommand
             "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
             "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
             "ones with typed edits (replace an argument or a primitive, insert, wrap or delete a line, change the\n" +
-            "result, splice another program's suffix) until the budget is spent, or there are programs that get every\n" +
+            "result, splice another program's suffix, insert a run of its lines) until the budget is spent, or there are programs that get every\n" +
             "demonstration right and differ on the test inputs, one per attempt. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
         {
             batch, breadth, restarts, searchTimeout, searchMaxContainer,

@@ -23,4 +23,7 @@ public enum EditKind
 
     /// <summary>A suffix of another good program appended (crossover).</summary>
     Splice,
+
+    /// <summary>A run of another good program's lines inserted, wired to this program's values.</summary>
+    InsertFragment,
 }

@@ -41,6 +41,7 @@ public sealed class ProgramEditor
             EditKind.ReplaceArgument => ReplaceArgument(program, random),
             EditKind.ReplacePrimitive => ReplacePrimitive(program, random),
             EditKind.InsertLine => InsertLine(program, donors, random),
+            EditKind.InsertFragment => InsertFragment(program, donors, random),
             EditKind.WrapResult => WrapResult(program, random),
             EditKind.DeleteLine => DeleteLine(program, random),
             EditKind.ChangeReturn => ChangeReturn(program, random),
@@ -137,16 +138,46 @@ public sealed class ProgramEditor
     private FunctionDef? InsertLine(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
     {
         var p = random.Next(program.Body.Count + 1);
-        var scope = _types.Before(program, p);
         var primitive = DonorPrimitive(donors, random) ?? Pick(_calls, random);
-        if (Call(primitive, scope, random, program.At) is not { } call) return null;
-        var target = FreshName(program);
-        var type = _types.TypeOf(call);
+        return Call(primitive, _types.Before(program, p), random, program.At) is { } call
+            ? Insert(program, p, [new Assignment(FreshName(program), call, program.At)], random)
+            : null;
+    }
+
+    /// <summary>
+    /// A donor's run of 2 or 3 lines inserted before line p, with its own wiring: each name they read
+    /// from the donor's earlier lines mapped to a name in scope at p of a compatible type; the last
+    /// line's value then replaces an argument of a later line or the result. Where an insertion draws
+    /// one call with random arguments, this borrows steps that work together in a good program.
+    /// </summary>
+    private FunctionDef? InsertFragment(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
+    {
+        var others = donors.Where(d => d.Body.Count > 1 && !ReferenceEquals(d, program)).ToList();
+        if (others.Count == 0) return null;
+        var donor = Pick(others, random);
+        var length = Math.Min(donor.Body.Count, 2 + random.Next(2));
+        var start = random.Next(donor.Body.Count - length + 1);
+        var p = random.Next(program.Body.Count + 1);
+        var lines = donor.Body.Skip(start).Take(length).ToList();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in lines) DeadCode.Collect(a.Value, used);
+        if (MapReads(donor, start, used, program, _types.Before(program, p).Take(p + 1).ToList(), random) is not { } map) return null;
+        return Insert(program, p, Renamed(lines, map, FreshIndex(program)), random);
+    }
+
+    /// <summary>
+    /// <paramref name="lines"/> inserted before line <paramref name="p"/>, the last one's value then
+    /// replacing an argument of a later line that takes its type, or the result when it is a grid.
+    /// </summary>
+    private FunctionDef? Insert(FunctionDef program, int p, List<Assignment> lines, Random random)
+    {
+        var target = lines[^1].Target;
+        var type = _types.TypeOf(lines[^1].Value);
         var body = program.Body.ToList();
-        body.Insert(p, new Assignment(target, call, program.At));
+        body.InsertRange(p, lines);
         // Where the new value can go: an argument of a later primitive call, or the result.
         var uses = new List<(int Line, int Arg)>();
-        for (var q = p + 1; q < body.Count; q++)
+        for (var q = p + lines.Count; q < body.Count; q++)
             if (body[q].Value is CallExpr { Callee: NameExpr n } c && _registry.TryGet(n.Name, out var callee) && callee.Arity == c.Args.Count)
                 for (var j = 0; j < c.Args.Count; j++)
                     if (TypeLattice.IsAssignable(type, callee.Signature.Parameters[j].Type)) uses.Add((q, j));
@@ -217,28 +248,43 @@ public sealed class ProgramEditor
         if (others.Count == 0) return null;
         var donor = Pick(others, random);
         var cut = 1 + random.Next(donor.Body.Count - 1);
-        var donorScope = _types.Before(donor, cut).Take(cut + 1).ToDictionary(s => s.Name, s => s.Type, StringComparer.Ordinal);
-        var ours = _types.Before(program, program.Body.Count).Take(program.Body.Count + 1).ToList();
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in donor.Body.Skip(cut)) DeadCode.Collect(a.Value, used);
         DeadCode.Collect(donor.Result, used);
+        var map = MapReads(donor, cut, used, program, _types.Before(program, program.Body.Count).Take(program.Body.Count + 1).ToList(), random);
+        if (map is null || map.Count == 1) return null; // the suffix reads none of the donor's earlier lines: it is the donor itself
+        var lines = Renamed(donor.Body.Skip(cut), map, FreshIndex(program));
+        return program with { Body = [.. program.Body, .. lines], Result = Rename(donor.Result, map) };
+    }
+
+    /// <summary>
+    /// For the names in <paramref name="used"/> that the donor's input or its lines before <paramref name="cut"/>
+    /// define, a name of <paramref name="ours"/> of a compatible type each (the input to the input); null when one has none.
+    /// </summary>
+    private Dictionary<string, string>? MapReads(FunctionDef donor, int cut, HashSet<string> used, FunctionDef program, List<ScopedName> ours, Random random)
+    {
+        var donorScope = _types.Before(donor, cut).Take(cut + 1).ToDictionary(s => s.Name, s => s.Type, StringComparer.Ordinal);
         var map = new Dictionary<string, string>(StringComparer.Ordinal) { [donor.Parameters[0].Name] = program.Parameters[0].Name };
-        var fresh = FreshIndex(program);
         foreach (var name in used.Where(u => donorScope.ContainsKey(u) && u != donor.Parameters[0].Name).Order(StringComparer.Ordinal))
         {
             var choices = _types.Candidates(donorScope[name], ours).ToList();
             if (choices.Count == 0) return null;
             map[name] = Pick(choices, random);
         }
-        if (map.Count == 1) return null; // the suffix reads none of the donor's earlier lines: it is the donor itself
-        var body = program.Body.ToList();
-        foreach (var a in donor.Body.Skip(cut))
+        return map;
+    }
+
+    /// <summary><paramref name="lines"/> with their names mapped by <paramref name="map"/> and each target renamed to a fresh xN from <paramref name="fresh"/> on (added to the map).</summary>
+    private static List<Assignment> Renamed(IEnumerable<Assignment> lines, Dictionary<string, string> map, int fresh)
+    {
+        var renamed = new List<Assignment>();
+        foreach (var a in lines)
         {
             var value = Rename(a.Value, map);
             map[a.Target] = $"x{fresh++}";
-            body.Add(new Assignment(map[a.Target], value, a.At));
+            renamed.Add(new Assignment(map[a.Target], value, a.At));
         }
-        return program with { Body = body, Result = Rename(donor.Result, map) };
+        return renamed;
     }
 
     /// <summary>A random line that calls a primitive of the registry by name, with its call and primitive.</summary>
