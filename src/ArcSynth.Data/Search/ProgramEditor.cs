@@ -152,16 +152,12 @@ public sealed class ProgramEditor
     /// </summary>
     private FunctionDef? InsertFragment(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
     {
-        var others = donors.Where(d => d.Body.Count > 1 && !ReferenceEquals(d, program)).ToList();
-        if (others.Count == 0) return null;
-        var donor = Pick(others, random);
+        if (Donor(program, donors, random) is not { } donor) return null;
         var length = Math.Min(donor.Body.Count, 2 + random.Next(2));
         var start = random.Next(donor.Body.Count - length + 1);
         var p = random.Next(program.Body.Count + 1);
         var lines = donor.Body.Skip(start).Take(length).ToList();
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in lines) DeadCode.Collect(a.Value, used);
-        if (MapReads(donor, start, used, program, _types.Before(program, p).Take(p + 1).ToList(), random) is not { } map) return null;
+        if (MapReads(donor, start, lines.Select(a => a.Value), program, p, random) is not { } map) return null;
         return Insert(program, p, Renamed(lines, map, FreshIndex(program)), random);
     }
 
@@ -244,25 +240,31 @@ public sealed class ProgramEditor
     /// </summary>
     private FunctionDef? Splice(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
     {
-        var others = donors.Where(d => d.Body.Count > 1 && !ReferenceEquals(d, program)).ToList();
-        if (others.Count == 0) return null;
-        var donor = Pick(others, random);
+        if (Donor(program, donors, random) is not { } donor) return null;
         var cut = 1 + random.Next(donor.Body.Count - 1);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in donor.Body.Skip(cut)) DeadCode.Collect(a.Value, used);
-        DeadCode.Collect(donor.Result, used);
-        var map = MapReads(donor, cut, used, program, _types.Before(program, program.Body.Count).Take(program.Body.Count + 1).ToList(), random);
+        var map = MapReads(donor, cut, donor.Body.Skip(cut).Select(a => a.Value).Append(donor.Result), program, program.Body.Count, random);
         if (map is null || map.Count == 1) return null; // the suffix reads none of the donor's earlier lines: it is the donor itself
         var lines = Renamed(donor.Body.Skip(cut), map, FreshIndex(program));
         return program with { Body = [.. program.Body, .. lines], Result = Rename(donor.Result, map) };
     }
 
-    /// <summary>
-    /// For the names in <paramref name="used"/> that the donor's input or its lines before <paramref name="cut"/>
-    /// define, a name of <paramref name="ours"/> of a compatible type each (the input to the input); null when one has none.
-    /// </summary>
-    private Dictionary<string, string>? MapReads(FunctionDef donor, int cut, HashSet<string> used, FunctionDef program, List<ScopedName> ours, Random random)
+    /// <summary>One of <paramref name="donors"/> of more than one line, other than <paramref name="program"/>; null when there is none.</summary>
+    private static FunctionDef? Donor(FunctionDef program, IReadOnlyList<FunctionDef> donors, Random random)
     {
+        var others = donors.Where(d => d.Body.Count > 1 && !ReferenceEquals(d, program)).ToList();
+        return others.Count == 0 ? null : Pick(others, random);
+    }
+
+    /// <summary>
+    /// For each name <paramref name="reads"/> read that the donor's input or its lines before <paramref name="cut"/>
+    /// define, a variable of <paramref name="program"/> in scope before line <paramref name="at"/> of a compatible
+    /// type (the input to the input); null when one has none.
+    /// </summary>
+    private Dictionary<string, string>? MapReads(FunctionDef donor, int cut, IEnumerable<Expr> reads, FunctionDef program, int at, Random random)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in reads) DeadCode.Collect(e, used);
+        var ours = _types.Before(program, at).Take(at + 1).ToList();
         var donorScope = _types.Before(donor, cut).Take(cut + 1).ToDictionary(s => s.Name, s => s.Type, StringComparer.Ordinal);
         var map = new Dictionary<string, string>(StringComparer.Ordinal) { [donor.Parameters[0].Name] = program.Parameters[0].Name };
         foreach (var name in used.Where(u => donorScope.ContainsKey(u) && u != donor.Parameters[0].Name).Order(StringComparer.Ordinal))
