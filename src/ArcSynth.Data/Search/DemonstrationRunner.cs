@@ -23,11 +23,14 @@ internal sealed class DemonstrationRunner(ArcTask task, PrimitiveRegistry regist
     private readonly DemonstrationInvariants _invariants = new(task);
     private int _created;
 
-    /// <summary>The program run and scored, or null when it does not compile.</summary>
+    /// <summary>
+    /// The program run and scored, or null when it does not compile. An edit (not <paramref name="fromPool"/>)
+    /// comes from <see cref="ProgramEditor"/>, which type-checked it against the same registry.
+    /// </summary>
     public SearchCandidate? Run(FunctionDef program, bool fromPool, SearchCandidate? parent = null)
     {
         CompiledProgram compiled;
-        try { compiled = CompiledProgram.Compile(program, registry); }
+        try { compiled = fromPool ? CompiledProgram.Compile(program, registry) : CompiledProgram.CompileChecked(program, registry); }
         catch (ProgramException) { return null; }
         if (parent is { Lines: null }) RunAgain(parent);
         var (train, lines, score, behaviour) = Execute(program, compiled, parent);

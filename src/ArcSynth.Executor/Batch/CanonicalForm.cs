@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using ArcSynth.Dsl.Language.Syntax;
 
 namespace ArcSynth.Executor.Batch;
@@ -16,22 +18,45 @@ public static class CanonicalForm
     /// </summary>
     public static List<string> Lines(FunctionDef f)
     {
+        // Built in one buffer: the search takes the form of every edit it makes.
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [f.Parameters[0].Name] = "I" };
-        string Rename(Expr e) => e switch
+        var text = new StringBuilder();
+        void Write(Expr e)
         {
-            NameExpr n => names.GetValueOrDefault(n.Name, n.Name),
-            IntExpr i => i.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            CallExpr c => $"{Rename(c.Callee)}({string.Join(", ", c.Args.Select(Rename))})",
-            _ => throw new ArgumentException($"unknown expression {e}"),
-        };
+            switch (e)
+            {
+                case NameExpr n:
+                    text.Append(names.GetValueOrDefault(n.Name, n.Name));
+                    break;
+                case IntExpr i:
+                    text.Append(i.Value.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case CallExpr c:
+                    Write(c.Callee);
+                    text.Append('(');
+                    for (var k = 0; k < c.Args.Count; k++)
+                    {
+                        if (k > 0) text.Append(", ");
+                        Write(c.Args[k]);
+                    }
+                    text.Append(')');
+                    break;
+                default:
+                    throw new ArgumentException($"unknown expression {e}");
+            }
+        }
         var lines = new List<string>(f.Body.Count + 1);
         foreach (var a in f.Body)
         {
-            var value = Rename(a.Value);
-            names[a.Target] = $"v{names.Count}";
-            lines.Add($"{names[a.Target]} = {value}");
+            var target = $"v{names.Count}";
+            text.Clear().Append(target).Append(" = ");
+            Write(a.Value);
+            names[a.Target] = target;
+            lines.Add(text.ToString());
         }
-        lines.Add($"return {Rename(f.Result)}");
+        text.Clear().Append("return ");
+        Write(f.Result);
+        lines.Add(text.ToString());
         return lines;
     }
 }

@@ -12,8 +12,24 @@ namespace ArcSynth.Dsl.Language.Checking;
 /// </summary>
 public static class TypeChecker
 {
-    /// <summary>What is known statically of a value: its possible kinds, its arity if it is a function of known arity, and where it came from.</summary>
-    private readonly record struct Info(Kind Kind, int? Arity, string Origin);
+    /// <summary>
+    /// What is known statically of a value: its possible kinds, its arity if it is a function of known
+    /// arity, and where it came from (put in words only for a message: the search checks every edit).
+    /// </summary>
+    private readonly record struct Info(Kind Kind, int? Arity, Source From = Source.None, string Name = "", int Line = 0)
+    {
+        public string Origin => From switch
+        {
+            Source.Input => $"the input {Name}",
+            Source.Variable => $"{Name} (line {Line})",
+            Source.Primitive => $"primitive {Name}",
+            Source.Constant => $"constant {Name}",
+            _ => "",
+        };
+    }
+
+    /// <summary>Where a named value came from.</summary>
+    private enum Source { None, Input, Variable, Primitive, Constant }
 
     /// <summary>
     /// Every problem found in <paramref name="function"/> against the signatures of
@@ -28,11 +44,11 @@ public static class TypeChecker
         // As in Python, a name assigned anywhere in the function is local to all of it: used before
         // its assignment it is an error (UnboundLocalError), even where a primitive has that name.
         var locals = function.Body.Select(a => a.Target).ToHashSet(StringComparer.Ordinal);
-        foreach (var p in function.Parameters) variables[p.Name] = new Info(Kind.Tuple, null, $"the input {p.Name}");
+        foreach (var p in function.Parameters) variables[p.Name] = new Info(Kind.Tuple, null, Source.Input, p.Name);
         var context = new Context(function.File, registry, variables, locals, diagnostics);
         foreach (var a in function.Body)
         {
-            variables[a.Target] = context.Infer(a.Value) with { Origin = $"{a.Target} (line {a.At.Line})" };
+            variables[a.Target] = context.Infer(a.Value) with { From = Source.Variable, Name = a.Target, Line = a.At.Line };
         }
         context.Infer(function.Result);
         return diagnostics;
@@ -40,11 +56,11 @@ public static class TypeChecker
 
     private sealed class Context(string file, PrimitiveRegistry registry, Dictionary<string, Info> variables, HashSet<string> locals, List<Diagnostic> diagnostics)
     {
-        private static readonly Info Unknown = new(Kind.Any, null, "");
+        private static readonly Info Unknown = new(Kind.Any, null);
 
         public Info Infer(Expr e) => e switch
         {
-            IntExpr => new Info(Kind.Int, null, "an integer literal"),
+            IntExpr => new Info(Kind.Int, null),
             NameExpr n => Resolve(n),
             CallExpr c => InferCall(c),
             _ => Unknown,
@@ -58,9 +74,9 @@ public static class TypeChecker
                 Report(n.At, $"variable '{n.Name}' is used before it is assigned");
                 return Unknown;
             }
-            if (registry.TryGet(n.Name, out var p)) return new Info(Kind.Function, p.Arity, $"primitive {p.Name}");
+            if (registry.TryGet(n.Name, out var p)) return new Info(Kind.Function, p.Arity, Source.Primitive, p.Name);
             if (DslConstants.TryGet(n.Name, out var c))
-                return new Info(c.Type == DslType.Boolean ? Kind.Int : Kinds.Accepted(c.Type), null, $"constant {c.Name}");
+                return new Info(c.Type == DslType.Boolean ? Kind.Int : Kinds.Accepted(c.Type), null, Source.Constant, c.Name);
             Report(n.At, $"unknown name '{n.Name}': not a variable, primitive or constant");
             return Unknown;
         }
@@ -98,7 +114,7 @@ public static class TypeChecker
                 if ((args[i].Kind & accepted) == 0)
                     Report(Start(c.Args[i]), $"argument {i + 1} of {s.Name} ({param.Name}: {param.Type}) must be {Kinds.Describe(accepted)}, but {Describe(c.Args[i], args[i])} is {Kinds.Describe(args[i].Kind)}");
             }
-            return new Info(Kinds.Result(s), ResultArity(s.Name, args), $"the result of {s.Name}");
+            return new Info(Kinds.Result(s), ResultArity(s.Name, args));
         }
 
         /// <summary>The arity of the closures the functional primitives make (arc-dsl's lambdas), where certain.</summary>
@@ -112,7 +128,7 @@ public static class TypeChecker
         /// <summary>Where an expression's text begins (a call's own position is its parenthesis).</summary>
         private static Position Start(Expr e) => e is CallExpr c ? Start(c.Callee) : e.At;
 
-        private static string Describe(Expr e, Info info) => e is NameExpr n && info.Origin.Length > 0 ? $"'{n.Name}' ({info.Origin})" : $"'{ProgramPrinter.Print(e)}'";
+        private static string Describe(Expr e, Info info) => e is NameExpr n && info.From != Source.None ? $"'{n.Name}' ({info.Origin})" : $"'{ProgramPrinter.Print(e)}'";
 
         private void Report(Position at, string message) => diagnostics.Add(new Diagnostic(file, at.Line, at.Column, message));
     }
