@@ -35,6 +35,34 @@ public static class TypeLattice
 
     private static readonly HashSet<(DslType, DslType)> Closure = Build();
 
+    /// <summary>
+    /// Declared results that stand for several kinds where the primitive gives back the kind it was
+    /// given: a mirror of a grid is a grid (Piece), a shifted object an object (Patch), an upscaled
+    /// grid a grid (Element), an increment of an integer an integer (Numerical), a branch between two
+    /// grids a grid (Any). A Container or Tuple result is not among them: apply, sfilter or papply over
+    /// a grid give a tuple, not a grid.
+    /// </summary>
+    private static readonly HashSet<DslType> KindKeepingResults = [DslType.Piece, DslType.Patch, DslType.Element, DslType.Numerical, DslType.Any];
+
+    /// <summary>
+    /// The type of a call of <paramref name="signature"/> on arguments of <paramref name="argumentTypes"/>:
+    /// where the declared result is one of <see cref="KindKeepingResults"/> and every parameter declared
+    /// with that same type gets an argument of one narrower type, that type; otherwise the declared result.
+    /// </summary>
+    public static DslType ResultOf(Signature signature, IReadOnlyList<DslType> argumentTypes)
+    {
+        var declared = signature.Returns;
+        if (!KindKeepingResults.Contains(declared)) return declared;
+        DslType? common = null;
+        for (var i = 0; i < signature.Arity && i < argumentTypes.Count; i++)
+        {
+            if (signature.Parameters[i].Type != declared) continue;
+            if (common is { } c && c != argumentTypes[i]) return declared;
+            common = argumentTypes[i];
+        }
+        return common is { } narrower && IsAssignable(narrower, declared) ? narrower : declared;
+    }
+
     /// <summary>Whether a value of type <paramref name="value"/> may be passed where <paramref name="parameter"/> is expected.</summary>
     public static bool IsAssignable(DslType value, DslType parameter) => Closure.Contains((value, parameter));
 

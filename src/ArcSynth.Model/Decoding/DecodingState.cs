@@ -86,18 +86,10 @@ public sealed class DecodingState : ITokenConstraint
     }
 
     /// <summary>
-    /// The type of the line's value. arc-dsl's polymorphic primitives return what they were given
-    /// (hmirror of a Grid is a Grid, of an Object an Object): where the declared result is the
-    /// declared type of a parameter, the argument's own type is the result's.
+    /// The type of the line's value. arc-dsl's polymorphic primitives give back the kind they were
+    /// given (hmirror of a Grid is a Grid, of an Object an Object): <see cref="TypeLattice.ResultOf"/>.
     /// </summary>
-    private DslType ResultType()
-    {
-        var s = _callee!;
-        if (s.LooseResult) return DslType.Any;
-        for (var i = 0; i < s.Arity; i++)
-            if (s.Parameters[i].Type == s.Returns && _argumentTypes[i] != DslType.Any) return _argumentTypes[i];
-        return s.Returns;
-    }
+    private DslType ResultType() => _callee!.LooseResult ? DslType.Any : TypeLattice.ResultOf(_callee, _argumentTypes);
 
     private DslType TypeOf(int token)
     {

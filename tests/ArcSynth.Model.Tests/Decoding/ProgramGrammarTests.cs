@@ -91,6 +91,28 @@ public sealed class ProgramGrammarTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void A_line_returns_a_grid_only_where_its_primitive_gives_back_the_grid_it_was_given()
+    {
+        // vmirror(piece: Piece) -> Piece gives back a grid for a grid; apply(function, container) -> Container
+        // over a grid gives a tuple of whatever the function returns, and sfilter over a grid a tuple of rows.
+        Assert.True(Returnable("x1 = vmirror ( I )"));
+        Assert.True(Returnable("x1 = upscale ( I , TWO )"));
+        Assert.False(Returnable("x1 = apply ( first , I )"));
+        Assert.False(Returnable("x1 = sfilter ( I , positive )"));
+    }
+
+    /// <summary>Whether, after the one line <paramref name="line"/> (tokens separated by spaces), the grammar lets the program return x1.</summary>
+    private static bool Returnable(string line)
+    {
+        var state = new ProgramGrammar(Vocabulary, PrimitiveRegistry.BuiltIn).Start();
+        foreach (var token in line.Split(' ').Append("\n")) state.Advance(Vocabulary.Id(token));
+        // With x1 the only variable, return is offered exactly when x1 may be returned.
+        var mask = new bool[Vocabulary.Count];
+        state.AllowedTokens(mask);
+        return mask[Vocabulary.Id("return")];
+    }
+
+    [Fact]
     public void Seed_programs_written_in_the_grammars_form_are_accepted_token_by_token()
     {
         var seeds = ProgramParser.Parse(File.ReadAllText(SeedsFile()), "seeds/training.py").Functions;
