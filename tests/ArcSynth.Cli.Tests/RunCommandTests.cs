@@ -25,7 +25,7 @@ public sealed class RunCommandTests : IDisposable
             Targets = TestData.Training, TargetLimit = 4, SeedsFile = seeds, OriginalMutations = 30, Iterations = 2, SamplesPerTask = 6, ShardTasks = 1,
             ContextLength = 384, MaxProgramTokens = 96, MaxProgramLines = 8, Embedding = 32, Layers = 1, Heads = 2, PretrainSteps = 30, TrainSteps = 30, BatchSize = 3,
             // A search limit no program of these tasks comes near, so that the killed run's table equals the straight one's on a loaded machine.
-            SearchBudget = 200, SearchTimeoutMs = 1000, RecallSamples = 2, RecallTasks = 3,
+            SearchBudget = 200, SearchTimeoutMs = 1000, RecallSamples = 2, RecallTasks = 3, SearchEnumeration = 5_000,
         }));
         return path;
     }

@@ -190,6 +190,37 @@ public sealed class GuidedSearchTests
     }
 
     [Fact]
+    public void The_enumeration_finds_short_programs_no_seed_is_near_and_they_type_check()
+    {
+        // 32597951: fill the cells inside the box of the 8s with 3; 9565186b: recolour the corners of each
+        // colour's cells; ba97ae07: paint the colours back onto the compressed grid's crossing. No pool at all.
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        foreach (var id in new[] { "32597951", "9565186b", "ba97ae07" })
+        {
+            var task = Task(id);
+            Assert.False(Search(0).Search(task, []).Solved(3), $"{id} is solved without the enumeration");
+            var outcome = enumerating.Search(task, []);
+            Assert.True(outcome.Solved(3), $"{id}: {ProgramPrinter.Print(outcome.Best)}");
+            Assert.StartsWith("enumerated", outcome.Best.Name);
+            Assert.True(outcome.Best.Body.Count <= 6, ProgramPrinter.Print(outcome.Best));
+            Assert.Contains(outcome.Best, outcome.Found);
+            foreach (var program in outcome.Found) Assert.Empty(TypeChecker.Check(program, PrimitiveRegistry.BuiltIn));
+        }
+    }
+
+    [Fact]
+    public void The_enumeration_reads_only_the_demonstrations_and_is_deterministic()
+    {
+        var tasks = new[] { "32597951", "9565186b", "a699fb00" }.Select(Task).ToList();
+        var withheld = tasks.Select(t => t with { Test = t.Test.Select(e => e with { Output = null }).ToList() }).ToList();
+        var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(100) { EnumerationCalls = 20_000 });
+        string Describe(GuidedOutcome o) => string.Join("\n", o.Found.Select(ProgramPrinter.Print)) + string.Join(";", o.Result.Predictions(3).SelectMany(p => p).Select(g => g.ToString()));
+        var first = tasks.Select(t => Describe(search.Search(t, []))).ToList();
+        Assert.Equal(first, withheld.Select(t => Describe(search.Search(t, []))));
+        Assert.Equal(first, tasks.Select(t => Describe(search.Search(t, []))));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_search_on_any_number_of_threads()
     {
         var tasks = new[] { "a699fb00", "d037b0a7", "3af2c5a8", "b1948b0a" }.Select(Task).ToList();

@@ -17,8 +17,8 @@ internal static class TinyLoop
         Embedding = 32, Layers = 1, Heads = 2, PretrainSteps = 6, TrainSteps = 4, BatchSize = 3, SearchBudget = 200, SearchPrograms = 4,
         // Limits no program of these small tasks comes near, so that a loaded machine changes no result.
         SearchTimeoutMs = 1000, RecallSamples = 2, RecallTasks = 3,
-        // Test-time training and infilling on, so that every loop test (withheld test outputs, resuming) covers them too.
-        AdaptSteps = 4, InfillShare = 0.25, InfillLines = 4,
+        // Test-time training, infilling and the enumeration on, so that every loop test (withheld test outputs, resuming) covers them too.
+        AdaptSteps = 4, InfillShare = 0.25, InfillLines = 4, SearchEnumeration = 5_000,
     };
 
     public static Task<SqlRunStore> OpenAsync(string home) => SqlRunStore.OpenAsync(new SqliteDialect(HomeFolder.Database(home)));

@@ -21,6 +21,7 @@ internal static class SearchGuidedCommand
         {
             Description = $"Searches of each task one after the other from the seeds alone, each with its own random path and an equal share of the budget (default: one per {GuidedSearchSettings.PathBudget:N0} candidates of --budget, from 1 to {GuidedSearchSettings.MaxRestarts}).",
         };
+        var enumerate = new Option<int>("--enumerate") { Description = "Primitive calls per task of a bottom-up enumeration of short programs before the edits (its solutions and nearest grids join the seeds); 0 for none.", DefaultValueFactory = _ => GuidedSearchSettings.EnumerationDefault };
         var command = new Command("guided",
             "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
             "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
@@ -28,7 +29,7 @@ internal static class SearchGuidedCommand
             "result, splice another program's suffix, insert a run of its lines) until the budget is spent, or there are programs that get every\n" +
             "demonstration right and differ on the test inputs, one per attempt. Test outputs are read only to score. Prints one line per task as it goes, then 'solved X of Y'.")
         {
-            batch, breadth, restarts, searchTimeout, searchMaxContainer,
+            batch, breadth, restarts, searchTimeout, searchMaxContainer, enumerate,
         };
         options.AddTo(command);
         command.SetAction(parse => Guard.Run(error, () =>
@@ -41,6 +42,7 @@ internal static class SearchGuidedCommand
                 Restarts = AtLeastOne(restarts, parse.GetValue(restarts) ?? GuidedSearchSettings.RestartsFor(o.Budget)),
                 DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout, parse.GetValue(searchTimeout))),
                 DemonstrationMaxContainer = AtLeastOne(searchMaxContainer, parse.GetValue(searchMaxContainer)),
+                EnumerationCalls = Math.Max(0, parse.GetValue(enumerate)),
             };
             var clock = Stopwatch.StartNew();
             var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArcSynth.Data.Search.Enumeration;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
@@ -68,6 +69,14 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var pooled = new List<SearchCandidate>();
         var remembered = memo?.For(task.Id, _demonstrationLimits);
+        // The enumeration's programs start every other path beside the pool (the attempts and hindsight see
+        // them all; unlike the pool's, they are the search's own finds). In every path, its near misses took
+        // the top of the frontier from the seeds' and lost tasks that only edits of a seed solve.
+        var enumerated = new List<SearchCandidate>();
+        if (settings.EnumerationCalls > 0)
+            foreach (var program in new ValueEnumerator(registry, _demonstrationLimits, settings.EnumerationCalls).Programs(task))
+                if (tried.Add(CanonicalForm.Of(program)) && runner.Run(program, fromPool: false) is { } e)
+                    enumerated.Add(e);
         foreach (var program in pool.Prepend(Identity))
         {
             var canonical = CanonicalForm.Of(program);
@@ -80,7 +89,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         }
         // Everything every restart kept: the attempts and hindsight choose from it, and the stop rule reads it.
         var found = new Frontier(settings.Capacity);
-        foreach (var c in pooled) found.Offer(c);
+        foreach (var c in enumerated.Concat(pooled)) found.Offer(c);
         var spent = 0;
         var barren = 0;
         var infilled = 0;
@@ -112,11 +121,11 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         var end = settings.Budget;
         for (var restart = 0; restart < settings.Restarts && spent < end && barren < MaxBarrenEdits; restart++)
         {
-            // Each restart walks its own random path from the pool alone, with an equal share of the budget;
-            // what earlier ones tried is not tried again.
+            // Each restart walks its own random path from the pool (and every other one from the enumeration's
+            // programs too), with an equal share of the budget; what earlier ones tried is not tried again.
             var random = new Random(SeedFor(task.Id) + restart);
             var frontier = new Frontier(settings.Capacity);
-            foreach (var c in pooled)
+            foreach (var c in restart % 2 == 0 ? enumerated.Concat(pooled) : pooled)
             {
                 (c.Expansions, c.Neighbours, c.NextNeighbour, c.LineBest) = (0, null, 0, null);
                 frontier.Offer(c);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ArcSynth.Data.Search;
 
 namespace ArcSynth.Synthesis.Loop;
 
@@ -38,6 +39,11 @@ public sealed record LoopSettings
     /// about 30 s more and solves 5.
     /// </remarks>
     public int SearchBudget { get; init; } = 20_000;
+    /// <summary>
+    /// Primitive calls per target task of the bottom-up enumeration of short programs that starts iteration 0's
+    /// search (0: none). Later iterations go on from what it found, which it would find again.
+    /// </summary>
+    public int SearchEnumeration { get; init; } = GuidedSearchSettings.EnumerationDefault;
     /// <summary>Of what a task's search found, the best programs kept, run and relabeled like samples (besides those its attempts came from, always kept).</summary>
     public int SearchPrograms { get; init; } = 16;
     /// <summary>
@@ -120,6 +126,7 @@ public sealed record LoopSettings
         (nameof(MaxProgramLines), s => s.MaxProgramLines, 1, 256),
         (nameof(SearchBudget), s => s.SearchBudget, 0, 10_000_000),
         (nameof(SearchPrograms), s => s.SearchPrograms, 0, 10_000),
+        (nameof(SearchEnumeration), s => s.SearchEnumeration, 0, 100_000_000),
         (nameof(SearchTimeoutMs), s => s.SearchTimeoutMs, 1, 600_000),
         (nameof(AdaptSteps), s => s.AdaptSteps, 0, 10_000),
         (nameof(AdaptBatch), s => s.AdaptBatch, 1, 4096),

@@ -49,6 +49,7 @@ internal sealed class SamplePhase : ILoopPhase
             Restarts: GuidedSearchSettings.RestartsFor(s.SearchBudget), InfillLines: s.InfillLines)
         {
             DemonstrationTimeout = TimeSpan.FromMilliseconds(s.SearchTimeoutMs),
+            EnumerationCalls = iteration == 0 ? s.SearchEnumeration : 0,
         };
         // The best of earlier iterations join the samples: each iteration's search goes on from the last one's frontier.
         var earlierBest = tasks.SelectMany(t => (ledger.For(t.Id)?.Ranked ?? []).Select((r, k) =>
