@@ -21,7 +21,7 @@ internal static class SearchGuidedCommand
         {
             Description = $"Searches of each task one after the other from the seeds alone, each with its own random path and an equal share of the budget (default: one per {GuidedSearchSettings.PathBudget:N0} candidates of --budget, from 1 to {GuidedSearchSettings.MaxRestarts}).",
         };
-        var enumerate = new Option<int>("--enumerate") { Description = "Primitive calls per task of a bottom-up enumeration of short programs before the edits (its solutions and nearest grids join the seeds); 0 for none.", DefaultValueFactory = _ => GuidedSearchSettings.EnumerationDefault };
+        var enumerate = new Option<int>("--enumerate") { Description = "Primitive calls per task of a bottom-up enumeration of short programs before the edits (its solutions and nearest grids start every other path beside the seeds); 0 for none.", DefaultValueFactory = _ => GuidedSearchSettings.EnumerationDefault };
         var command = new Command("guided",
             "Per-task best-first search: run the seeds on a task's demonstrations, keep one program per behaviour\n" +
             "ranked by exact pairs, then distance relative to the input's own, then length, and expand the best\n" +
@@ -36,13 +36,14 @@ internal static class SearchGuidedCommand
         {
             var o = options.Read(parse, error);
             static int AtLeastOne(Option option, int value) => value >= 1 ? value : throw new UsageException($"{option.Name} must be at least 1, not {value}");
+            static int NotNegative(Option option, int value) => value >= 0 ? value : throw new UsageException($"{option.Name} must be 0 or more, not {value}");
             var settings = defaults with
             {
                 Budget = o.Budget, Seed = o.Seed, Attempts = o.Attempts, Batch = AtLeastOne(batch, parse.GetValue(batch)), Breadth = AtLeastOne(breadth, parse.GetValue(breadth)),
                 Restarts = AtLeastOne(restarts, parse.GetValue(restarts) ?? GuidedSearchSettings.RestartsFor(o.Budget)),
                 DemonstrationTimeout = TimeSpan.FromMilliseconds(AtLeastOne(searchTimeout, parse.GetValue(searchTimeout))),
                 DemonstrationMaxContainer = AtLeastOne(searchMaxContainer, parse.GetValue(searchMaxContainer)),
-                EnumerationCalls = Math.Max(0, parse.GetValue(enumerate)),
+                EnumerationCalls = NotNegative(enumerate, parse.GetValue(enumerate)),
             };
             var clock = Stopwatch.StartNew();
             var search = new GuidedSearch(PrimitiveRegistry.BuiltIn, o.Limits, settings);

@@ -11,7 +11,8 @@ namespace ArcSynth.Data.Search;
 
 /// <summary>
 /// Per-task best-first search over typed edits, guided by the demonstrations. It runs its pool (the
-/// seeds, and in the loop the model's samples) on the task's demonstration inputs, keeps a frontier of
+/// seeds, and in the loop the model's samples) on the task's demonstration inputs, after the short programs
+/// a bottom-up enumeration finds there (<see cref="GuidedSearchSettings.EnumerationCalls"/>), keeps a frontier of
 /// one program per behaviour ranked as the executor ranks (exact pairs, then mean distance relative
 /// to the input's own, then length), and repeatedly expands the best few with a batch of edits
 /// (<see cref="ProgramEditor"/>) until the budget is spent or, once a program gets every
