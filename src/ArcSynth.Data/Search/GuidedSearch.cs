@@ -33,7 +33,13 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
     private readonly ProgramEditor _editor = new(registry, settings.Edits);
 
     /// <summary>The limits of programs on the demonstrations: the search's, with the shorter of the two time limits and the smaller of the two container limits.</summary>
-    private readonly Limits _demonstrationLimits = limits with
+    private readonly Limits _demonstrationLimits = OnDemonstrations(limits, settings);
+
+    /// <summary>The bottom-up enumeration every task's search starts with, under the same limits; null when the settings turn it off.</summary>
+    private readonly ValueEnumerator? _enumerator = settings.EnumerationCalls > 0
+        ? new ValueEnumerator(registry, OnDemonstrations(limits, settings), settings.EnumerationCalls) : null;
+
+    private static Limits OnDemonstrations(Limits limits, GuidedSearchSettings settings) => limits with
     {
         Timeout = limits.Timeout is { } t && t < settings.DemonstrationTimeout ? t : settings.DemonstrationTimeout,
         MaxContainerSize = Math.Min(limits.MaxContainerSize, settings.DemonstrationMaxContainer),
@@ -74,8 +80,8 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         // them all; unlike the pool's, they are the search's own finds). In every path, its near misses took
         // the top of the frontier from the seeds' and lost tasks that only edits of a seed solve.
         var enumerated = new List<SearchCandidate>();
-        if (settings.EnumerationCalls > 0)
-            foreach (var program in new ValueEnumerator(registry, _demonstrationLimits, settings.EnumerationCalls).Programs(task))
+        if (_enumerator is not null)
+            foreach (var program in _enumerator.Programs(task))
                 if (tried.Add(CanonicalForm.Of(program)) && runner.Run(program, fromPool: false) is { } e)
                     enumerated.Add(e);
         foreach (var program in pool.Prepend(Identity))

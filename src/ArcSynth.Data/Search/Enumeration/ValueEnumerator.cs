@@ -67,7 +67,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private readonly List<Dictionary<DslType, List<Term>>> _byParameter = [];
         private readonly Dictionary<long, List<Term>> _seen = [];
         private readonly List<Term> _functions = [];
-        private readonly List<(Term Patch, Term Colour, string Primitive)> _solutions = [];
+        /// <summary>Patches that give every output when put into the input: filled with a colour, or painted (no colour).</summary>
+        private readonly List<(Term Patch, PrimitiveFunction Into, Term? Colour)> _solutions = [];
         private readonly List<(double Distance, Term Grid)> _near = [];
         private Term? _solved;
         /// <summary>The colour each demonstration paints its changed cells with, where it is one; and the term that is it.</summary>
@@ -255,9 +256,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             }
             else if (term.Type is DslType.Indices or DslType.Object && _colour is { } colour && owner._fill is { } fill)
             {
-                if (Gives(fill, term, colour)) _solutions.Add((term, colour, fill.Name));
+                if (Gives(fill, term, colour)) _solutions.Add((term, fill, colour));
             }
-            if (term.Type == DslType.Object && owner._paint is { } paint && Gives(paint, term, null)) _solutions.Add((term, term, paint.Name));
+            if (term.Type == DslType.Object && owner._paint is { } paint && Gives(paint, term, null)) _solutions.Add((term, paint, null));
         }
 
         /// <summary>Whether filling <paramref name="patch"/> with <paramref name="colour"/> (or painting it, without one) gives every demonstration output.</summary>
@@ -307,14 +308,14 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private IReadOnlyList<FunctionDef> Programs()
         {
             var programs = new List<FunctionDef>();
-            if (_solved is not null) programs.Add(Program(_solved, null, null));
-            foreach (var (patch, colour, primitive) in _solutions) programs.Add(Program(patch, colour, primitive));
-            foreach (var (_, grid) in _near.OrderBy(n => n.Distance).ThenBy(n => n.Grid.Calls).Take(NearPrograms)) programs.Add(Program(grid, null, null));
+            if (_solved is not null) programs.Add(Program(_solved));
+            foreach (var (patch, into, colour) in _solutions) programs.Add(Program(patch, into, colour));
+            foreach (var (_, grid) in _near.OrderBy(n => n.Distance).ThenBy(n => n.Grid.Calls).Take(NearPrograms)) programs.Add(Program(grid));
             return programs.Select((p, k) => p with { Name = $"enumerated{k + 1}_{task.Id}" }).ToList();
         }
 
-        /// <summary>The program computing <paramref name="term"/>, and then, with <paramref name="primitive"/>, filling or painting it into the input.</summary>
-        private FunctionDef Program(Term term, Term? colour, string? primitive)
+        /// <summary>The program computing <paramref name="term"/>, and then, with <paramref name="into"/>, filling it into the input with <paramref name="colour"/> or painting it.</summary>
+        private FunctionDef Program(Term term, PrimitiveFunction? into = null, Term? colour = null)
         {
             var lines = new List<string>();
             var names = new Dictionary<Term, string>(ReferenceEqualityComparer.Instance);
@@ -330,8 +331,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             }
             // A grid program returns its last line by name (x3 = ...; O = x3): the search edits it better so
             // than with the call on O's line (on the held-out half, 194 solved at 4 seeds against 184).
-            var result = primitive is null ? Name(term)
-                : primitive == owner._paint?.Name ? $"{primitive}(I, {Name(term)})" : $"{primitive}(I, {Name(colour!)}, {Name(term)})";
+            var result = into is null ? Name(term)
+                : colour is null ? $"{into.Name}(I, {Name(term)})" : $"{into.Name}(I, {Name(colour)}, {Name(term)})";
             var text = new StringBuilder("def enumerated(I):\n");
             foreach (var l in lines) text.Append(l).Append('\n');
             text.Append($"    O = {result}\n    return O\n");
