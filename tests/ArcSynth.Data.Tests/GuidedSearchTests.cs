@@ -209,6 +209,25 @@ public sealed class GuidedSearchTests
     }
 
     [Fact]
+    public void The_enumeration_puts_several_pieces_into_the_input_where_no_one_value_changes_every_cell()
+    {
+        // bda2d7a6: the colours of the nested frames rotate, three colours changed on every demonstration;
+        // f76d97a5: one colour becomes another and the other becomes 0. No one patch explains the changes,
+        // several that each agree with the outputs do.
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        foreach (var id in new[] { "bda2d7a6", "f76d97a5" })
+        {
+            var task = Task(id);
+            var outcome = enumerating.Search(task, []);
+            Assert.True(outcome.Solved(3), $"{id}: {ProgramPrinter.Print(outcome.Best)}");
+            Assert.StartsWith("enumerated", outcome.Best.Name);
+            var puts = ProgramPrinter.Print(outcome.Best).Split('\n').Count(l => l.Contains("fill(") || l.Contains("paint("));
+            Assert.True(puts >= 2, ProgramPrinter.Print(outcome.Best));
+            foreach (var program in outcome.Found) Assert.Empty(TypeChecker.Check(program, PrimitiveRegistry.BuiltIn));
+        }
+    }
+
+    [Fact]
     public void The_enumeration_reads_only_the_demonstrations_and_is_deterministic()
     {
         var tasks = new[] { "32597951", "9565186b", "a699fb00" }.Select(Task).ToList();

@@ -11,18 +11,24 @@ namespace ArcSynth.Data.Search.Enumeration;
 /// Bottom-up enumeration of short programs on one task's demonstration inputs, the fewest calls first:
 /// every primitive applied to the values built so far whose runtime types its signature accepts, each
 /// distinct behaviour on the inputs kept once, by its shortest program (observational equivalence).
-/// A grid equal to every demonstration output is a solution; so is a patch that, filled with the colour
-/// the demonstrations paint with (or painted, for an object), gives every output. The edit search
+/// A grid equal to every demonstration output is a solution; so are up to three patches and objects that,
+/// filled or painted into the input, give every output (<see cref="PieceCover"/>). The edit search
 /// reaches what is near its seeds; this reaches what is short, whatever the seeds are.
 /// </summary>
 /// <param name="maxCalls">Primitive calls per task (one per demonstration input a value is computed on).</param>
 internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits, int maxCalls)
 {
-    /// <summary>Calls in the longest program built, besides the final fill or paint.</summary>
+    /// <summary>Calls in the longest value built, besides the fills and paints that put pieces into the input.</summary>
     private const int MaxDepth = 4;
 
     /// <summary>Programs that fill or paint their way to every demonstration output, kept at most.</summary>
     private const int MaxSolutions = 8;
+
+    /// <summary>
+    /// Sets of several pieces kept at most: they fit demonstrations more easily than one value does, and many
+    /// of them took every attempt from a seed that solved the task (9ddd00f0).
+    /// </summary>
+    private const int MaxCovers = 2;
 
     /// <summary>Grid programs nearest to the outputs given to the edit search besides the solutions.</summary>
     private const int NearPrograms = 12;
@@ -67,18 +73,16 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private readonly List<Dictionary<DslType, List<Term>>> _byParameter = [];
         private readonly Dictionary<long, List<Term>> _seen = [];
         private readonly List<Term> _functions = [];
-        /// <summary>Patches that give every output when put into the input: filled with a colour, or painted (no colour).</summary>
-        private readonly List<(Term Patch, PrimitiveFunction Into, Term? Colour)> _solutions = [];
+        /// <summary>Sets of pieces that give every output when put into the input.</summary>
+        private readonly List<Piece[]> _solutions = [];
         private readonly List<(double Distance, Term Grid)> _near = [];
+        private readonly PieceCover? _cover = PieceCover.Of(task.Train.Select(e => e.Input).ToArray(), task.Train.Select(e => e.Output!).ToArray());
         private Term? _solved;
-        /// <summary>The colour each demonstration paints its changed cells with, where it is one; and the term that is it.</summary>
-        private int[]? _colours;
-        private Term? _colour;
         private int _calls;
+        private int _covers;
 
         public IReadOnlyList<FunctionDef> Run()
         {
-            _colours = FillColours();
             NewDepth();
             Add(new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true });
             foreach (var c in DslConstants.All)
@@ -98,6 +102,13 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                     var stop = _calls + Math.Max(share, 0);
                     var primitive = owner._usable[i];
                     Combine(primitive, new Term[primitive.Arity], 0, depth - 1, stop);
+                }
+                // After each depth, as the budget can end the last one midway.
+                if (_cover is not null && _solved is null && _solutions.Count < MaxSolutions && _covers < MaxCovers)
+                {
+                    var covers = _cover.Covers(Math.Min(MaxSolutions - _solutions.Count, MaxCovers - _covers));
+                    _solutions.AddRange(covers);
+                    _covers += covers.Count;
                 }
             }
             return Programs();
@@ -235,7 +246,6 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             list.Add(term);
             foreach (var (type, taking) in _byParameter[term.Calls])
                 if (Takes(type, term.Type)) taking.Add(term);
-            if (_colour is null && term.Type == DslType.Integer && _colours is { } colours && term.Values.Select(v => ((Int)v).V).SequenceEqual(colours)) _colour = term;
             Check(term);
         }
 
@@ -254,68 +264,32 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if (exact) _solved = term;
                 else _near.Add((distance / _inputs.Length, term));
             }
-            else if (term.Type is DslType.Indices or DslType.Object && _colour is { } colour && owner._fill is { } fill)
-            {
-                if (Gives(fill, term, colour)) _solutions.Add((term, fill, colour));
-            }
-            if (term.Type == DslType.Object && owner._paint is { } paint && Gives(paint, term, null)) _solutions.Add((term, paint, null));
+            else if (term.Type is DslType.Indices or DslType.Object && term.Calls > 0 && _cover is not null)
+                foreach (var piece in _cover.Offer(term, owner._fill, owner._paint, Colour))
+                    _solutions.Add([piece]);
         }
 
-        /// <summary>Whether filling <paramref name="patch"/> with <paramref name="colour"/> (or painting it, without one) gives every demonstration output.</summary>
-        private bool Gives(PrimitiveFunction primitive, Term patch, Term? colour)
+        /// <summary>The term of fewest calls that is <paramref name="colours"/> on each demonstration (any value where -1): a constant, leastcolor(I)...</summary>
+        private Term? Colour(int[] colours)
         {
-            using var scope = owner._limits.Enter();
-            for (var d = 0; d < _inputs.Length; d++)
-            {
-                _calls++;
-                try
-                {
-                    var result = colour is null ? primitive.Call2(_inputs[d], patch.Values[d]) : primitive.Call3(_inputs[d], colour.Values[d], patch.Values[d]);
-                    if (!result.Equals(_outputs[d])) return false;
-                }
-                catch (Exception e) when (e is not OutOfMemoryException) { return false; }
-            }
-            return true;
-        }
-
-        /// <summary>
-        /// Where every demonstration output is its input with some cells set to one colour, that colour on
-        /// each demonstration; null otherwise. The term of fewest calls that is that colour on each input
-        /// (a constant, leastcolor(I)...) gives the fill its colour.
-        /// </summary>
-        private int[]? FillColours()
-        {
-            var colours = new int[_inputs.Length];
-            for (var d = 0; d < _inputs.Length; d++)
-            {
-                var (i, o) = (_inputs[d], _outputs[d]);
-                if (i.Height != o.Height || i.Width != o.Width) return null;
-                var c = -1;
-                for (var r = 0; r < i.Height; r++)
-                    for (var k = 0; k < i.Width; k++)
-                    {
-                        var (a, b) = (i.Row(r)[k], o.Row(r)[k]);
-                        if (a == b) continue;
-                        if (c >= 0 && c != b) return null;
-                        c = b;
-                    }
-                if (c < 0) return null;
-                colours[d] = c;
-            }
-            return colours;
+            foreach (var terms in _byType)
+                if (terms.TryGetValue(DslType.Integer, out var integers))
+                    foreach (var t in integers)
+                        if (colours.Select((c, d) => c < 0 || ((Int)t.Values[d]).V == c).All(x => x)) return t;
+            return null;
         }
 
         private IReadOnlyList<FunctionDef> Programs()
         {
             var programs = new List<FunctionDef>();
-            if (_solved is not null) programs.Add(Program(_solved));
-            foreach (var (patch, into, colour) in _solutions) programs.Add(Program(patch, into, colour));
-            foreach (var (_, grid) in _near.OrderBy(n => n.Distance).ThenBy(n => n.Grid.Calls).Take(NearPrograms)) programs.Add(Program(grid));
+            if (_solved is not null) programs.Add(Program(_solved, []));
+            foreach (var pieces in _solutions) programs.Add(Program(null, pieces));
+            foreach (var (_, grid) in _near.OrderBy(n => n.Distance).ThenBy(n => n.Grid.Calls).Take(NearPrograms)) programs.Add(Program(grid, []));
             return programs.Select((p, k) => p with { Name = $"enumerated{k + 1}_{task.Id}" }).ToList();
         }
 
-        /// <summary>The program computing <paramref name="term"/>, and then, with <paramref name="into"/>, filling it into the input with <paramref name="colour"/> or painting it.</summary>
-        private FunctionDef Program(Term term, PrimitiveFunction? into = null, Term? colour = null)
+        /// <summary>The program returning <paramref name="grid"/>, or else the input with each of <paramref name="pieces"/> filled or painted into it.</summary>
+        private FunctionDef Program(Term? grid, Piece[] pieces)
         {
             var lines = new List<string>();
             var names = new Dictionary<Term, string>(ReferenceEqualityComparer.Instance);
@@ -324,15 +298,21 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if (t.Leaf is { } leaf) return leaf;
                 if (names.TryGetValue(t, out var n)) return n;
                 var call = $"{t.Callee!.Name}({string.Join(", ", t.Args.Select(Name))})";
-                n = $"x{names.Count + 1}";
+                n = $"x{lines.Count + 1}";
                 names[t] = n;
                 lines.Add($"    {n} = {call}");
                 return n;
             }
             // A grid program returns its last line by name (x3 = ...; O = x3): the search edits it better so
             // than with the call on O's line (on the held-out half, 194 solved at 4 seeds against 184).
-            var result = into is null ? Name(term)
-                : colour is null ? $"{into.Name}(I, {Name(term)})" : $"{into.Name}(I, {Name(colour)}, {Name(term)})";
+            var result = grid is not null ? Name(grid) : "I";
+            for (var k = 0; k < pieces.Length; k++)
+            {
+                var (patch, into, colour) = (Name(pieces[k].Patch), pieces[k].Into.Name, pieces[k].Colour is { } c ? Name(c) + ", " : "");
+                var call = $"{into}({result}, {colour}{patch})";
+                if (k == pieces.Length - 1) result = call;
+                else lines.Add($"    {result = $"x{lines.Count + 1}"} = {call}");
+            }
             var text = new StringBuilder("def enumerated(I):\n");
             foreach (var l in lines) text.Append(l).Append('\n');
             text.Append($"    O = {result}\n    return O\n");

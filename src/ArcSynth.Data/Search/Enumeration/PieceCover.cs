@@ -1,0 +1,198 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+
+namespace ArcSynth.Data.Search.Enumeration;
+
+/// <summary>
+/// A value the enumeration built that agrees with every demonstration output wherever it lands: a patch
+/// whose cells the output holds in one colour, filled with a term that is that colour, or an object whose
+/// cells the output holds as they are, painted. <paramref name="Covers"/> marks the changed cells it sets.
+/// </summary>
+internal sealed record Piece(Term Patch, PrimitiveFunction Into, Term? Colour, ulong[] Covers);
+
+/// <summary>
+/// Where every demonstration output is its input with some cells changed: the changed cells, and the
+/// pieces that set some of them. Pieces that agree with the outputs never undo one another, so a few of
+/// them put into the input, in any order, give every output as soon as together they cover every changed
+/// cell. Outputs that change cells to several colours, or along several shapes, are reached so from
+/// short terms that each explain one part.
+/// </summary>
+internal sealed class PieceCover
+{
+    /// <summary>Pieces tried together at most.</summary>
+    private const int MaxPieces = 3;
+
+    /// <summary>Sets of pieces looked at, at most, each time covers are asked for.</summary>
+    private const int MaxSteps = 100_000;
+
+    private readonly Grid[] _outputs;
+
+    /// <summary>Per demonstration, each cell's bit among the changed cells of all demonstrations, or -1 where it keeps its colour.</summary>
+    private readonly int[][] _bitOf;
+    private readonly ulong[] _all;
+    private readonly List<Piece> _pieces = [];
+
+    /// <summary>Per changed cell, the pieces that set it.</summary>
+    private readonly List<int>[] _setting;
+    private readonly HashSet<string> _coverages = [];
+    private readonly HashSet<string> _covers = [];
+
+    private PieceCover(Grid[] outputs, int[][] bitOf, int changed)
+    {
+        _outputs = outputs;
+        _bitOf = bitOf;
+        _all = new ulong[(changed + 63) / 64];
+        for (var b = 0; b < changed; b++) _all[b >> 6] |= 1UL << b;
+        _setting = Enumerable.Range(0, changed).Select(_ => new List<int>()).ToArray();
+    }
+
+    /// <summary>The changed cells of the demonstrations; null where an output differs from its input in shape, or none changes a cell.</summary>
+    public static PieceCover? Of(Grid[] inputs, Grid[] outputs)
+    {
+        var bitOf = new int[inputs.Length][];
+        var changed = 0;
+        for (var d = 0; d < inputs.Length; d++)
+        {
+            var (i, o) = (inputs[d], outputs[d]);
+            if (i.Height != o.Height || i.Width != o.Width) return null;
+            bitOf[d] = new int[i.Height * i.Width];
+            for (var k = 0; k < bitOf[d].Length; k++) bitOf[d][k] = i.Cells[k] == o.Cells[k] ? -1 : changed++;
+        }
+        return changed == 0 ? null : new PieceCover(outputs, bitOf, changed);
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="term"/> (a patch or an object) as pieces where it agrees with the outputs and
+    /// sets a changed cell no piece before it sets alone: painted, for an object, and filled with the colour
+    /// the outputs hold under it, given by <paramref name="colour"/> (null where no term is that colour).
+    /// Returns the pieces that set every changed cell alone.
+    /// </summary>
+    public IEnumerable<Piece> Offer(Term term, PrimitiveFunction? fill, PrimitiveFunction? paint, Func<int[], Term?> colour)
+    {
+        if (term.Type == DslType.Object && paint is not null && Painted(term) is { } covers && Keep(new Piece(term, paint, null, covers)) is { } painted)
+            yield return painted;
+        if (fill is not null && Filled(term) is var (cells, colours) && colour(colours) is { } c && Keep(new Piece(term, fill, c, cells)) is { } filled)
+            yield return filled;
+    }
+
+    /// <summary>Whether every changed cell is set by a piece.</summary>
+    private bool Complete(ulong[] covers) => covers.AsSpan().SequenceEqual(_all);
+
+    /// <summary>
+    /// Returns a piece that sets every changed cell, as a solution alone; keeps one that sets some, where no
+    /// piece before it sets those alone (pieces alike on the demonstrations may differ on the test inputs,
+    /// but the first has the fewest calls, and all of them would crowd the sets).
+    /// </summary>
+    private Piece? Keep(Piece piece)
+    {
+        if (Complete(piece.Covers)) return piece;
+        if (!_coverages.Add(Convert.ToBase64String(MemoryMarshal.AsBytes(piece.Covers.AsSpan())))) return null;
+        var index = _pieces.Count;
+        _pieces.Add(piece);
+        for (var b = 0; b < _setting.Length; b++)
+            if ((piece.Covers[b >> 6] >> b & 1) != 0) _setting[b].Add(index);
+        return null;
+    }
+
+    /// <summary>The changed cells an object sets where each of its cells is the output's; null where one is not, or it sets none.</summary>
+    private ulong[]? Painted(Term term)
+    {
+        var covers = new ulong[_all.Length];
+        for (var d = 0; d < _outputs.Length; d++)
+        {
+            var o = _outputs[d];
+            foreach (var item in ((FrozenSetValue)term.Values[d]).Items())
+            {
+                if (item is not Cell c) return null;
+                if (c.I < 0 || c.I >= o.Height || c.J < 0 || c.J >= o.Width) continue;
+                if (o[c.I, c.J] != c.Color) return null;
+                Set(covers, d, c.I * o.Width + c.J);
+            }
+        }
+        return Sets(covers) ? covers : null;
+    }
+
+    /// <summary>
+    /// The changed cells a patch (or an object's cells) sets, and the one colour the outputs hold under it on
+    /// each demonstration (-1 where none of it lands on the grid); null where the colours under it differ, or it sets none.
+    /// </summary>
+    private (ulong[] Covers, int[] Colours)? Filled(Term term)
+    {
+        var covers = new ulong[_all.Length];
+        var colours = new int[_outputs.Length];
+        for (var d = 0; d < _outputs.Length; d++)
+        {
+            var o = _outputs[d];
+            colours[d] = -1;
+            foreach (var item in ((FrozenSetValue)term.Values[d]).Items())
+            {
+                var (i, j) = item switch
+                {
+                    Pair p => (p.A, p.B),
+                    Cell c => (c.I, c.J),
+                    _ => (-1, -1),
+                };
+                if (item is not (Pair or Cell)) return null;
+                if (i < 0 || i >= o.Height || j < 0 || j >= o.Width) continue;
+                if (colours[d] >= 0 && o[i, j] != colours[d]) return null;
+                colours[d] = o[i, j];
+                Set(covers, d, i * o.Width + j);
+            }
+        }
+        return Sets(covers) ? (covers, colours) : null;
+    }
+
+    private void Set(ulong[] covers, int demonstration, int cell)
+    {
+        var b = _bitOf[demonstration][cell];
+        if (b >= 0) covers[b >> 6] |= 1UL << b;
+    }
+
+    private static bool Sets(ulong[] covers) => covers.Any(w => w != 0);
+
+    /// <summary>
+    /// Sets of two or three pieces that together set every changed cell, not returned before, the fewest
+    /// calls first: each set grows from a piece by the pieces that set the first cell still unset, in a
+    /// bounded number of steps (pieces can be many, and most sets of them cover nothing new).
+    /// </summary>
+    public IReadOnlyList<Piece[]> Covers(int most)
+    {
+        var found = new List<Piece[]>();
+        var steps = MaxSteps;
+        for (var a = 0; a < _pieces.Count && found.Count < 4 * most && steps > 0; a++)
+            Grow([a], found, 4 * most, ref steps);
+        return found.OrderBy(s => s.Sum(p => p.Patch.Calls + (p.Colour?.Calls ?? 0))).ThenBy(s => s.Length).Take(most).ToList();
+    }
+
+    private void Grow(List<int> chosen, List<Piece[]> found, int most, ref int steps)
+    {
+        steps--;
+        var left = (ulong[])_all.Clone();
+        foreach (var k in chosen)
+            for (var w = 0; w < left.Length; w++) left[w] &= ~_pieces[k].Covers[w];
+        var first = FirstSet(left);
+        if (first < 0)
+        {
+            var set = chosen.Order().ToArray();
+            if (set.Length > 1 && _covers.Add(string.Join(',', set))) found.Add(set.Select(k => _pieces[k]).ToArray());
+            return;
+        }
+        if (chosen.Count == MaxPieces) return;
+        foreach (var next in _setting[first])
+        {
+            if (found.Count >= most || steps <= 0) return;
+            chosen.Add(next);
+            Grow(chosen, found, most, ref steps);
+            chosen.RemoveAt(chosen.Count - 1);
+        }
+    }
+
+    private static int FirstSet(ulong[] bits)
+    {
+        for (var w = 0; w < bits.Length; w++)
+            if (bits[w] != 0) return w * 64 + BitOperations.TrailingZeroCount(bits[w]);
+        return -1;
+    }
+}
