@@ -36,6 +36,7 @@ internal sealed class PieceCover
 
     /// <summary>Per changed cell, the pieces that set it.</summary>
     private readonly List<int>[] _setting;
+    /// <summary>The changed cells set by each piece kept, and the sets of pieces returned (their indices): each is kept once.</summary>
     private readonly HashSet<string> _coverages = [];
     private readonly HashSet<string> _covers = [];
 
