@@ -36,6 +36,7 @@ internal sealed class PieceCover
 
     /// <summary>Per changed cell, the pieces that set it.</summary>
     private readonly List<int>[] _setting;
+
     /// <summary>The changed cells set by each piece kept, and the sets of pieces returned (their indices): each is kept once.</summary>
     private readonly HashSet<string> _coverages = [];
     private readonly HashSet<string> _covers = [];
@@ -129,13 +130,7 @@ internal sealed class PieceCover
             colours[d] = -1;
             foreach (var item in ((FrozenSetValue)term.Values[d]).Items())
             {
-                var (i, j) = item switch
-                {
-                    Pair p => (p.A, p.B),
-                    Cell c => (c.I, c.J),
-                    _ => (-1, -1),
-                };
-                if (item is not (Pair or Cell)) return null;
+                if (Location(item) is not (var i, var j)) return null;
                 if (i < 0 || i >= o.Height || j < 0 || j >= o.Width) continue;
                 if (colours[d] >= 0 && o[i, j] != colours[d]) return null;
                 colours[d] = o[i, j];
@@ -144,6 +139,14 @@ internal sealed class PieceCover
         }
         return Sets(covers) ? (covers, colours) : null;
     }
+
+    /// <summary>Where a patch's item lies: an index pair, or a cell of an object; null for anything else.</summary>
+    private static (int I, int J)? Location(Value item) => item switch
+    {
+        Pair p => (p.A, p.B),
+        Cell c => (c.I, c.J),
+        _ => null,
+    };
 
     private void Set(ulong[] covers, int demonstration, int cell)
     {
