@@ -76,13 +76,16 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// <summary>Sets of pieces that give every output when put into the input.</summary>
         private readonly List<Piece[]> _solutions = [];
         private readonly List<(double Distance, Term Grid)> _near = [];
-        private readonly PieceCover? _cover = PieceCover.Of(task.Train.Select(e => e.Input).ToArray(), task.Train.Select(e => e.Output!).ToArray());
+        private PieceCover? _cover;
         private Term? _solved;
         private int _calls;
-        private int _covers;
+
+        /// <summary>The solutions of several pieces.</summary>
+        private int Covers => _solutions.Count(s => s.Length > 1);
 
         public IReadOnlyList<FunctionDef> Run()
         {
+            _cover = PieceCover.Of(_inputs, _outputs);
             NewDepth();
             Add(new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true });
             foreach (var c in DslConstants.All)
@@ -104,12 +107,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                     Combine(primitive, new Term[primitive.Arity], 0, depth - 1, stop);
                 }
                 // After each depth, as the budget can end the last one midway.
-                if (_cover is not null && _solved is null && _solutions.Count < MaxSolutions && _covers < MaxCovers)
-                {
-                    var covers = _cover.Covers(Math.Min(MaxSolutions - _solutions.Count, MaxCovers - _covers));
-                    _solutions.AddRange(covers);
-                    _covers += covers.Count;
-                }
+                if (_cover is not null && _solved is null && _solutions.Count < MaxSolutions && Covers < MaxCovers)
+                    _solutions.AddRange(_cover.Covers(Math.Min(MaxSolutions - _solutions.Count, MaxCovers - Covers)));
             }
             return Programs();
         }
@@ -275,8 +274,15 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             foreach (var terms in _byType)
                 if (terms.TryGetValue(DslType.Integer, out var integers))
                     foreach (var t in integers)
-                        if (colours.Select((c, d) => c < 0 || ((Int)t.Values[d]).V == c).All(x => x)) return t;
+                        if (Is(t, colours)) return t;
             return null;
+        }
+
+        private static bool Is(Term integer, int[] colours)
+        {
+            for (var d = 0; d < colours.Length; d++)
+                if (colours[d] >= 0 && ((Int)integer.Values[d]).V != colours[d]) return false;
+            return true;
         }
 
         private IReadOnlyList<FunctionDef> Programs()
