@@ -230,18 +230,10 @@ public static partial class Builtins
     {
         var (si, sj) = CenterOf(source);
         var (di, dj) = CenterOf(destination);
-        int i = 0, j = 0;
-        if (Py.Truthy(Vmatching(source, destination))) i = si < di ? 1 : -1;
-        else j = sj < dj ? 1 : -1;
-        int gi = i, gj = j, c = 0;
-        while (ManhattanOf(source, destination) != 1 && c < 42)
-        {
-            c++;
-            gi += i;
-            gj += j;
-            source = Shift(source, Pair.Of(i, j));
-        }
-        return Pair.Of(gi - i, gj - j);
+        var vertical = Py.Truthy(Vmatching(source, destination));
+        var step = vertical ? (si < di ? 1 : -1) : (sj < dj ? 1 : -1);
+        var steps = StepsUntilAdjacent(Locations(source).ToArray(), Locations(destination).ToArray(), vertical, step);
+        return vertical ? Pair.Of(steps * step, 0) : Pair.Of(0, steps * step);
     }
 
     [Primitive("inbox(patch: Patch) -> Indices", "inbox for patch")]
@@ -393,6 +385,38 @@ public static partial class Builtins
     /// <summary><c>dneighbors(loc) | ineighbors(loc)</c>, each side frozen as arc-dsl does.</summary>
     internal static SetTable AllNeighbors((int I, int J) l) =>
         SetTable.Union(SetTable.CopyOf(DirectNeighbors(l)), SetTable.CopyOf(DiagonalNeighbors(l)));
+
+    /// <summary>
+    /// How many steps of <paramref name="step"/> along one axis gravitate's loop takes before the source is
+    /// adjacent to the destination (Manhattan distance 1), 42 where it never is within 41. arc-dsl shifts the
+    /// source and measures again each step; here each pair of cells says at which step it is 0 or 1 apart, so
+    /// the pairs are visited once, not 42 times (gravitate was a third of the enumeration's time).
+    /// </summary>
+    private static int StepsUntilAdjacent((int I, int J)[] source, (int I, int J)[] destination, bool vertical, int step)
+    {
+        if (source.Length == 0 || destination.Length == 0) throw DslError.ValueErr("min() arg is an empty sequence");
+        const int Limit = 42;
+        ulong touching = 0, apart1 = 0;
+        void Mark(ref ulong bits, long c)
+        {
+            if (c is >= 0 and < Limit) bits |= 1UL << (int)c;
+        }
+        foreach (var (ai, aj) in source)
+            foreach (var (bi, bj) in destination)
+            {
+                // After c steps the pair is |across| + |along + c * step| apart.
+                var (along, across) = vertical ? ((long)ai - bi, Math.Abs((long)aj - bj)) : ((long)aj - bj, Math.Abs((long)ai - bi));
+                if (across == 0)
+                {
+                    Mark(ref touching, -along * step);
+                    Mark(ref apart1, (1 - along) * step);
+                    Mark(ref apart1, (-1 - along) * step);
+                }
+                else if (across == 1) Mark(ref apart1, -along * step);
+            }
+        var adjacent = apart1 & ~touching;
+        return adjacent == 0 ? Limit : System.Numerics.BitOperations.TrailingZeroCount(adjacent);
+    }
 
     private static int ManhattanOf(Value a, Value b)
     {

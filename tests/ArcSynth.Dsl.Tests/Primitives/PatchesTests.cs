@@ -403,6 +403,26 @@ public sealed class PatchesTests
     }
 
     [Fact]
+    public void Gravitate_gives_the_offset_that_shifting_one_step_at_a_time_gives()
+    {
+        // arc-dsl's own loop, from primitives: shift the source a step towards the destination until it is
+        // adjacent, at most 42 steps. The port counts the steps from each pair of cells instead.
+        var random = new Random(20261206);
+        for (var n = 0; n < 3000; n++)
+        {
+            var (source, destination) = (RandomPatch(random), RandomPatch(random));
+            var (s, d) = ((Pair)Center(source), (Pair)Center(destination));
+            var step = Vmatching(source, destination).Equals(Bool.True) ? Pair.Of(s.A < d.A ? 1 : -1, 0) : Pair.Of(0, s.B < d.B ? 1 : -1);
+            var (moved, c) = ((Value)source, 0);
+            while (!Adjacent(moved, destination).Equals(Bool.True) && c < 42) (moved, c) = (Shift(moved, step), c + 1);
+            Assert.Equal(Pair.Of(c * step.A, c * step.B), Gravitate(source, destination));
+        }
+    }
+
+    private static FrozenSetValue RandomPatch(Random random) =>
+        Idx(Enumerable.Range(0, random.Next(1, 7)).Select(_ => (random.Next(-4, 14), random.Next(-4, 14))).ToArray());
+
+    [Fact]
     public void Inbox_outbox_and_box_are_rectangle_outlines()
     {
         var sq = Idx((0, 0), (4, 4));
