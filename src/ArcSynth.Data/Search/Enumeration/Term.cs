@@ -27,7 +27,4 @@ internal sealed class Term(string? leaf, PrimitiveFunction? callee, Term[] args,
 
     /// <summary>Whether the input I enters its computation.</summary>
     public bool FromInput { get; init; }
-
-    /// <summary>For a primitive passed as a function, the type of its one parameter; null otherwise.</summary>
-    public DslType? Accepts => Leaf is not null && Callee is { Arity: 1 } f ? f.Signature.Parameters[0].Type : null;
 }

@@ -37,6 +37,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     private readonly Limits _limits = limits;
     private readonly int _maxCalls = maxCalls;
     private readonly PrimitiveFunction[] _usable = registry.All.Where(Usable).ToArray();
+
+    /// <summary>Primitives that may be passed as a function: of one or two parameters, not building functions.</summary>
+    private readonly PrimitiveFunction[] _passable = registry.All.Where(q => q.Arity is 1 or 2 && q.Signature.Returns != DslType.Callable).ToArray();
     private readonly PrimitiveFunction? _fill = registry.TryGet("fill", out var f) ? f : null;
     private readonly PrimitiveFunction? _paint = registry.TryGet("paint", out var p) ? p : null;
 
@@ -48,15 +51,26 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
     /// <summary>
     /// Primitives the enumeration calls: those that do not build functions, and whose one function
-    /// parameter, if any, is applied to the items of a container argument (apply, sfilter, argmax...):
-    /// a primitive passed there must take those items.
+    /// parameter, if any, is applied to the items of its container arguments (apply, sfilter, argmax, and
+    /// prapply over two): a primitive passed there must take those items. Not rapply, whose container holds
+    /// functions, which the enumeration never builds: every call of it failed.
     /// </summary>
-    private static bool Usable(PrimitiveFunction p)
+    internal static bool Usable(PrimitiveFunction p)
     {
         var ps = p.Signature.Parameters;
-        if (p.Signature.Returns == DslType.Callable) return false;
+        if (p.Signature.Returns == DslType.Callable || ps.Any(x => x.Name == "functions")) return false;
         var functions = ps.Count(x => x.Type == DslType.Callable);
         return functions == 0 || functions == 1 && ps.Any(x => x.Type != DslType.Callable && IsContainer(x.Type));
+    }
+
+    /// <summary>
+    /// The primitives that may be passed as <paramref name="primitive"/>'s function over items of <paramref name="item"/>:
+    /// a parameter for each of its container arguments (one for apply, two for prapply's pairs), the first taking the items.
+    /// </summary>
+    internal IEnumerable<PrimitiveFunction> FunctionsFor(PrimitiveFunction primitive, DslType item)
+    {
+        var arity = primitive.Signature.Parameters.Count(p => p.Type != DslType.Callable && IsContainer(p.Type));
+        return _passable.Where(q => q.Arity == arity && TypeLattice.IsAssignable(item, q.Signature.Parameters[0].Type));
     }
 
     private static bool IsContainer(DslType t) => t is not (DslType.Grid or DslType.Any) && TypeLattice.IsAssignable(t, DslType.Container);
@@ -72,7 +86,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// <summary>Per number of calls, the terms a parameter of each declared type takes (made when first asked for, kept up to date).</summary>
         private readonly List<Dictionary<DslType, List<Term>>> _byParameter = [];
         private readonly Dictionary<long, List<Term>> _seen = [];
-        private readonly List<Term> _functions = [];
+        /// <summary>The primitives that may be passed as functions, as leaves.</summary>
+        private readonly Dictionary<PrimitiveFunction, Term> _functions = [];
         /// <summary>Sets of pieces that give every output when put into the input.</summary>
         private readonly List<Piece[]> _solutions = [];
         private readonly List<(double Distance, Term Grid)> _near = [];
@@ -90,8 +105,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             Add(new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true });
             foreach (var c in DslConstants.All)
                 Add(new Term(c.Name, null, [], Enumerable.Repeat(c.Value, _inputs.Length).ToArray(), c.Type, 0));
-            foreach (var q in owner._registry.All.Where(q => q.Arity == 1 && q.Signature.Returns != DslType.Callable))
-                _functions.Add(new Term(q.Name, q, [], Enumerable.Repeat<Value>(q, _inputs.Length).ToArray(), DslType.Callable, 0));
+            foreach (var q in owner._passable)
+                _functions[q] = new Term(q.Name, q, [], Enumerable.Repeat<Value>(q, _inputs.Length).ToArray(), DslType.Callable, 0);
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
             {
                 NewDepth();
@@ -171,11 +186,10 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void Functions(PrimitiveFunction primitive, Term[] args, int k, Term container, int left, int stop, int chosen)
         {
             if (RuntimeType.ItemOf(container.Values[0]) is not { } item) return;
-            foreach (var fn in _functions)
+            foreach (var fn in owner.FunctionsFor(primitive, item))
             {
                 if (_calls >= stop || Done) return;
-                if (!TypeLattice.IsAssignable(item, fn.Accepts!.Value)) continue;
-                args[k] = fn;
+                args[k] = _functions[fn];
                 Combine(primitive, args, k + 1, left, stop, chosen);
             }
         }

@@ -1,0 +1,39 @@
+using ArcSynth.Data.Search.Enumeration;
+using ArcSynth.Dsl.Registry;
+using ArcSynth.Dsl.Values;
+
+namespace ArcSynth.Data.Tests;
+
+/// <summary>Which primitives the enumeration calls, and which it passes as functions to them.</summary>
+public sealed class ValueEnumeratorTests
+{
+    private static readonly ValueEnumerator Enumerator = new(PrimitiveRegistry.BuiltIn, Limits.Default, 25_000);
+
+    private static PrimitiveFunction P(string name) =>
+        PrimitiveRegistry.BuiltIn.TryGet(name, out var p) ? p : throw new ArgumentException($"no primitive {name}");
+
+    [Fact]
+    public void A_function_applied_to_pairs_of_items_takes_two_arguments_and_one_applied_to_items_takes_one()
+    {
+        // prapply(connect, x, x) draws the lines between the cells of x (dbc1a6ce); before, prapply, papply and
+        // mpapply were passed one-argument primitives, and every such call failed.
+        var pairwise = Enumerator.FunctionsFor(P("prapply"), DslType.IntegerTuple).Select(f => f.Name).ToList();
+        Assert.Contains("connect", pairwise);
+        Assert.All(pairwise, name => Assert.Equal(2, P(name).Arity));
+        var itemwise = Enumerator.FunctionsFor(P("mapply"), DslType.Indices).Select(f => f.Name).ToList();
+        Assert.Contains("backdrop", itemwise);
+        Assert.DoesNotContain("connect", itemwise);
+        Assert.All(itemwise, name => Assert.Equal(1, P(name).Arity));
+        // The items must fit the first parameter: an integer is no patch.
+        Assert.DoesNotContain("backdrop", Enumerator.FunctionsFor(P("apply"), DslType.Integer).Select(f => f.Name));
+    }
+
+    [Fact]
+    public void A_primitive_whose_container_holds_functions_is_not_called_for_the_enumeration_builds_none()
+    {
+        Assert.False(ValueEnumerator.Usable(P("rapply")));
+        Assert.True(ValueEnumerator.Usable(P("prapply")));
+        Assert.True(ValueEnumerator.Usable(P("apply")));
+        Assert.False(ValueEnumerator.Usable(P("compose")));
+    }
+}
