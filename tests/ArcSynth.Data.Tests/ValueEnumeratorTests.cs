@@ -17,15 +17,15 @@ public sealed class ValueEnumeratorTests
     {
         // prapply(connect, x, x) draws the lines between the cells of x (dbc1a6ce); before, prapply, papply and
         // mpapply were passed one-argument primitives, and every such call failed.
-        var pairwise = Enumerator.FunctionsFor(P("prapply"), DslType.IntegerTuple).Select(f => f.Name).ToList();
+        var pairwise = Enumerator.FunctionsFor(P("prapply"), 0, DslType.IntegerTuple).Select(f => f.Name).ToList();
         Assert.Contains("connect", pairwise);
         Assert.All(pairwise, name => Assert.Equal(2, P(name).Arity));
-        var itemwise = Enumerator.FunctionsFor(P("mapply"), DslType.Indices).Select(f => f.Name).ToList();
+        var itemwise = Enumerator.FunctionsFor(P("mapply"), 0, DslType.Indices).Select(f => f.Name).ToList();
         Assert.Contains("backdrop", itemwise);
         Assert.DoesNotContain("connect", itemwise);
         Assert.All(itemwise, name => Assert.Equal(1, P(name).Arity));
         // The items must fit the first parameter: an integer is no patch.
-        Assert.DoesNotContain("backdrop", Enumerator.FunctionsFor(P("apply"), DslType.Integer).Select(f => f.Name));
+        Assert.DoesNotContain("backdrop", Enumerator.FunctionsFor(P("apply"), 0, DslType.Integer).Select(f => f.Name));
     }
 
     [Fact]

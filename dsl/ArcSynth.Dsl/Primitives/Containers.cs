@@ -39,7 +39,7 @@ public static partial class Builtins
         return Py.TupleOf(kept);
     }
 
-    [Primitive("order(container: Container, compfunc: Callable) -> Tuple", "order container by custom key")]
+    [Primitive("order(container: Container, compfunc: Callable) -> Tuple", "order container by custom key", Calls = ["compfunc:1"])]
     public static Value Order(Value container, Value compfunc)
     {
         var f = Py.Callable(compfunc);
@@ -88,24 +88,24 @@ public static partial class Builtins
     [Primitive("minimum(container: IntegerSet) -> Integer", "minimum", LooseResult = true)]
     public static Value Minimum(Value container) => Py.Min(Py.Iterate(container), null, Int.Of(0));
 
-    [Primitive("valmax(container: Container, compfunc: Callable) -> Integer", "maximum by custom function", LooseResult = true)]
+    [Primitive("valmax(container: Container, compfunc: Callable) -> Integer", "maximum by custom function", LooseResult = true, Calls = ["compfunc:1"])]
     public static Value Valmax(Value container, Value compfunc)
     {
         var f = Py.Callable(compfunc);
         return f.Call1(Py.Max(Py.Iterate(container), f.Unary, Int.Of(0)));
     }
 
-    [Primitive("valmin(container: Container, compfunc: Callable) -> Integer", "minimum by custom function", LooseResult = true)]
+    [Primitive("valmin(container: Container, compfunc: Callable) -> Integer", "minimum by custom function", LooseResult = true, Calls = ["compfunc:1"])]
     public static Value Valmin(Value container, Value compfunc)
     {
         var f = Py.Callable(compfunc);
         return f.Call1(Py.Min(Py.Iterate(container), f.Unary, Int.Of(0)));
     }
 
-    [Primitive("argmax(container: Container, compfunc: Callable) -> Any", "largest item by custom order")]
+    [Primitive("argmax(container: Container, compfunc: Callable) -> Any", "largest item by custom order", Calls = ["compfunc:1"])]
     public static Value Argmax(Value container, Value compfunc) => Py.Max(Py.Iterate(container), Py.Callable(compfunc).Unary);
 
-    [Primitive("argmin(container: Container, compfunc: Callable) -> Any", "smallest item by custom order")]
+    [Primitive("argmin(container: Container, compfunc: Callable) -> Any", "smallest item by custom order", Calls = ["compfunc:1"])]
     public static Value Argmin(Value container, Value compfunc) => Py.Min(Py.Iterate(container), Py.Callable(compfunc).Unary);
 
     [Primitive("mostcommon(container: Container) -> Any", "most common item")]
@@ -117,17 +117,17 @@ public static partial class Builtins
     [Primitive("initset(value: Any) -> FrozenSet", "initialize container", Unchecked = ["value"])]
     public static Value Initset(Value value) => SetDisplay(value);
 
-    [Primitive("sfilter(container: Container, condition: Callable) -> Container", "keep elements in container that satisfy condition")]
+    [Primitive("sfilter(container: Container, condition: Callable) -> Container", "keep elements in container that satisfy condition", Calls = ["condition:1"])]
     public static Value Sfilter(Value container, Value condition)
     {
         var f = Py.Callable(condition);
         return Py.MapFilter(container, null, e => Py.Truthy(f.Call1(e)));
     }
 
-    [Primitive("mfilter(container: Container, function: Callable) -> FrozenSet", "filter and merge", LooseResult = true)]
+    [Primitive("mfilter(container: Container, function: Callable) -> FrozenSet", "filter and merge", LooseResult = true, Calls = ["function:1"])]
     public static Value Mfilter(Value container, Value function) => Merge(Sfilter(container, function));
 
-    [Primitive("extract(container: Container, condition: Callable) -> Any", "first element of container that satisfies condition")]
+    [Primitive("extract(container: Container, condition: Callable) -> Any", "first element of container that satisfies condition", Calls = ["condition:1"])]
     public static Value Extract(Value container, Value condition)
     {
         var f = Py.Callable(condition);

@@ -53,7 +53,7 @@ public sealed class PrimitiveRegistry
         type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Select(m => (Method: m, Attr: m.GetCustomAttribute<PrimitiveAttribute>()))
             .Where(x => x.Attr is not null)
-            .Select(x => new PrimitiveFunction(Signature.Parse(x.Attr!.Signature, x.Attr.Unchecked, x.Attr.LooseResult), x.Attr.Doc, x.Method))
+            .Select(x => new PrimitiveFunction(Signature.Parse(x.Attr!.Signature, x.Attr.Unchecked, x.Attr.LooseResult, x.Attr.Calls), x.Attr.Doc, x.Method))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
 }

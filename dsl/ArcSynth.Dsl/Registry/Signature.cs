@@ -5,7 +5,12 @@ namespace ArcSynth.Dsl.Registry;
 /// False for a parameter the primitive only stores, compares or passes on (canvas's value, branch's
 /// arms, ...): CPython accepts any value there, so the type checker must too.
 /// </param>
-public sealed record Parameter(string Name, DslType Type, bool Checked);
+/// <param name="Calls">
+/// For a function parameter, the number of arguments the primitive calls it with (apply's function: 1,
+/// prapply's: 2, fork's outer: 2), where that is fixed; null otherwise. arc-dsl's annotations say only
+/// <c>Callable</c>; a function of another arity raises as soon as it is called.
+/// </param>
+public sealed record Parameter(string Name, DslType Type, bool Checked, int? Calls = null);
 
 /// <summary>A primitive's signature in arc-dsl's type vocabulary, e.g. <c>add(a: Numerical, b: Numerical) -> Numerical</c>.</summary>
 /// <param name="LooseResult">
@@ -20,8 +25,9 @@ public sealed record Signature(string Name, IReadOnlyList<Parameter> Parameters,
     /// <summary>
     /// Parses <c>name(p: Type, q: Type) -> Type</c>. Parameters named in <paramref name="unchecked"/>
     /// are marked as not inspected; Boolean parameters never are (Python tests any value's truth).
+    /// <paramref name="calls"/> gives function parameters the number of arguments they are called with, as <c>"name:n"</c>.
     /// </summary>
-    public static Signature Parse(string text, IReadOnlyCollection<string>? @unchecked = null, bool looseResult = false)
+    public static Signature Parse(string text, IReadOnlyCollection<string>? @unchecked = null, bool looseResult = false, IReadOnlyCollection<string>? calls = null)
     {
         var open = text.IndexOf('(');
         var close = text.LastIndexOf(')');
@@ -46,6 +52,14 @@ public sealed record Signature(string Name, IReadOnlyList<Parameter> Parameters,
         var unknown = @unchecked?.Where(u => parameters.All(p => p.Name != u)).ToList();
         if (unknown is { Count: > 0 })
             throw new FormatException($"'{name}' marks unknown parameters as unchecked: {string.Join(", ", unknown)}");
+        foreach (var call in calls ?? [])
+        {
+            var colon = call.IndexOf(':');
+            var k = colon < 0 ? -1 : parameters.FindIndex(p => p.Name == call[..colon].Trim());
+            if (k < 0 || parameters[k].Type != DslType.Callable || !int.TryParse(call[(colon + 1)..], out var n) || n < 0)
+                throw new FormatException($"'{name}': '{call}' does not name a Callable parameter and a number of arguments (\"function:1\")");
+            parameters[k] = parameters[k] with { Calls = n };
+        }
         return new Signature(name, parameters, ParseType(text[(arrow + 2)..].Trim(), text), looseResult);
     }
 

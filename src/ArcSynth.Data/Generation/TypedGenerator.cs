@@ -36,15 +36,15 @@ public sealed class TypedGenerator(PrimitiveRegistry registry)
             var last = k == lines;
             var fillable = registry.All.Where(p =>
                 (!last || TypeLattice.IsAssignable(p.Signature.Returns, DslType.Grid)) &&
-                p.Signature.Parameters.All(par => Candidates(par.Type, scope, constants).Any())).ToList();
+                p.Signature.Parameters.All(par => Candidates(par, scope, constants).Any())).ToList();
             if (fillable.Count == 0) return null;
             var primitive = fillable[random.Next(fillable.Count)];
             var args = new List<Expr>();
             foreach (var par in primitive.Signature.Parameters)
             {
                 // Prefer the variables of the program over constants, so that lines build on each other.
-                var fromScope = Candidates(par.Type, scope, []).ToList();
-                var all = fromScope.Count > 0 && random.NextDouble() < 0.75 ? fromScope : Candidates(par.Type, scope, constants).ToList();
+                var fromScope = Candidates(par, scope, []).ToList();
+                var all = fromScope.Count > 0 && random.NextDouble() < 0.75 ? fromScope : Candidates(par, scope, constants).ToList();
                 args.Add(new NameExpr(all[random.Next(all.Count)], at));
             }
             var target = last ? "O" : $"x{k}";
@@ -54,7 +54,7 @@ public sealed class TypedGenerator(PrimitiveRegistry registry)
         return new FunctionDef(name, [new ParameterDef("I", null)], null, body, new NameExpr("O", at), at, "<generated>");
     }
 
-    private IEnumerable<string> Candidates(DslType wanted, List<(string Name, DslType Type)> scope, List<(string Name, DslType Type)> constants) =>
-        scope.Concat(constants).Where(s => TypeLattice.IsAssignable(s.Type, wanted)).Select(s => s.Name)
-            .Concat(wanted is DslType.Callable ? registry.All.Select(p => p.Name) : []);
+    private IEnumerable<string> Candidates(Parameter wanted, List<(string Name, DslType Type)> scope, List<(string Name, DslType Type)> constants) =>
+        scope.Concat(constants).Where(s => TypeLattice.IsAssignable(s.Type, wanted.Type)).Select(s => s.Name)
+            .Concat(wanted.Type is DslType.Callable ? registry.All.Where(p => wanted.Calls is null || p.Arity == wanted.Calls).Select(p => p.Name) : []);
 }

@@ -52,7 +52,7 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
     {
         if (call.Args.Count == 0) return null;
         var j = random.Next(call.Args.Count);
-        var wanted = primitive.Signature.Parameters[j].Type;
+        var wanted = primitive.Signature.Parameters[j];
         var current = call.Args[j] is NameExpr n ? n.Name : null;
         var choices = _types.Candidates(wanted, scope).Where(c => c != current).ToList();
         if (choices.Count == 0) return null;
@@ -76,7 +76,7 @@ public sealed class TypedMutator(PrimitiveRegistry registry, MutationWeights wei
         var args = new List<Expr>();
         foreach (var par in q.Signature.Parameters)
         {
-            var candidates = _types.Candidates(par.Type, scope).ToList();
+            var candidates = _types.Candidates(par, scope).ToList();
             if (candidates.Count == 0) return null;
             args.Add(new NameExpr(candidates[random.Next(candidates.Count)], call.At));
         }

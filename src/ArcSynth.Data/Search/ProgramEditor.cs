@@ -12,6 +12,12 @@ namespace ArcSynth.Data.Search;
 /// (<see cref="TypedScope"/>), drops the lines the result no longer needs, and returns a program
 /// that type-checks, or null when the drawn edit has no well-typed form.
 /// </summary>
+/// <remarks>
+/// A function argument is drawn from every primitive, and the type checker refuses those of an arity
+/// the call does not fit (<see cref="Parameter.Calls"/>), as it refuses other ill-typed edits. Drawing
+/// only the fitting ones made edits of function arguments succeed several times as often: on the
+/// held-out half the search then spent more of its budget on them, ran 10 to 20% longer and solved fewer (README).
+/// </remarks>
 public sealed class ProgramEditor
 {
     private readonly PrimitiveRegistry _registry;

@@ -121,14 +121,14 @@ public sealed class DecodingState : ITokenConstraint
                 {
                     var s = _g.Registry.All[i].Signature;
                     if (mustGiveGrid && (s.LooseResult || !TypeLattice.IsAssignable(s.Returns, DslType.Grid))) continue;
-                    if (s.Parameters.All(p => Candidates(p.Type).Any())) yield return _g.PrimitiveIds[i];
+                    if (s.Parameters.All(p => Candidates(p).Any())) yield return _g.PrimitiveIds[i];
                 }
                 break;
             case Expect.Open:
                 yield return _g.Open;
                 break;
             case Expect.Argument:
-                foreach (var id in Candidates(_callee!.Parameters[_argument].Type)) yield return id;
+                foreach (var id in Candidates(_callee!.Parameters[_argument])) yield return id;
                 break;
             case Expect.AfterArgument:
                 yield return _argument < _callee!.Arity ? _g.Comma : _g.Close;
@@ -150,8 +150,8 @@ public sealed class DecodingState : ITokenConstraint
                 yield return _g.Variables[k - 1];
     }
 
-    /// <summary>Tokens that may fill a parameter of <paramref name="type"/>: names in scope, then constants and primitives.</summary>
-    private IEnumerable<int> Candidates(DslType type) => Names(type).Concat(_g.FixedCandidates[type]);
+    /// <summary>Tokens that may fill <paramref name="parameter"/>: names in scope, then constants and primitives (of the arity it is called with).</summary>
+    private IEnumerable<int> Candidates(Parameter parameter) => Names(parameter.Type).Concat(_g.FixedCandidates[(parameter.Type, parameter.Calls)]);
 
     /// <summary>
     /// I and the variables so far that may stand where <paramref name="type"/> is wanted: of an

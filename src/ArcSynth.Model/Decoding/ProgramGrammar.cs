@@ -20,8 +20,11 @@ public sealed class ProgramGrammar
     internal readonly PrimitiveRegistry Registry;
     internal readonly int[] PrimitiveIds;
     internal readonly Dictionary<int, int> PrimitiveById = [];
-    /// <summary>Per parameter type: the constant and primitive tokens that may fill it whatever the scope.</summary>
-    internal readonly Dictionary<DslType, int[]> FixedCandidates = [];
+    /// <summary>
+    /// Per parameter type, and for a function the number of arguments it is called with (<see cref="Parameter.Calls"/>, null
+    /// where any): the constant and primitive tokens that may fill it whatever the scope.
+    /// </summary>
+    internal readonly Dictionary<(DslType Type, int? Calls), int[]> FixedCandidates = [];
     internal readonly int Assign, Open, Close, Comma, Newline, Return, Input;
     internal readonly int[] Variables;
 
@@ -34,9 +37,11 @@ public sealed class ProgramGrammar
         PrimitiveIds = registry.All.Select(p => vocabulary.Id(p.Name)).ToArray();
         for (var i = 0; i < PrimitiveIds.Length; i++) PrimitiveById[PrimitiveIds[i]] = i;
         foreach (var type in Enum.GetValues<DslType>())
-            FixedCandidates[type] = DslConstants.All.Where(c => TypeLattice.IsAssignable(c.Type, type)).Select(c => vocabulary.Id(c.Name))
+            FixedCandidates[(type, null)] = DslConstants.All.Where(c => TypeLattice.IsAssignable(c.Type, type)).Select(c => vocabulary.Id(c.Name))
                 .Concat(type == DslType.Callable ? PrimitiveIds : [])
                 .ToArray();
+        foreach (var calls in registry.All.SelectMany(p => p.Signature.Parameters).Select(p => p.Calls).OfType<int>().Distinct())
+            FixedCandidates[(DslType.Callable, calls)] = PrimitiveIds.Where((_, i) => registry.All[i].Arity == calls).ToArray();
         (Assign, Open, Close, Comma, Newline, Return, Input) =
             (vocabulary.Id("="), vocabulary.Id("("), vocabulary.Id(")"), vocabulary.Id(","), vocabulary.Id("\n"), vocabulary.Id("return"), vocabulary.Id("I"));
         Variables = Enumerable.Range(1, maxLines).Select(k => vocabulary.Id($"x{k}")).ToArray();

@@ -45,6 +45,21 @@ public sealed class RegistryTests
     public void Bad_signatures_are_refused_with_the_reason(string text, string message) =>
         Assert.Contains(message, Assert.Throws<FormatException>(() => Signature.Parse(text)).Message);
 
+    [Theory]
+    [InlineData("g(f: Callable, x: Container) -> Container", "x:1", "'x:1' does not name a Callable parameter")]
+    [InlineData("g(f: Callable, x: Container) -> Container", "h:1", "'h:1' does not name")]
+    [InlineData("g(f: Callable, x: Container) -> Container", "f:one", "'f:one' does not name")]
+    [InlineData("g(f: Callable, x: Container) -> Container", "f", "'f' does not name")]
+    public void A_function_parameter_s_call_arity_must_name_a_function_parameter_and_a_number(string text, string calls, string message) =>
+        Assert.Contains(message, Assert.Throws<FormatException>(() => Signature.Parse(text, calls: [calls])).Message);
+
+    [Fact]
+    public void A_function_parameter_keeps_its_call_arity()
+    {
+        var s = Signature.Parse("g(f: Callable, x: Container) -> Container", calls: ["f:2"]);
+        Assert.Equal([2, null], s.Parameters.Select(p => p.Calls));
+    }
+
     private static class TestPrimitives
     {
         [Primitive("double_twice(n: Integer) -> Integer", "four times n")]

@@ -91,6 +91,26 @@ public sealed class ProgramGrammarTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void A_primitive_passed_as_a_function_takes_as_many_arguments_as_it_is_called_with()
+    {
+        // apply calls its function with one item, prapply with a pair: fill (3 arguments) fits neither.
+        Assert.Equal((true, false, false), Offered("x1 = apply (", "size", "connect", "fill"));
+        Assert.Equal((false, true, false), Offered("x1 = prapply (", "size", "connect", "fill"));
+        // lbind's closure takes one argument fewer than its function, whatever that takes: any primitive goes.
+        Assert.Equal((true, true, true), Offered("x1 = lbind (", "size", "connect", "fill"));
+    }
+
+    /// <summary>Whether the grammar offers each of three tokens after <paramref name="prefix"/> (tokens separated by spaces).</summary>
+    private static (bool, bool, bool) Offered(string prefix, string a, string b, string c)
+    {
+        var state = new ProgramGrammar(Vocabulary, PrimitiveRegistry.BuiltIn).Start();
+        foreach (var token in prefix.Split(' ')) state.Advance(Vocabulary.Id(token));
+        var mask = new bool[Vocabulary.Count];
+        state.AllowedTokens(mask);
+        return (mask[Vocabulary.Id(a)], mask[Vocabulary.Id(b)], mask[Vocabulary.Id(c)]);
+    }
+
+    [Fact]
     public void A_line_returns_a_grid_only_where_its_primitive_gives_back_the_grid_it_was_given()
     {
         // vmirror(piece: Piece) -> Piece gives back a grid for a grid; apply(function, container) -> Container

@@ -51,26 +51,27 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
     /// <summary>
     /// Primitives the enumeration calls: those that do not build functions, and whose one function
-    /// parameter, if any, is applied to the items of its container arguments (apply, sfilter, argmax, and
-    /// prapply over two): a primitive passed there must take those items. Not rapply, whose container holds
-    /// functions, which the enumeration never builds: every call of it failed.
+    /// parameter, if any, is applied to the items of its container arguments with a known number of
+    /// arguments (apply, sfilter, argmax, and prapply over two: <see cref="Parameter.Calls"/>): a primitive
+    /// passed there must take those items. Not rapply, whose container holds functions, which the
+    /// enumeration never builds: every call of it failed.
     /// </summary>
     internal static bool Usable(PrimitiveFunction p)
     {
         var ps = p.Signature.Parameters;
         if (p.Signature.Returns == DslType.Callable || ps.Any(x => x.Name == "functions")) return false;
-        var functions = ps.Count(x => x.Type == DslType.Callable);
-        return functions == 0 || functions == 1 && ps.Any(x => x.Type != DslType.Callable && IsContainer(x.Type));
+        var functions = ps.Where(x => x.Type == DslType.Callable).ToList();
+        return functions.Count == 0 || functions is [{ Calls: not null }] && ps.Any(x => x.Type != DslType.Callable && IsContainer(x.Type));
     }
 
     /// <summary>
-    /// The primitives that may be passed as <paramref name="primitive"/>'s function over items of <paramref name="item"/>:
-    /// a parameter for each of its container arguments (one for apply, two for prapply's pairs), the first taking the items.
+    /// The primitives that may be passed as <paramref name="primitive"/>'s function parameter <paramref name="k"/> over items
+    /// of <paramref name="item"/>: those taking as many arguments as it is called with (one for apply, two for prapply's pairs), the first the items.
     /// </summary>
-    internal IEnumerable<PrimitiveFunction> FunctionsFor(PrimitiveFunction primitive, DslType item)
+    internal IEnumerable<PrimitiveFunction> FunctionsFor(PrimitiveFunction primitive, int k, DslType item)
     {
-        var arity = primitive.Signature.Parameters.Count(p => p.Type != DslType.Callable && IsContainer(p.Type));
-        return _passable.Where(q => q.Arity == arity && TypeLattice.IsAssignable(item, q.Signature.Parameters[0].Type));
+        var calls = primitive.Signature.Parameters[k].Calls;
+        return _passable.Where(q => q.Arity == calls && TypeLattice.IsAssignable(item, q.Signature.Parameters[0].Type));
     }
 
     private static bool IsContainer(DslType t) => t is not (DslType.Grid or DslType.Any) && TypeLattice.IsAssignable(t, DslType.Container);
@@ -186,7 +187,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void Functions(PrimitiveFunction primitive, Term[] args, int k, Term container, int left, int stop, int chosen)
         {
             if (RuntimeType.ItemOf(container.Values[0]) is not { } item) return;
-            foreach (var fn in owner.FunctionsFor(primitive, item))
+            foreach (var fn in owner.FunctionsFor(primitive, k, item))
             {
                 if (_calls >= stop || Done) return;
                 args[k] = _functions[fn];
