@@ -29,7 +29,7 @@ public static partial class Builtins
     [Primitive("lbind(function: Callable, fixed: Any) -> Callable", "fix the leftmost argument", Unchecked = ["fixed"])]
     public static Value Lbind(Value function, Value @fixed) => new Binding(Bindable(function), @fixed, right: false);
 
-    [Primitive("power(function: Callable, n: Integer) -> Callable", "power of function", LooseResult = true, Calls = ["function:1"])]
+    [Primitive("power(function: Callable, n: Integer) -> Callable", "power of function", LooseResult = true)]
     public static Value Power(Value function, Value n)
     {
         var k = Py.AsInt(n, "n");

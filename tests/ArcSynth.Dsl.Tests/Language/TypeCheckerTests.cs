@@ -50,8 +50,9 @@ public sealed class TypeCheckerTests
     [InlineData("    x1 = asobject(I)\n    x2 = totuple(x1)\n    O = paint(I, x2)\n    return O\n")]
     // canvas stores its value without looking at it.
     [InlineData("    x1 = canvas(UNITY, UNITY)\n    return x1\n")]
-    // power(f, 1) returns f itself, whatever f is: its result's kind is not assumed.
+    // power(f, 1) returns f itself, whatever f is: its result's kind is not assumed, nor the arity f is called with.
     [InlineData("    x1 = power(rot90, ONE)\n    O = x1(I)\n    return O\n")]
+    [InlineData("    x1 = power(upscale, ONE)\n    O = x1(I, TWO)\n    return O\n")]
     // a variable may shadow a primitive name.
     [InlineData("    shift = rot90(I)\n    O = rot90(shift)\n    return O\n")]
     // maximum of a tuple returns an element: its declared Integer is loose.
@@ -90,10 +91,11 @@ public sealed class TypeCheckerTests
     }
 
     [Fact]
-    public void Every_function_parameter_of_the_builtins_says_how_it_is_called_but_lbind_and_rbind_which_take_any_arity()
+    public void Every_function_parameter_of_the_builtins_says_how_it_is_called_but_those_of_lbind_rbind_and_power()
     {
+        // lbind and rbind take a function of any arity; power(f, 1) returns f itself, called as its caller calls it.
         var open = PrimitiveRegistry.BuiltIn.All.SelectMany(p => p.Signature.Parameters.Where(x => x.Type == DslType.Callable && x.Calls is null).Select(x => $"{p.Name}.{x.Name}"));
-        Assert.Equal(["lbind.function", "rbind.function"], open.Order());
+        Assert.Equal(["lbind.function", "power.function", "rbind.function"], open.Order());
     }
 
     [Fact]
