@@ -1,5 +1,4 @@
 using ArcSynth.Dsl.Language.Checking;
-using ArcSynth.Dsl.Language.Execution;
 using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Tests.Support;
@@ -53,6 +52,8 @@ public sealed class TypeCheckerTests
     // power(f, 1) returns f itself, whatever f is: its result's kind is not assumed, nor the arity f is called with.
     [InlineData("    x1 = power(rot90, ONE)\n    O = x1(I)\n    return O\n")]
     [InlineData("    x1 = power(upscale, ONE)\n    O = x1(I, TWO)\n    return O\n")]
+    // apply calls its function only on the container's items: over an empty one, any function runs.
+    [InlineData("    x1 = objects(I, T, F, T)\n    x2 = sizefilter(x1, 100)\n    x3 = apply(fill, x2)\n    O = canvas(ZERO, UNITY)\n    return O\n")]
     // a variable may shadow a primitive name.
     [InlineData("    shift = rot90(I)\n    O = rot90(shift)\n    return O\n")]
     // maximum of a tuple returns an element: its declared Integer is loose.
@@ -66,37 +67,6 @@ public sealed class TypeCheckerTests
     // a variable may take a constant's or a primitive's name when the function uses it only as a variable.
     [InlineData("    ONE = rot90(I)\n    hmirror = vmirror(ONE)\n    return hmirror\n")]
     public void Accepts_programs_CPython_runs(string body) => Assert.Empty(Check(body));
-
-    /// <summary>Functions passed where the primitive calls them with another number of arguments than they take.</summary>
-    public static TheoryData<string, string> WrongArity => new()
-    {
-        // apply calls its function with one item: fill takes three.
-        { "    x1 = objects(I, T, F, T)\n    x2 = apply(fill, x1)\n    O = first(x2)\n    return O\n", "argument 1 of apply (function) is called with 1 argument, but 'fill' (primitive fill) takes 3" },
-        // prapply calls its function with a pair.
-        { "    x1 = ofcolor(I, ONE)\n    x2 = prapply(backdrop, x1, x1)\n    O = fill(I, TWO, x2)\n    return O\n", "is called with 2 arguments, but 'backdrop' (primitive backdrop) takes 1" },
-        // fork's outer function takes the two results; a closure's arity is known too.
-        { "    x1 = fork(size, identity, identity)\n    x2 = objects(I, T, F, T)\n    O = argmax(x2, x1)\n    return O\n", "argument 1 of fork (outer) is called with 2 arguments" },
-        { "    x1 = rbind(fill, ONE)\n    x2 = objects(I, T, F, T)\n    O = apply(x1, x2)\n    return O\n", "'x1' (x1 (line 2)) takes 2" },
-    };
-
-    [Theory]
-    [MemberData(nameof(WrongArity))]
-    public void Rejects_a_function_of_the_wrong_arity_and_such_a_program_raises_on_a_real_task(string body, string message)
-    {
-        var d = Assert.Single(Check(body));
-        Assert.Contains(message, d.Message);
-        // What the rule rejects does raise: compiled without the check, on 0ca9ddb6's first input (objects and a cell of colour 1 there).
-        var program = CompiledProgram.CompileChecked(ProgramParser.ParseFunction("def p_x(I):\n" + body), PrimitiveRegistry.BuiltIn);
-        Assert.ThrowsAny<Exception>(() => program.Run(Build.Task("0ca9ddb6").Train[0].Input));
-    }
-
-    [Fact]
-    public void Every_function_parameter_of_the_builtins_says_how_it_is_called_but_those_of_lbind_rbind_and_power()
-    {
-        // lbind and rbind take a function of any arity; power(f, 1) returns f itself, called as its caller calls it.
-        var open = PrimitiveRegistry.BuiltIn.All.SelectMany(p => p.Signature.Parameters.Where(x => x.Type == DslType.Callable && x.Calls is null).Select(x => $"{p.Name}.{x.Name}"));
-        Assert.Equal(["lbind.function", "power.function", "rbind.function"], open.Order());
-    }
 
     [Fact]
     public void Accepts_every_handwritten_program()

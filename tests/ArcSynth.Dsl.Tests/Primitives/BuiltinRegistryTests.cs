@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using ArcSynth.Dsl.Language.Execution;
+using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Primitives;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
@@ -159,6 +161,34 @@ public sealed partial class BuiltinRegistryTests
             if (Directory.Exists(candidate)) return candidate;
         }
         throw new DirectoryNotFoundException($"tests/ArcSynth.Dsl.Tests/Primitives not found above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>
+    /// Programs passing a function where a primitive calls it (<see cref="Parameter.Calls"/>): one that takes as many
+    /// arguments as declared, and one that does not, which must raise on a real input (0ca9ddb6's first: two objects,
+    /// one cell of colour 1). The sampler's grammar, the mutator and the generator offer only the first kind.
+    /// </summary>
+    [Theory]
+    [InlineData("x1 = objects(I, T, F, T)\n    x2 = apply(size, x1)\n    x3 = maximum(x2)\n    O = upscale(I, x3)", "size", "fill")]
+    [InlineData("x1 = ofcolor(I, ONE)\n    x2 = prapply(connect, x1, x1)\n    x3 = merge(x2)\n    O = fill(I, TWO, x3)", "connect", "backdrop")]
+    [InlineData("x1 = fork(add, size, size)\n    x2 = objects(I, T, F, T)\n    x3 = argmax(x2, x1)\n    O = subgrid(x3, I)", "add", "size")]
+    [InlineData("x1 = objects(I, T, F, T)\n    x2 = argmax(x1, size)\n    O = subgrid(x2, I)", "size", "connect")]
+    [InlineData("x1 = objects(I, T, F, T)\n    x2 = mfilter(x1, square)\n    O = fill(I, TWO, x2)", "square", "shift")]
+    [InlineData("x1 = compose(size, backdrop)\n    x2 = objects(I, T, F, T)\n    x3 = argmax(x2, x1)\n    O = subgrid(x3, I)", "size", "add")]
+    public void A_function_parameter_is_called_with_as_many_arguments_as_it_declares(string body, string fits, string other)
+    {
+        var input = ArcSynth.Dsl.Tests.Support.Build.Task("0ca9ddb6").Train[0].Input;
+        CompiledProgram Compiled(string text) => CompiledProgram.Compile(ProgramParser.ParseFunction($"def p_x(I):\n    {text}\n    return O\n"), PrimitiveRegistry.BuiltIn);
+        Assert.NotNull(Compiled(body).Run(input));
+        Assert.ThrowsAny<Exception>(() => Compiled(body.Replace($"({fits},", $"({other},").Replace($", {fits})", $", {other})")).Run(input));
+    }
+
+    [Fact]
+    public void Every_function_parameter_of_the_builtins_says_how_it_is_called_but_those_of_lbind_rbind_and_power()
+    {
+        // lbind and rbind take a function of any arity; power(f, 1) returns f itself, called as its caller calls it.
+        var open = PrimitiveRegistry.BuiltIn.All.SelectMany(p => p.Signature.Parameters.Where(x => x.Type == DslType.Callable && x.Calls is null).Select(x => $"{p.Name}.{x.Name}"));
+        Assert.Equal(["lbind.function", "power.function", "rbind.function"], open.Order());
     }
 
     [GeneratedRegex("""\b(?:Check|Raises)\(\s*"((?:[^"\\]|\\.)*)"\s*,""")]

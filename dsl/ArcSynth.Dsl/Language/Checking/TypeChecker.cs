@@ -6,13 +6,9 @@ namespace ArcSynth.Dsl.Language.Checking;
 /// <summary>
 /// Rejects, before anything runs, what cannot run: an unknown name, a variable used before it is
 /// assigned, a wrong number of arguments to a primitive or to a closure of known arity, a call of
-/// something that is not a function, a definite type clash (a value whose kind is certain
-/// where the parameter cannot take that kind), and a function of known arity passed where the
-/// primitive calls it with another number of arguments (<see cref="Parameter.Calls"/>: apply(fill, x)).
-/// It never rejects a program CPython runs, but for that last rule where the call never happens (apply
-/// over an empty container): such a program does nothing its function is for, and the guided search
-/// spent 16% of its candidates on them (every one raising on its first item). Where a kind or an arity
-/// is not certain, it accepts.
+/// something that is not a function, and a definite type clash (a value whose kind is certain
+/// where the parameter cannot take that kind). It never rejects a program CPython runs: where a
+/// kind or an arity is not certain, it accepts.
 /// </summary>
 public static class TypeChecker
 {
@@ -117,8 +113,6 @@ public static class TypeChecker
                 var accepted = Kinds.Accepted(param.Type);
                 if ((args[i].Kind & accepted) == 0)
                     Report(Start(c.Args[i]), $"argument {i + 1} of {s.Name} ({param.Name}: {param.Type}) must be {Kinds.Describe(accepted)}, but {Describe(c.Args[i], args[i])} is {Kinds.Describe(args[i].Kind)}");
-                else if (param.Calls is { } calls && args[i].Arity is { } arity && arity != calls)
-                    Report(Start(c.Args[i]), $"argument {i + 1} of {s.Name} ({param.Name}) is called with {calls} argument{(calls == 1 ? "" : "s")}, but {Describe(c.Args[i], args[i])} takes {arity}");
             }
             return new Info(Kinds.Result(s), ResultArity(s.Name, args));
         }
