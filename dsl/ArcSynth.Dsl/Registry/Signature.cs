@@ -10,7 +10,11 @@ namespace ArcSynth.Dsl.Registry;
 /// prapply's: 2, fork's outer: 2), where that is fixed; null otherwise. arc-dsl's annotations say only
 /// <c>Callable</c>; a function of another arity raises as soon as it is called.
 /// </param>
-public sealed record Parameter(string Name, DslType Type, bool Checked, int? Calls = null);
+public sealed record Parameter(string Name, DslType Type, bool Checked, int? Calls = null)
+{
+    /// <summary>Whether <paramref name="function"/> may be passed here as a function: any where <see cref="Calls"/> is not fixed.</summary>
+    public bool Takes(PrimitiveFunction function) => Calls is null || function.Arity == Calls;
+}
 
 /// <summary>A primitive's signature in arc-dsl's type vocabulary, e.g. <c>add(a: Numerical, b: Numerical) -> Numerical</c>.</summary>
 /// <param name="LooseResult">

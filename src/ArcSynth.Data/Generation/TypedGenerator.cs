@@ -56,5 +56,5 @@ public sealed class TypedGenerator(PrimitiveRegistry registry)
 
     private IEnumerable<string> Candidates(Parameter wanted, List<(string Name, DslType Type)> scope, List<(string Name, DslType Type)> constants) =>
         scope.Concat(constants).Where(s => TypeLattice.IsAssignable(s.Type, wanted.Type)).Select(s => s.Name)
-            .Concat(wanted.Type is DslType.Callable ? registry.All.Where(p => wanted.Calls is null || p.Arity == wanted.Calls).Select(p => p.Name) : []);
+            .Concat(wanted.Type is DslType.Callable ? registry.All.Where(wanted.Takes).Select(p => p.Name) : []);
 }

@@ -29,17 +29,16 @@ public sealed class TypedScope(PrimitiveRegistry registry)
     public DslType TypeOf(Expr value) =>
         value is CallExpr { Callee: NameExpr n } && registry.TryGet(n.Name, out var p) && !p.Signature.LooseResult ? p.Signature.Returns : DslType.Any;
 
-    /// <summary>
-    /// Names in <paramref name="scope"/> of a type assignable to <paramref name="wanted"/>; the primitives too where a
-    /// function is wanted, those of <paramref name="calls"/> parameters where it is given (<see cref="Parameter.Calls"/>).
-    /// </summary>
-    public IEnumerable<string> Candidates(DslType wanted, IEnumerable<ScopedName> scope, int? calls = null) =>
-        scope.Where(s => TypeLattice.IsAssignable(s.Type, wanted)).Select(s => s.Name)
-            .Concat(wanted is DslType.Callable ? registry.All.Where(p => calls is null || p.Arity == calls).Select(p => p.Name) : [])
-            .Distinct();
+    /// <summary>Names in <paramref name="scope"/> of a type assignable to <paramref name="wanted"/>; the primitives too where a function is wanted.</summary>
+    public IEnumerable<string> Candidates(DslType wanted, IEnumerable<ScopedName> scope) => Candidates(wanted, scope, _ => true);
 
-    /// <summary>The names <see cref="Candidates(DslType, IEnumerable{ScopedName}, int?)"/> gives for <paramref name="parameter"/>.</summary>
-    public IEnumerable<string> Candidates(Parameter parameter, IEnumerable<ScopedName> scope) => Candidates(parameter.Type, scope, parameter.Calls);
+    /// <summary>The names that may fill <paramref name="parameter"/>: as for its type, and of a function only the primitives it takes (<see cref="Parameter.Takes"/>).</summary>
+    public IEnumerable<string> Candidates(Parameter parameter, IEnumerable<ScopedName> scope) => Candidates(parameter.Type, scope, parameter.Takes);
+
+    private IEnumerable<string> Candidates(DslType wanted, IEnumerable<ScopedName> scope, Func<PrimitiveFunction, bool> takes) =>
+        scope.Where(s => TypeLattice.IsAssignable(s.Type, wanted)).Select(s => s.Name)
+            .Concat(wanted is DslType.Callable ? registry.All.Where(takes).Select(p => p.Name) : [])
+            .Distinct();
 
     /// <summary>
     /// The other primitives that take <paramref name="call"/>'s arguments (typed from <paramref name="scope"/>)

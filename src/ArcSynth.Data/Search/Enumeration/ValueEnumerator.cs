@@ -70,8 +70,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// </summary>
     internal IEnumerable<PrimitiveFunction> FunctionsFor(PrimitiveFunction primitive, int k, DslType item)
     {
-        var calls = primitive.Signature.Parameters[k].Calls;
-        return _passable.Where(q => q.Arity == calls && TypeLattice.IsAssignable(item, q.Signature.Parameters[0].Type));
+        var function = primitive.Signature.Parameters[k];
+        return _passable.Where(q => function.Takes(q) && TypeLattice.IsAssignable(item, q.Signature.Parameters[0].Type));
     }
 
     private static bool IsContainer(DslType t) => t is not (DslType.Grid or DslType.Any) && TypeLattice.IsAssignable(t, DslType.Container);
