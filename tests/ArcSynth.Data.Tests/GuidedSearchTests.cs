@@ -227,6 +227,21 @@ public sealed class GuidedSearchTests
         }
     }
 
+    [Theory]
+    [InlineData("dc0a314f", "subgrid(")] // the box of the 3s, cropped out of the input turned around
+    [InlineData("5bd6f4ac", "crop(")]    // the 3x3 at row 0, column 6 of every input
+    [InlineData("d9fac9be", "canvas(")]  // one cell of the rarer colour
+    [InlineData("3618c87e", "ZERO")]     // the 1s erased and drawn one row lower: colours 0 and 1, which no term is
+    public void The_enumeration_writes_crops_canvases_and_colours_that_the_outputs_ask_for(string id, string written)
+    {
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        var outcome = enumerating.Search(Task(id), []);
+        Assert.True(outcome.Solved(3), $"{id}: {ProgramPrinter.Print(outcome.Best)}");
+        Assert.StartsWith("enumerated", outcome.Best.Name);
+        Assert.Contains(written, ProgramPrinter.Print(outcome.Best));
+        Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
+    }
+
     [Fact]
     public void The_enumeration_reads_only_the_demonstrations_and_is_deterministic()
     {
