@@ -133,8 +133,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 // After each depth, as the budget can end the last one midway.
                 if (_cover is not null && _solved is null && _solutions.Count < MaxSolutions && Covers < MaxCovers)
                     _solutions.AddRange(_cover.Covers(Math.Min(MaxSolutions - _solutions.Count, MaxCovers - Covers)));
-                CropAtCorners();
+                // A one-coloured output is a canvas before it is a crop: one cell lies in almost any grid.
                 Canvas();
+                CropAtCorners();
             }
             return Programs();
         }
@@ -295,7 +296,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void Check(Term term)
         {
             if (term.Type == DslType.Grid && term.Calls <= CropGoal.MaxGridCalls && _crops is not null && _crops.Keep(term))
-                foreach (var patch in Patches().ToList())
+                foreach (var patch in Patches().Where(p => _crops.Cropping(p).Contains(term)).ToList())
                     Solve(owner._subgrid!, [patch, term]);
             if (term.Type is DslType.Indices or DslType.Object && term.Calls > 0 && _crops is not null)
                 foreach (var grid in _crops.Cropping(term))
