@@ -113,7 +113,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             NewDepth();
             Add(new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true });
             foreach (var c in DslConstants.All)
-                Add(new Term(c.Name, null, [], Enumerable.Repeat(c.Value, _inputs.Length).ToArray(), c.Type, 0));
+                Add(Leaf(c));
             foreach (var q in owner._passable)
                 _functions[q] = new Term(q.Name, q, [], Enumerable.Repeat<Value>(q, _inputs.Length).ToArray(), DslType.Callable, 0);
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
@@ -331,9 +331,15 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                         if (Is(t, values)) return t;
             var known = values.Where(v => v >= 0).Distinct().ToList();
             return known.Count == 1 && DslConstants.All.FirstOrDefault(c => c.Type == DslType.Integer && ((Int)c.Value).V == known[0]) is { } constant
-                ? new Term(constant.Name, null, [], Enumerable.Repeat(constant.Value, _inputs.Length).ToArray(), DslType.Integer, 0)
+                ? Leaf(constant)
                 : null;
         }
+
+        /// <summary>The constant as a leaf, the same value on every demonstration.</summary>
+        private Term Leaf(Constant c) => new(c.Name, null, [], Enumerable.Repeat(c.Value, _inputs.Length).ToArray(), c.Type, 0);
+
+        /// <summary>The term of the outputs' shape (<see cref="PairOf"/>).</summary>
+        private Term? OutputShape() => PairOf([.. _outputs.Select(o => o.Height)], [.. _outputs.Select(o => o.Width)]);
 
         private static bool Is(Term integer, int[] values)
         {
@@ -355,7 +361,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void CropAtCorners()
         {
             if (_crops is null || owner._crop is null || _solved is not null) return;
-            if (PairOf([.. _outputs.Select(o => o.Height)], [.. _outputs.Select(o => o.Width)]) is not { } shape) return;
+            if (OutputShape() is not { } shape) return;
             var pairs = _byType.SelectMany(terms => terms.GetValueOrDefault(DslType.IntegerTuple) ?? []).ToList();
             foreach (var grid in _crops.Grids.ToList())
             {
@@ -374,7 +380,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         {
             if (owner._canvas is null || _solved is not null || _outputs.Any(o => o.Cells.ContainsAnyExcept(o.Cells[0]))) return;
             var colour = Integer([.. _outputs.Select(o => o.Cells[0])]);
-            var shape = PairOf([.. _outputs.Select(o => o.Height)], [.. _outputs.Select(o => o.Width)]);
+            var shape = OutputShape();
             if (colour is not null && shape is not null) Solve(owner._canvas, [colour, shape]);
         }
 
