@@ -242,6 +242,22 @@ public sealed class GuidedSearchTests
         Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
     }
 
+    [Theory]
+    [InlineData("99b1bc43", "difference(")]   // the halves' cells where exactly one of them is set
+    [InlineData("f2829549", "intersection(")] // where neither half is set (the divider between them skipped)
+    [InlineData("a68b268e", "canvas(")]       // the quarters laid over one another, each cell the first one set there
+    public void The_enumeration_writes_cellwise_rules_over_grids_of_the_outputs_shape(string id, string written)
+    {
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        var outcome = enumerating.Search(Task(id), []);
+        var program = ProgramPrinter.Print(outcome.Best);
+        Assert.True(outcome.Solved(3), $"{id}: {program}");
+        Assert.StartsWith("enumerated", outcome.Best.Name);
+        Assert.Contains("ofcolor(", program);
+        Assert.Contains(written, program);
+        Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
+    }
+
     [Fact]
     public void The_enumeration_reads_only_the_demonstrations_and_is_deterministic()
     {

@@ -32,6 +32,12 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// </summary>
     private const int MaxCovers = 2;
 
+    /// <summary>Cell-wise rules given to the edit search, at most, the fewest calls first.</summary>
+    private const int MaxRules = 2;
+
+    /// <summary>Calls in a grid that cell-wise rules are looked for over, at most: tophalf(I), vmirror(lefthalf(I)).</summary>
+    private const int MaxCellwiseCalls = 2;
+
     /// <summary>Grid programs nearest to the outputs given to the edit search besides the solutions.</summary>
     private const int NearPrograms = 12;
 
@@ -98,8 +104,16 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// <summary>Sets of pieces that give every output when put into the input.</summary>
         private readonly List<Piece[]> _solutions = [];
         private readonly List<(double Distance, Term Grid)> _near = [];
+
+        /// <summary>
+        /// Cell-wise rules that give every output. They come after the enumeration's own solutions and do not end
+        /// it: a rule of many colours fits a few demonstrations by chance (9565186b's colours mapped one by one, where
+        /// the commonest colour stays and the rest become 5).
+        /// </summary>
+        private readonly List<Term> _rules = [];
         private PieceCover? _cover;
         private CropGoal? _crops;
+        private CellwiseGoal? _cellwise;
         private Term? _solved;
         private int _calls;
 
@@ -110,12 +124,14 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         {
             _cover = PieceCover.Of(_inputs, _outputs);
             _crops = owner._subgrid is null ? null : CropGoal.Of(_inputs, _outputs);
+            _cellwise = CellwiseGoal.Of(_inputs, _outputs);
             NewDepth();
             Add(new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true });
             foreach (var c in DslConstants.All)
                 Add(Leaf(c));
             foreach (var q in owner._passable)
                 _functions[q] = new Term(q.Name, q, [], Enumerable.Repeat<Value>(q, _inputs.Length).ToArray(), DslType.Callable, 0);
+            Parts();
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
             {
                 NewDepth();
@@ -254,9 +270,18 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// </summary>
         private void Solve(PrimitiveFunction primitive, Term[] args)
         {
-            if (_solved is null && Evaluate(primitive, args) is { } values && values.Select((v, d) => v.Equals(_outputs[d])).All(x => x))
-                _solved = new Term(null, primitive, args, values, DslType.Grid, args.Sum(a => a.Calls) + 1) { FromInput = true };
+            if (_solved is null && Apply(primitive, args) is { } grid && grid.Values.Select((v, d) => v.Equals(_outputs[d])).All(x => x))
+                _solved = grid;
         }
+
+        /// <summary>The term of <paramref name="primitive"/> called on <paramref name="args"/>, not kept (its values may be empty sets throughout); null where a call fails.</summary>
+        private Term? Apply(PrimitiveFunction primitive, Term[] args) =>
+            Evaluate(primitive, args) is { } values
+                ? new Term(null, primitive, args, values, TypeOf(values) ?? DslType.Any, args.Sum(a => a.Calls) + 1) { FromInput = args.Any(a => a.FromInput) }
+                : null;
+
+        /// <summary>The term of the primitive named <paramref name="name"/> called on <paramref name="args"/>; null where the registry lacks it or a call fails.</summary>
+        private Term? Apply(string name, params Term[] args) => owner._registry.TryGet(name, out var primitive) ? Apply(primitive, args) : null;
 
         /// <summary>The one runtime type of the values, an empty set fitting any set type; null where they differ or none is kept.</summary>
         private static DslType? TypeOf(Value[] values)
@@ -301,6 +326,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             if (term.Type is DslType.Indices or DslType.Object && term.Calls > 0 && _crops is not null)
                 foreach (var grid in _crops.Cropping(term))
                     Solve(owner._subgrid!, [term, grid]);
+            if (term.Type == DslType.Grid && term.Calls <= MaxCellwiseCalls) Cellwise(term);
             if (term.Type == DslType.Grid && term.Calls > 0)
             {
                 var distance = 0.0;
@@ -337,6 +363,59 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         /// <summary>The constant as a leaf, the same value on every demonstration.</summary>
         private Term Leaf(Constant c) => new(c.Name, null, [], Enumerable.Repeat(c.Value, _inputs.Length).ToArray(), c.Type, 0);
+
+        /// <summary>Offers <paramref name="grid"/> to the cell-wise goal, and keeps the rules that give every output.</summary>
+        private void Cellwise(Term grid)
+        {
+            if (_cellwise is null) return;
+            foreach (var rule in _cellwise.Offer(grid).ToList())
+                if (Written(rule) is { } written && written.Values.Select((v, d) => v.Equals(_outputs[d])).All(x => x))
+                    _rules.Add(written);
+        }
+
+        /// <summary>
+        /// The input's halves and quarters (lefthalf(tophalf(I))), offered to the cell-wise goal before the enumeration
+        /// begins: parts laid over or combined are common, and its budget reaches a quarter late or never.
+        /// </summary>
+        private void Parts()
+        {
+            var input = _byType[0][DslType.Grid][0];
+            foreach (var half in new[] { "tophalf", "bottomhalf" })
+                if (Apply(half, input) is { } rows)
+                {
+                    Cellwise(rows);
+                    foreach (var quarter in new[] { "lefthalf", "righthalf" })
+                        if (Apply(quarter, rows) is { } part) Cellwise(part);
+                }
+            foreach (var half in new[] { "lefthalf", "righthalf" })
+                if (Apply(half, input) is { } columns) Cellwise(columns);
+        }
+
+        /// <summary>
+        /// The grid <paramref name="rule"/> writes: its first grid, or a canvas of the first grid's shape, with each colour
+        /// filled into the union (combine) of its sets; each ofcolor written once. Null where a call fails.
+        /// </summary>
+        private Term? Written(CellwiseRule rule)
+        {
+            var colours = new Dictionary<ColourCells, Term?>();
+            Term? Cells(ColourCells c) =>
+                colours.TryGetValue(c, out var t) ? t : colours[c] = Apply("ofcolor", rule.Grids[c.Grid], Colour(c.Colour));
+            Term? Set(CellSet s) =>
+                Cells(s.First) is not { } first ? null
+                : s.Second is not { } second ? first
+                : Cells(second) is { } other ? Apply(s.Without ? "difference" : "intersection", first, other) : null;
+            var grid = rule.Canvas is { } c ? Apply("shape", rule.Grids[0]) is { } shape ? Apply("canvas", Colour(c), shape) : null : rule.Grids[0];
+            foreach (var (colour, sets) in rule.Fills)
+            {
+                var union = sets.Select(Set).Aggregate((x, y) => x is null || y is null ? null : Apply("combine", x, y));
+                if (grid is null || union is null) return null;
+                grid = Apply("fill", grid, Colour(colour), union);
+            }
+            return grid;
+        }
+
+        /// <summary>The constant of a colour (ZERO...NINE).</summary>
+        private Term Colour(int colour) => Leaf(DslConstants.All.First(c => c.Type == DslType.Integer && ((Int)c.Value).V == colour));
 
         /// <summary>The term of the outputs' shape (<see cref="PairOf"/>).</summary>
         private Term? OutputShape() => PairOf([.. _outputs.Select(o => o.Height)], [.. _outputs.Select(o => o.Width)]);
@@ -391,9 +470,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if (terms.TryGetValue(DslType.IntegerTuple, out var pairs))
                     foreach (var t in pairs)
                         if (t.Values.Select((v, d) => v is Pair p && p.A == a[d] && p.B == b[d]).All(x => x)) return t;
-            if (owner._astuple is null || Integer(a) is not { } first || Integer(b) is not { } second ||
-                Evaluate(owner._astuple, [first, second]) is not { } values) return null;
-            return new Term(null, owner._astuple, [first, second], values, DslType.IntegerTuple, first.Calls + second.Calls + 1);
+            return owner._astuple is not null && Integer(a) is { } first && Integer(b) is { } second ? Apply(owner._astuple, [first, second]) : null;
         }
 
         private IReadOnlyList<FunctionDef> Programs()
@@ -401,6 +478,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             var programs = new List<FunctionDef>();
             if (_solved is not null) programs.Add(Program(_solved, []));
             foreach (var pieces in _solutions) programs.Add(Program(null, pieces));
+            foreach (var rule in _rules.OrderBy(r => r.Calls).Take(MaxRules)) programs.Add(Program(rule, []));
             foreach (var (_, grid) in _near.OrderBy(n => n.Distance).ThenBy(n => n.Grid.Calls).Take(NearPrograms)) programs.Add(Program(grid, []));
             return programs.Select((p, k) => p with { Name = $"enumerated{k + 1}_{task.Id}" }).ToList();
         }

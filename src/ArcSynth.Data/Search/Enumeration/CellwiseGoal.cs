@@ -1,0 +1,232 @@
+using ArcSynth.Dsl.Values;
+
+namespace ArcSynth.Data.Search.Enumeration;
+
+/// <summary>The cells of one colour in a rule's grid <paramref name="Grid"/> (0 or 1 in a table of two): ofcolor(grid, colour).</summary>
+internal readonly record struct ColourCells(int Grid, int Colour)
+{
+    public bool Holds(int a, int b) => (Grid == 0 ? a : b) == Colour;
+}
+
+/// <summary>Cells of one colour, alone or crossed with another's (intersection) or with another's taken away (difference).</summary>
+internal readonly record struct CellSet(ColourCells First, ColourCells? Second, bool Without)
+{
+    /// <summary>Its calls: ofcolor, and for two, the other ofcolor and the set operation.</summary>
+    public int Calls => Second is null ? 1 : 3;
+
+    public bool Holds(int a, int b) => First.Holds(a, b) && (Second is not { } s || s.Holds(a, b) != Without);
+}
+
+/// <summary>
+/// A cell-wise rule over <paramref name="Grids"/>: starting from the first, or from a canvas of <paramref name="Canvas"/>
+/// the first's shape, fill each colour in turn into the union of its sets.
+/// </summary>
+internal sealed record CellwiseRule(Term[] Grids, int? Canvas, (int Colour, CellSet[] Cells)[] Fills);
+
+/// <summary>
+/// Where every demonstration output is, cell by cell, one function of the colours that grids of its shape (built by the
+/// enumeration from the input) hold at that cell, the same on every demonstration: that function written as fills into
+/// a grid or a canvas, each fill's cells a few colour sets (ofcolor, crossed or taken apart). Two kinds are looked for:
+/// any function of two grids (tophalf(I) and bottomhalf(I) combined by a rule of logic; a grid and itself: a colour
+/// map), and grids laid over one another, each cell taking the first of them that is set there (the quarters of the
+/// input stacked in some order). Each is a solution as soon as its grids are built, some ten calls before the
+/// enumeration would reach it.
+/// </summary>
+internal sealed class CellwiseGoal
+{
+    /// <summary>Grids of the outputs' shape compared, at most: the pairs grow as their square.</summary>
+    public const int MaxGrids = 96;
+
+    /// <summary>Calls a rule adds to its grids, at most: a longer one fits the demonstrations by chance more than by reason.</summary>
+    private const int MaxRuleCalls = 12;
+
+    /// <summary>Grids laid over one another, at most.</summary>
+    private const int MaxLayers = 4;
+
+    private readonly Grid[] _outputs;
+
+    /// <summary>The outputs' commonest colour: a canvas's for a rule of two grids.</summary>
+    private readonly int _commonest;
+
+    /// <summary>The inputs' commonest colour: a layer's unset cells, and the canvas under the layers.</summary>
+    private readonly int _background;
+    private readonly List<Term> _grids = [];
+
+    private CellwiseGoal(Grid[] inputs, Grid[] outputs)
+    {
+        _outputs = outputs;
+        _commonest = Commonest(outputs);
+        _background = Commonest(inputs);
+    }
+
+    /// <summary>The goal of outputs in ARC's colours; null where one is not.</summary>
+    public static CellwiseGoal? Of(Grid[] inputs, Grid[] outputs) =>
+        outputs.All(o => !o.Cells.ContainsAnyExceptInRange(0, 9)) ? new CellwiseGoal(inputs, outputs) : null;
+
+    private static int Commonest(Grid[] grids)
+    {
+        var counts = new int[10];
+        foreach (var g in grids)
+            foreach (var c in g.Cells) counts[Math.Clamp(c, 0, 9)]++;
+        return Array.IndexOf(counts, counts.Max());
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="grid"/> where it has the outputs' shape and ARC's colours on every demonstration, and
+    /// returns the rules it gives with each grid kept before it and with itself, then laid over the grids kept.
+    /// </summary>
+    public IEnumerable<CellwiseRule> Offer(Term grid)
+    {
+        if (_grids.Count >= MaxGrids) yield break;
+        for (var d = 0; d < _outputs.Length; d++)
+            if (grid.Values[d] is not Grid g || g.Height != _outputs[d].Height || g.Width != _outputs[d].Width ||
+                g.Cells.ContainsAnyExceptInRange(0, 9)) yield break;
+        if (_grids.Any(g => g.Values.AsSpan().SequenceEqual(grid.Values))) yield break;
+        _grids.Add(grid);
+        foreach (var first in _grids)
+            if (Table(first, grid) is { } table && Rule(first, grid, table) is { } rule)
+                yield return rule;
+        if (_grids.Count > 2 && Overlay() is { } overlay && overlay.Grids.Contains(grid)) yield return overlay;
+    }
+
+    private ReadOnlySpan<int> Cells(Term grid, int d) => ((Grid)grid.Values[d]).Cells;
+
+    /// <summary>The output colour of each pair of colours (10 a + b) seen, -1 where none is; null where one pair gives two colours.</summary>
+    private int[]? Table(Term first, Term second)
+    {
+        var table = new int[100];
+        Array.Fill(table, -1);
+        for (var d = 0; d < _outputs.Length; d++)
+        {
+            var a = Cells(first, d);
+            var b = Cells(second, d);
+            var o = _outputs[d].Cells;
+            for (var k = 0; k < o.Length; k++)
+            {
+                ref var seen = ref table[10 * a[k] + b[k]];
+                if (seen == -1) seen = o[k];
+                else if (seen != o[k]) return null;
+            }
+        }
+        return table;
+    }
+
+    /// <summary>The rule of fewest calls that writes <paramref name="table"/>, starting from either grid or a canvas; null where none is short enough or one grid is already every output.</summary>
+    private CellwiseRule? Rule(Term first, Term second, int[] table)
+    {
+        var keys = Enumerable.Range(0, 100).Where(k => table[k] >= 0).ToArray();
+        if (keys.All(k => table[k] == k / 10) || keys.All(k => table[k] == k % 10)) return null;
+        var one = ReferenceEquals(first, second);
+        CellwiseRule? best = null;
+        var bestCalls = MaxRuleCalls + 1;
+        void Try(Term[] grids, int? canvas, Func<int, int> start, int startCalls)
+        {
+            var fills = new List<(int, CellSet[])>();
+            var calls = startCalls;
+            foreach (var colour in keys.Select(k => table[k]).Distinct().Order())
+            {
+                var wanted = keys.Where(k => table[k] == colour && start(k) != colour).ToArray();
+                if (wanted.Length == 0) continue;
+                if (Cover(wanted, keys.Where(k => table[k] != colour).ToArray(), one) is not { } sets) return;
+                // The second grid is the first of the rule's grids where it starts from it.
+                fills.Add((colour, ReferenceEquals(grids[0], first) ? sets : [.. sets.Select(Swapped)]));
+                calls += sets.Sum(s => s.Calls) + sets.Length;
+                if (calls >= bestCalls) return;
+            }
+            if (fills.Count > 0) (best, bestCalls) = (new CellwiseRule(grids, canvas, [.. fills]), calls);
+        }
+        Try([first, second], null, k => k / 10, 0);
+        if (!one) Try([second, first], null, k => k % 10, 0);
+        Try([first, second], _commonest, _ => _commonest, 2);
+        return best;
+    }
+
+    private static CellSet Swapped(CellSet s) =>
+        new(s.First with { Grid = 1 - s.First.Grid }, s.Second is { } t ? t with { Grid = 1 - t.Grid } : null, s.Without);
+
+    /// <summary>
+    /// The fewest sets, chosen greedily, that together hold every pair of <paramref name="wanted"/> and none of
+    /// <paramref name="unwanted"/>; null where none do. With <paramref name="one"/>, the two grids are one.
+    /// </summary>
+    private static CellSet[]? Cover(int[] wanted, int[] unwanted, bool one)
+    {
+        var candidates = Candidates(wanted, one).Where(s => !unwanted.Any(k => s.Holds(k / 10, k % 10))).ToList();
+        var left = new HashSet<int>(wanted);
+        var chosen = new List<CellSet>();
+        while (left.Count > 0)
+        {
+            var next = candidates.Select(s => (Set: s, Gain: left.Count(k => s.Holds(k / 10, k % 10))))
+                .Where(x => x.Gain > 0).OrderByDescending(x => (double)x.Gain / x.Set.Calls).FirstOrDefault();
+            if (next.Gain == 0) return null;
+            chosen.Add(next.Set);
+            left.RemoveWhere(k => next.Set.Holds(k / 10, k % 10));
+        }
+        return [.. chosen];
+    }
+
+    /// <summary>The sets over the colours of <paramref name="wanted"/>'s pairs: each grid's colour alone, then crossed and taken apart.</summary>
+    private static IEnumerable<CellSet> Candidates(int[] wanted, bool one)
+    {
+        var atoms = wanted.Select(k => new ColourCells(0, k / 10))
+            .Concat(one ? [] : wanted.Select(k => new ColourCells(1, k % 10))).Distinct().ToList();
+        foreach (var x in atoms) yield return new CellSet(x, null, false);
+        if (one) yield break;
+        var all = Enumerable.Range(0, 10).SelectMany(c => new[] { new ColourCells(0, c), new ColourCells(1, c) }).ToList();
+        foreach (var x in atoms)
+            foreach (var y in all.Where(y => y.Grid != x.Grid))
+            {
+                yield return new CellSet(x, y, false);
+                yield return new CellSet(x, y, true);
+            }
+    }
+
+    /// <summary>
+    /// The grids kept laid over one another on a canvas of the background (the inputs' commonest colour), where each
+    /// output cell is the first layer's colour that is set there (not the background), and each layer is chosen as the grid right on every
+    /// cell it sets among those the layers before it leave, setting most of them; null where no more than two layers do.
+    /// </summary>
+    private CellwiseRule? Overlay()
+    {
+        var left = _outputs.Select(o => Enumerable.Range(0, o.Cells.Length).ToList()).ToArray();
+        var layers = new List<Term>();
+        while (layers.Count < MaxLayers && Unexplained(left))
+        {
+            var (best, gain) = ((Term?)null, 0);
+            foreach (var grid in _grids)
+                if (Sets(grid, left) is var n && n > gain) (best, gain) = (grid, n);
+            if (best is null) return null;
+            layers.Add(best);
+            for (var d = 0; d < left.Length; d++)
+            {
+                var cells = Cells(best, d).ToArray();
+                left[d].RemoveAll(k => cells[k] != _background);
+            }
+        }
+        if (layers.Count <= 2 || Unexplained(left)) return null;
+        // Filled last layer first, so each layer covers those after it.
+        var fills = new List<(int, CellSet[])>();
+        for (var n = layers.Count - 1; n >= 0; n--)
+            foreach (var colour in Enumerable.Range(0, 10).Where(c => c != _background && _outputs.Select((_, d) => Cells(layers[n], d).Contains(c)).Any(x => x)))
+                fills.Add((colour, [new CellSet(new ColourCells(n, colour), null, false)]));
+        return 2 + 2 * fills.Count <= MaxRuleCalls ? new CellwiseRule([.. layers], _background, [.. fills]) : null;
+    }
+
+    /// <summary>Whether an output cell of <paramref name="left"/> is not the commonest colour.</summary>
+    private bool Unexplained(List<int>[] left) => left.Select((cells, d) => cells.Any(k => _outputs[d].Cells[k] != _background)).Any(x => x);
+
+    /// <summary>How many cells of <paramref name="left"/> <paramref name="grid"/> sets, rightly; 0 where it sets one wrongly.</summary>
+    private int Sets(Term grid, List<int>[] left)
+    {
+        var n = 0;
+        for (var d = 0; d < left.Length; d++)
+        {
+            var cells = Cells(grid, d);
+            var output = _outputs[d].Cells;
+            foreach (var k in left[d])
+                if (cells[k] == _background) continue;
+                else if (cells[k] != output[k]) return 0;
+                else n++;
+        }
+        return n;
+    }
+}
