@@ -245,7 +245,8 @@ public sealed class GuidedSearchTests
     [Theory]
     [InlineData("99b1bc43", "difference(")]   // the halves' cells where exactly one of them is set
     [InlineData("f2829549", "intersection(")] // where neither half is set (the divider between them skipped)
-    [InlineData("a68b268e", "canvas(")]       // the quarters laid over one another, each cell the first one set there
+    [InlineData("a68b268e", "toobject(")]     // the quarters laid over one another, each cell the first one set there
+    [InlineData("b8825c91", "toobject(")]     // a symmetric pattern whose 4s are seen through to its mirror image
     public void The_enumeration_writes_cellwise_rules_over_grids_of_the_outputs_shape(string id, string written)
     {
         var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });

@@ -17,11 +17,20 @@ internal readonly record struct CellSet(ColourCells First, ColourCells? Second, 
     public bool Holds(int a, int b) => First.Holds(a, b) && (Second is not { } s || s.Holds(a, b) != Without);
 }
 
+/// <summary>A rule that writes every output cell from the colours <paramref name="Grids"/> hold at that cell.</summary>
+internal abstract record CellwiseRule(Term[] Grids);
+
 /// <summary>
-/// A cell-wise rule over <paramref name="Grids"/>: starting from the first, or from a canvas of <paramref name="Canvas"/>
-/// the first's shape, fill each colour in turn into the union of its sets.
+/// Starting from the first grid, or from a canvas of <paramref name="Canvas"/> the first's shape, fill each colour in
+/// turn into the union of its sets.
 /// </summary>
-internal sealed record CellwiseRule(Term[] Grids, int? Canvas, (int Colour, CellSet[] Cells)[] Fills);
+internal sealed record FillRule(Term[] Grids, int? Canvas, (int Colour, CellSet[] Cells)[] Fills) : CellwiseRule(Grids);
+
+/// <summary>
+/// Grids laid over one another: the first, each of its cells of <paramref name="Unset"/> taken from the next grid
+/// in turn (paint(g, toobject(ofcolor(g, unset), next))).
+/// </summary>
+internal sealed record LayerRule(Term[] Grids, int Unset) : CellwiseRule(Grids);
 
 /// <summary>
 /// Where every demonstration output is, cell by cell, one function of the colours that grids of its shape (built by the
@@ -48,15 +57,15 @@ internal sealed class CellwiseGoal
     /// <summary>The outputs' commonest colour: a canvas's for a rule of two grids.</summary>
     private readonly int _commonest;
 
-    /// <summary>The inputs' commonest colour: a layer's unset cells, and the canvas under the layers.</summary>
-    private readonly int _background;
+    /// <summary>The colours a layer's unset cells may have: the inputs' commonest, and those of an input no output has (noise to see through).</summary>
+    private readonly int[] _unset;
     private readonly List<Term> _grids = [];
 
     private CellwiseGoal(Grid[] inputs, Grid[] outputs)
     {
         _outputs = outputs;
         _commonest = Commonest(outputs);
-        _background = Commonest(inputs);
+        _unset = [Commonest(inputs), .. Enumerable.Range(0, 10).Where(c => inputs.Any(i => i.Cells.Contains(c)) && !outputs.Any(o => o.Cells.Contains(c)))];
     }
 
     /// <summary>The goal of outputs in ARC's colours; null where one is not.</summary>
@@ -86,7 +95,8 @@ internal sealed class CellwiseGoal
         foreach (var first in _grids)
             if (Table(first, grid) is { } table && Rule(first, grid, table) is { } rule)
                 yield return rule;
-        if (_grids.Count > 2 && Overlay() is { } overlay && overlay.Grids.Contains(grid)) yield return overlay;
+        foreach (var unset in _unset.Distinct())
+            if (Overlay(unset) is { } overlay && overlay.Grids.Contains(grid)) yield return overlay;
     }
 
     private ReadOnlySpan<int> Cells(Term grid, int d) => ((Grid)grid.Values[d]).Cells;
@@ -133,7 +143,7 @@ internal sealed class CellwiseGoal
                 calls += sets.Sum(s => s.Calls) + sets.Length;
                 if (calls >= bestCalls) return;
             }
-            if (fills.Count > 0) (best, bestCalls) = (new CellwiseRule(grids, canvas, [.. fills]), calls);
+            if (fills.Count > 0) (best, bestCalls) = (new FillRule(grids, canvas, [.. fills]), calls);
         }
         Try([first, second], null, k => k / 10, 0);
         if (!one) Try([second, first], null, k => k % 10, 0);
@@ -181,41 +191,35 @@ internal sealed class CellwiseGoal
     }
 
     /// <summary>
-    /// The grids kept laid over one another on a canvas of the background (the inputs' commonest colour), where each
-    /// output cell is the first layer's colour that is set there (not the background), and each layer is chosen as the grid right on every
-    /// cell it sets among those the layers before it leave, setting most of them; null where no more than two layers do.
+    /// The grids kept laid over one another, each output cell the first layer's colour there that is not
+    /// <paramref name="unset"/> (or else <paramref name="unset"/>): each layer the grid right on every cell it sets among
+    /// those the layers before it leave, setting most of them; null where more than <see cref="MaxLayers"/> or one alone would.
     /// </summary>
-    private CellwiseRule? Overlay()
+    private LayerRule? Overlay(int unset)
     {
         var left = _outputs.Select(o => Enumerable.Range(0, o.Cells.Length).ToList()).ToArray();
         var layers = new List<Term>();
-        while (layers.Count < MaxLayers && Unexplained(left))
+        while (layers.Count < MaxLayers && Unexplained(left, unset))
         {
             var (best, gain) = ((Term?)null, 0);
             foreach (var grid in _grids)
-                if (Sets(grid, left) is var n && n > gain) (best, gain) = (grid, n);
+                if (Sets(grid, left, unset) is var n && n > gain) (best, gain) = (grid, n);
             if (best is null) return null;
             layers.Add(best);
             for (var d = 0; d < left.Length; d++)
             {
                 var cells = Cells(best, d).ToArray();
-                left[d].RemoveAll(k => cells[k] != _background);
+                left[d].RemoveAll(k => cells[k] != unset);
             }
         }
-        if (layers.Count <= 2 || Unexplained(left)) return null;
-        // Filled last layer first, so each layer covers those after it.
-        var fills = new List<(int, CellSet[])>();
-        for (var n = layers.Count - 1; n >= 0; n--)
-            foreach (var colour in Enumerable.Range(0, 10).Where(c => c != _background && _outputs.Select((_, d) => Cells(layers[n], d).Contains(c)).Any(x => x)))
-                fills.Add((colour, [new CellSet(new ColourCells(n, colour), null, false)]));
-        return 2 + 2 * fills.Count <= MaxRuleCalls ? new CellwiseRule([.. layers], _background, [.. fills]) : null;
+        return layers.Count >= 2 && !Unexplained(left, unset) ? new LayerRule([.. layers], unset) : null;
     }
 
-    /// <summary>Whether an output cell of <paramref name="left"/> is not the commonest colour.</summary>
-    private bool Unexplained(List<int>[] left) => left.Select((cells, d) => cells.Any(k => _outputs[d].Cells[k] != _background)).Any(x => x);
+    /// <summary>Whether an output cell of <paramref name="left"/> is not <paramref name="unset"/>.</summary>
+    private bool Unexplained(List<int>[] left, int unset) => left.Select((cells, d) => cells.Any(k => _outputs[d].Cells[k] != unset)).Any(x => x);
 
-    /// <summary>How many cells of <paramref name="left"/> <paramref name="grid"/> sets, rightly; 0 where it sets one wrongly.</summary>
-    private int Sets(Term grid, List<int>[] left)
+    /// <summary>How many cells of <paramref name="left"/> <paramref name="grid"/> sets (not <paramref name="unset"/>), rightly; 0 where it sets one wrongly.</summary>
+    private int Sets(Term grid, List<int>[] left, int unset)
     {
         var n = 0;
         for (var d = 0; d < left.Length; d++)
@@ -223,7 +227,7 @@ internal sealed class CellwiseGoal
             var cells = Cells(grid, d);
             var output = _outputs[d].Cells;
             foreach (var k in left[d])
-                if (cells[k] == _background) continue;
+                if (cells[k] == unset) continue;
                 else if (cells[k] != output[k]) return 0;
                 else n++;
         }

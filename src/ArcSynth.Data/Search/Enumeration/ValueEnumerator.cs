@@ -391,11 +391,30 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if (Apply(half, input) is { } columns) Cellwise(columns);
         }
 
+        /// <summary>The grid <paramref name="rule"/> writes; null where a call fails.</summary>
+        private Term? Written(CellwiseRule rule) => rule switch
+        {
+            FillRule fills => Written(fills),
+            LayerRule layers => Written(layers),
+            _ => null,
+        };
+
+        /// <summary>The first layer with its unset cells painted from each next layer in turn.</summary>
+        private Term? Written(LayerRule rule)
+        {
+            var grid = rule.Grids[0];
+            foreach (var layer in rule.Grids.Skip(1))
+                if (Apply("ofcolor", grid, Colour(rule.Unset)) is not { } unset || Apply("toobject", unset, layer) is not { } seen ||
+                    Apply("paint", grid, seen) is not { } painted) return null;
+                else grid = painted;
+            return grid;
+        }
+
         /// <summary>
-        /// The grid <paramref name="rule"/> writes: its first grid, or a canvas of the first grid's shape, with each colour
-        /// filled into the union (combine) of its sets; each ofcolor written once. Null where a call fails.
+        /// The first grid, or a canvas of the first grid's shape, with each colour filled into the union (combine) of
+        /// its sets; each ofcolor written once.
         /// </summary>
-        private Term? Written(CellwiseRule rule)
+        private Term? Written(FillRule rule)
         {
             var colours = new Dictionary<ColourCells, Term?>();
             Term? Cells(ColourCells c) =>
