@@ -60,6 +60,7 @@ internal sealed class CellwiseGoal
     /// <summary>The colours a layer's unset cells may have: the inputs' commonest, and those of an input no output has (noise to see through).</summary>
     private readonly int[] _unset;
     private readonly List<Term> _grids = [];
+    private readonly HashSet<string> _overlays = [];
 
     private CellwiseGoal(Grid[] inputs, Grid[] outputs)
     {
@@ -82,7 +83,7 @@ internal sealed class CellwiseGoal
 
     /// <summary>
     /// Keeps <paramref name="grid"/> where it has the outputs' shape and ARC's colours on every demonstration, and
-    /// returns the rules it gives with each grid kept before it and with itself, then laid over the grids kept.
+    /// returns the rules of two grids it gives with each grid kept before it and with itself.
     /// </summary>
     public IEnumerable<CellwiseRule> Offer(Term grid)
     {
@@ -95,8 +96,17 @@ internal sealed class CellwiseGoal
         foreach (var first in _grids)
             if (Table(first, grid) is { } table && Rule(first, grid, table) is { } rule)
                 yield return rule;
+    }
+
+    /// <summary>
+    /// The grids kept laid over one another (<see cref="Overlay"/>), through each colour a layer may leave unset; each
+    /// set of layers once. Asked for after each depth: each layer is chosen among all the grids kept.
+    /// </summary>
+    public IEnumerable<LayerRule> Overlays()
+    {
         foreach (var unset in _unset.Distinct())
-            if (Overlay(unset) is { } overlay && overlay.Grids.Contains(grid)) yield return overlay;
+            if (Overlay(unset) is { } overlay && _overlays.Add(string.Join(",", overlay.Grids.Select(g => _grids.IndexOf(g))) + "/" + unset))
+                yield return overlay;
     }
 
     private ReadOnlySpan<int> Cells(Term grid, int d) => ((Grid)grid.Values[d]).Cells;

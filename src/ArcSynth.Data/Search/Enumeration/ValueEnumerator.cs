@@ -152,6 +152,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 // A one-coloured output is a canvas before it is a crop: one cell lies in almost any grid.
                 Canvas();
                 CropAtCorners();
+                if (_cellwise is not null) Keep(_cellwise.Overlays().ToList());
             }
             return Programs();
         }
@@ -367,15 +368,21 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// <summary>Offers <paramref name="grid"/> to the cell-wise goal, and keeps the rules that give every output.</summary>
         private void Cellwise(Term grid)
         {
-            if (_cellwise is null) return;
-            foreach (var rule in _cellwise.Offer(grid).ToList())
+            if (_cellwise is not null) Keep(_cellwise.Offer(grid).ToList());
+        }
+
+        /// <summary>Keeps the rules that give every output.</summary>
+        private void Keep(IEnumerable<CellwiseRule> rules)
+        {
+            foreach (var rule in rules)
                 if (Written(rule) is { } written && written.Values.Select((v, d) => v.Equals(_outputs[d])).All(x => x))
                     _rules.Add(written);
         }
 
         /// <summary>
-        /// The input's halves and quarters (lefthalf(tophalf(I))), offered to the cell-wise goal before the enumeration
-        /// begins: parts laid over or combined are common, and its budget reaches a quarter late or never.
+        /// The input's halves, quarters (lefthalf(tophalf(I))), thirds and fourths (first(remove(first(x), x)) of
+        /// x = hsplit(I, THREE)), offered to the cell-wise goal before the enumeration begins: parts laid over or
+        /// combined are common, and its budget reaches a quarter late and a third never.
         /// </summary>
         private void Parts()
         {
@@ -389,6 +396,15 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 }
             foreach (var half in new[] { "lefthalf", "righthalf" })
                 if (Apply(half, input) is { } columns) Cellwise(columns);
+            foreach (var split in new[] { "hsplit", "vsplit" })
+                foreach (var n in new[] { 3, 4 })
+                    if (Apply(split, input, Number(n)) is { } parts && Apply("first", parts) is { } first && Apply("last", parts) is { } last)
+                    {
+                        Cellwise(first);
+                        if (Apply("remove", first, parts) is { } rest && Apply("first", rest) is { } second) Cellwise(second);
+                        if (Apply("remove", last, parts) is { } before && Apply("last", before) is { } third) Cellwise(third);
+                        Cellwise(last);
+                    }
         }
 
         /// <summary>The grid <paramref name="rule"/> writes; null where a call fails.</summary>
@@ -404,7 +420,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         {
             var grid = rule.Grids[0];
             foreach (var layer in rule.Grids.Skip(1))
-                if (Apply("ofcolor", grid, Colour(rule.Unset)) is not { } unset || Apply("toobject", unset, layer) is not { } seen ||
+                if (Apply("ofcolor", grid, Number(rule.Unset)) is not { } unset || Apply("toobject", unset, layer) is not { } seen ||
                     Apply("paint", grid, seen) is not { } painted) return null;
                 else grid = painted;
             return grid;
@@ -418,23 +434,23 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         {
             var colours = new Dictionary<ColourCells, Term?>();
             Term? Cells(ColourCells c) =>
-                colours.TryGetValue(c, out var t) ? t : colours[c] = Apply("ofcolor", rule.Grids[c.Grid], Colour(c.Colour));
+                colours.TryGetValue(c, out var t) ? t : colours[c] = Apply("ofcolor", rule.Grids[c.Grid], Number(c.Colour));
             Term? Set(CellSet s) =>
                 Cells(s.First) is not { } first ? null
                 : s.Second is not { } second ? first
                 : Cells(second) is { } other ? Apply(s.Without ? "difference" : "intersection", first, other) : null;
-            var grid = rule.Canvas is { } c ? Apply("shape", rule.Grids[0]) is { } shape ? Apply("canvas", Colour(c), shape) : null : rule.Grids[0];
+            var grid = rule.Canvas is { } c ? Apply("shape", rule.Grids[0]) is { } shape ? Apply("canvas", Number(c), shape) : null : rule.Grids[0];
             foreach (var (colour, sets) in rule.Fills)
             {
                 var union = sets.Select(Set).Aggregate((x, y) => x is null || y is null ? null : Apply("combine", x, y));
                 if (grid is null || union is null) return null;
-                grid = Apply("fill", grid, Colour(colour), union);
+                grid = Apply("fill", grid, Number(colour), union);
             }
             return grid;
         }
 
-        /// <summary>The constant of a colour (ZERO...NINE).</summary>
-        private Term Colour(int colour) => Leaf(DslConstants.All.First(c => c.Type == DslType.Integer && ((Int)c.Value).V == colour));
+        /// <summary>The integer constant of <paramref name="n"/> (ZERO...TEN): a colour, or a number of parts.</summary>
+        private Term Number(int n) => Leaf(DslConstants.All.First(c => c.Type == DslType.Integer && ((Int)c.Value).V == n));
 
         /// <summary>The term of the outputs' shape (<see cref="PairOf"/>).</summary>
         private Term? OutputShape() => PairOf([.. _outputs.Select(o => o.Height)], [.. _outputs.Select(o => o.Width)]);
