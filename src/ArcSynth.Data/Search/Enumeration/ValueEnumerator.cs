@@ -381,24 +381,28 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         /// <summary>
         /// The input's halves, quarters (lefthalf(tophalf(I))), thirds and fourths (first(remove(first(x), x)) of
-        /// x = hsplit(I, THREE)), offered to the cell-wise goal before the enumeration begins: parts laid over or
-        /// combined are common, and its budget reaches a quarter late and a third never.
+        /// x = hsplit(I, THREE)) where the outputs have their shape, offered to the cell-wise goal before the
+        /// enumeration begins: parts laid over or combined are common, and its budget reaches a quarter late and a
+        /// third never.
         /// </summary>
         private void Parts()
         {
             var input = _byType[0][DslType.Grid][0];
+            var (rows, columns, quarters) = (OutputsAre(h => h / 2, w => w), OutputsAre(h => h, w => w / 2), OutputsAre(h => h / 2, w => w / 2));
             foreach (var half in new[] { "tophalf", "bottomhalf" })
-                if (Apply(half, input) is { } rows)
+                if ((rows || quarters) && Apply(half, input) is { } top)
                 {
-                    Cellwise(rows);
-                    foreach (var quarter in new[] { "lefthalf", "righthalf" })
-                        if (Apply(quarter, rows) is { } part) Cellwise(part);
+                    if (rows) Cellwise(top);
+                    if (quarters)
+                        foreach (var quarter in new[] { "lefthalf", "righthalf" })
+                            if (Apply(quarter, top) is { } part) Cellwise(part);
                 }
             foreach (var half in new[] { "lefthalf", "righthalf" })
-                if (Apply(half, input) is { } columns) Cellwise(columns);
-            foreach (var split in new[] { "hsplit", "vsplit" })
-                foreach (var n in new[] { 3, 4 })
-                    if (Apply(split, input, Number(n)) is { } parts && Apply("first", parts) is { } first && Apply("last", parts) is { } last)
+                if (columns && Apply(half, input) is { } left) Cellwise(left);
+            foreach (var n in new[] { 3, 4 })
+                foreach (var split in new[] { "hsplit", "vsplit" })
+                    if ((split == "hsplit" ? OutputsAre(h => h, w => w / n) : OutputsAre(h => h / n, w => w)) &&
+                        Apply(split, input, Number(n)) is { } parts && Apply("first", parts) is { } first && Apply("last", parts) is { } last)
                     {
                         Cellwise(first);
                         if (Apply("remove", first, parts) is { } rest && Apply("first", rest) is { } second) Cellwise(second);
@@ -406,6 +410,10 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                         Cellwise(last);
                     }
         }
+
+        /// <summary>Whether every output has the height and width <paramref name="height"/> and <paramref name="width"/> make of its input's.</summary>
+        private bool OutputsAre(Func<int, int> height, Func<int, int> width) =>
+            _inputs.Select((input, d) => _outputs[d].Height == height(input.Height) && _outputs[d].Width == width(input.Width)).All(x => x);
 
         /// <summary>The grid <paramref name="rule"/> writes; null where a call fails.</summary>
         private Term? Written(CellwiseRule rule) => rule switch
