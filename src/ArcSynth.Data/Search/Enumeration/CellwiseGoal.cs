@@ -2,49 +2,18 @@ using ArcSynth.Dsl.Values;
 
 namespace ArcSynth.Data.Search.Enumeration;
 
-/// <summary>The cells of one colour in a rule's grid <paramref name="Grid"/> (0 or 1 in a table of two): ofcolor(grid, colour).</summary>
-internal readonly record struct ColourCells(int Grid, int Colour)
-{
-    public bool Holds(int a, int b) => (Grid == 0 ? a : b) == Colour;
-}
-
-/// <summary>Cells of one colour, alone or crossed with another's (intersection) or with another's taken away (difference).</summary>
-internal readonly record struct CellSet(ColourCells First, ColourCells? Second, bool Without)
-{
-    /// <summary>Its calls: ofcolor, and for two, the other ofcolor and the set operation.</summary>
-    public int Calls => Second is null ? 1 : 3;
-
-    public bool Holds(int a, int b) => First.Holds(a, b) && (Second is not { } s || s.Holds(a, b) != Without);
-}
-
-/// <summary>A rule that writes every output cell from the colours <paramref name="Grids"/> hold at that cell.</summary>
-internal abstract record CellwiseRule(Term[] Grids);
-
-/// <summary>
-/// Starting from the first grid, or from a canvas of <paramref name="Canvas"/> the first's shape, fill each colour in
-/// turn into the union of its sets.
-/// </summary>
-internal sealed record FillRule(Term[] Grids, int? Canvas, (int Colour, CellSet[] Cells)[] Fills) : CellwiseRule(Grids);
-
-/// <summary>
-/// Grids laid over one another: the first, each of its cells of <paramref name="Unset"/> taken from the next grid
-/// in turn (paint(g, toobject(ofcolor(g, unset), next))).
-/// </summary>
-internal sealed record LayerRule(Term[] Grids, int Unset) : CellwiseRule(Grids);
-
 /// <summary>
 /// Where every demonstration output is, cell by cell, one function of the colours that grids of its shape (built by the
-/// enumeration from the input) hold at that cell, the same on every demonstration: that function written as fills into
-/// a grid or a canvas, each fill's cells a few colour sets (ofcolor, crossed or taken apart). Two kinds are looked for:
-/// any function of two grids (tophalf(I) and bottomhalf(I) combined by a rule of logic; a grid and itself: a colour
-/// map), and grids laid over one another, each cell taking the first of them that is set there (the quarters of the
-/// input stacked in some order). Each is a solution as soon as its grids are built, some ten calls before the
-/// enumeration would reach it.
+/// enumeration from the input, or the input's parts) hold at that cell, the same on every demonstration. Two kinds are
+/// looked for: any function of two grids, written as fills of a few colour sets (tophalf(I) and bottomhalf(I) combined
+/// by a rule of logic; a grid and itself: a colour map: <see cref="FillRule"/>), and grids laid over one another, each
+/// cell the first of them that is set there (the quarters of the input stacked in some order; a pattern seen through
+/// its noise to its mirror image: <see cref="LayerRule"/>). Either takes some ten calls, out of the enumeration's reach.
 /// </summary>
 internal sealed class CellwiseGoal
 {
     /// <summary>Grids of the outputs' shape compared, at most: the pairs grow as their square.</summary>
-    public const int MaxGrids = 96;
+    private const int MaxGrids = 96;
 
     /// <summary>Calls a rule adds to its grids, at most: a longer one fits the demonstrations by chance more than by reason.</summary>
     private const int MaxRuleCalls = 12;
@@ -85,7 +54,7 @@ internal sealed class CellwiseGoal
     /// Keeps <paramref name="grid"/> where it has the outputs' shape and ARC's colours on every demonstration, and
     /// returns the rules of two grids it gives with each grid kept before it and with itself.
     /// </summary>
-    public IEnumerable<CellwiseRule> Offer(Term grid)
+    public IEnumerable<FillRule> Offer(Term grid)
     {
         if (_grids.Count >= MaxGrids) yield break;
         for (var d = 0; d < _outputs.Length; d++)
@@ -132,12 +101,12 @@ internal sealed class CellwiseGoal
     }
 
     /// <summary>The rule of fewest calls that writes <paramref name="table"/>, starting from either grid or a canvas; null where none is short enough or one grid is already every output.</summary>
-    private CellwiseRule? Rule(Term first, Term second, int[] table)
+    private FillRule? Rule(Term first, Term second, int[] table)
     {
         var keys = Enumerable.Range(0, 100).Where(k => table[k] >= 0).ToArray();
         if (keys.All(k => table[k] == k / 10) || keys.All(k => table[k] == k % 10)) return null;
         var one = ReferenceEquals(first, second);
-        CellwiseRule? best = null;
+        FillRule? best = null;
         var bestCalls = MaxRuleCalls + 1;
         void Try(Term[] grids, int? canvas, Func<int, int> start, int startCalls)
         {
