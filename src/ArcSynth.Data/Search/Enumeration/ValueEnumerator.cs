@@ -14,7 +14,7 @@ namespace ArcSynth.Data.Search.Enumeration;
 /// A grid equal to every demonstration output is a solution; so are up to three patches and objects that,
 /// filled or painted into the input, give every output (<see cref="PieceCover"/>); so is a crop of every
 /// output out of the input at a patch's box or a pair's corner (<see cref="CropGoal"/>), and the canvas of
-/// one-coloured outputs. The edit search
+/// one-coloured outputs; after these, cell-wise rules over grids of the outputs' shape (<see cref="CellwiseGoal"/>). The edit search
 /// reaches what is near its seeds; this reaches what is short, whatever the seeds are.
 /// </summary>
 /// <param name="maxCalls">Primitive calls per task (one per demonstration input a value is computed on).</param>
