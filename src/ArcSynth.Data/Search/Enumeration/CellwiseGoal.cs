@@ -104,6 +104,8 @@ internal sealed class CellwiseGoal
     private FillRule? Rule(Term first, Term second, int[] table)
     {
         var keys = Enumerable.Range(0, 100).Where(k => table[k] >= 0).ToArray();
+        // A table of about as many pairs as cells fits by chance (a 1x1 output's colours mapped one by one).
+        if (2 * keys.Length > _outputs.Sum(o => o.Cells.Length)) return null;
         if (keys.All(k => table[k] == k / 10) || keys.All(k => table[k] == k % 10)) return null;
         var one = ReferenceEquals(first, second);
         FillRule? best = null;
