@@ -23,6 +23,9 @@ internal sealed class CellwiseGoal
 
     private readonly Grid[] _outputs;
 
+    /// <summary>The outputs' cells, all demonstrations together.</summary>
+    private readonly int _cells;
+
     /// <summary>The outputs' commonest colour: a canvas's for a rule of two grids.</summary>
     private readonly int _commonest;
 
@@ -34,6 +37,7 @@ internal sealed class CellwiseGoal
     private CellwiseGoal(Grid[] inputs, Grid[] outputs)
     {
         _outputs = outputs;
+        _cells = outputs.Sum(o => o.Cells.Length);
         _commonest = Commonest(outputs);
         _unset = [Commonest(inputs), .. Enumerable.Range(0, 10).Where(c => inputs.Any(i => i.Cells.Contains(c)) && !outputs.Any(o => o.Cells.Contains(c)))];
     }
@@ -105,7 +109,7 @@ internal sealed class CellwiseGoal
     {
         var keys = Enumerable.Range(0, 100).Where(k => table[k] >= 0).ToArray();
         // A table of about as many pairs as cells fits by chance (a 1x1 output's colours mapped one by one).
-        if (2 * keys.Length > _outputs.Sum(o => o.Cells.Length)) return null;
+        if (2 * keys.Length > _cells) return null;
         if (keys.All(k => table[k] == k / 10) || keys.All(k => table[k] == k % 10)) return null;
         var one = ReferenceEquals(first, second);
         FillRule? best = null;

@@ -271,9 +271,12 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// </summary>
         private void Solve(PrimitiveFunction primitive, Term[] args)
         {
-            if (_solved is null && Apply(primitive, args) is { } grid && grid.Values.Select((v, d) => v.Equals(_outputs[d])).All(x => x))
+            if (_solved is null && Apply(primitive, args) is { } grid && GivesOutputs(grid))
                 _solved = grid;
         }
+
+        /// <summary>Whether <paramref name="term"/> is every demonstration's output.</summary>
+        private bool GivesOutputs(Term term) => term.Values.Select((v, d) => v.Equals(_outputs[d])).All(x => x);
 
         /// <summary>The term of <paramref name="primitive"/> called on <paramref name="args"/>, not kept (its values may be empty sets throughout); null where a call fails.</summary>
         private Term? Apply(PrimitiveFunction primitive, Term[] args) =>
@@ -357,9 +360,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                     foreach (var t in integers)
                         if (Is(t, values)) return t;
             var known = values.Where(v => v >= 0).Distinct().ToList();
-            return known.Count == 1 && DslConstants.All.FirstOrDefault(c => c.Type == DslType.Integer && ((Int)c.Value).V == known[0]) is { } constant
-                ? Leaf(constant)
-                : null;
+            return known.Count == 1 ? Constant(known[0]) : null;
         }
 
         /// <summary>The constant as a leaf, the same value on every demonstration.</summary>
@@ -375,7 +376,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void Keep(IEnumerable<CellwiseRule> rules)
         {
             foreach (var rule in rules)
-                if (Written(rule) is { } written && written.Values.Select((v, d) => v.Equals(_outputs[d])).All(x => x))
+                if (Written(rule) is { } written && GivesOutputs(written))
                     _rules.Add(written);
         }
 
@@ -457,8 +458,12 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             return grid;
         }
 
-        /// <summary>The integer constant of <paramref name="n"/> (ZERO...TEN): a colour, or a number of parts.</summary>
-        private Term Number(int n) => Leaf(DslConstants.All.First(c => c.Type == DslType.Integer && ((Int)c.Value).V == n));
+        /// <summary>The integer constant of <paramref name="n"/> (ZERO...TEN) as a leaf; null where none is.</summary>
+        private Term? Constant(int n) =>
+            DslConstants.All.FirstOrDefault(c => c.Type == DslType.Integer && ((Int)c.Value).V == n) is { } constant ? Leaf(constant) : null;
+
+        /// <summary>The constant of a colour or a number of parts, which always has one.</summary>
+        private Term Number(int n) => Constant(n)!;
 
         /// <summary>The term of the outputs' shape (<see cref="PairOf"/>).</summary>
         private Term? OutputShape() => PairOf([.. _outputs.Select(o => o.Height)], [.. _outputs.Select(o => o.Width)]);
