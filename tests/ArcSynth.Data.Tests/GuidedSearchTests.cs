@@ -259,6 +259,22 @@ public sealed class GuidedSearchTests
         Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
     }
 
+    [Theory]
+    [InlineData("8d5021e8", "rot180(")]  // three rows of two blocks, each a mirror image of the input
+    [InlineData("46442a0e", "rot270(")]  // the input's four rotations, two by two
+    [InlineData("007bbfb7", "upscale(")] // a copy of the input where its cell is set: the input tiled and upscaled, cell by cell
+    public void The_enumeration_lays_out_blocks_of_the_inputs_shape(string id, string written)
+    {
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        var outcome = enumerating.Search(Task(id), []);
+        var program = ProgramPrinter.Print(outcome.Best);
+        Assert.True(outcome.Solved(3), $"{id}: {program}");
+        Assert.StartsWith("enumerated", outcome.Best.Name);
+        Assert.Contains("vconcat(", program);
+        Assert.Contains(written, program);
+        Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
+    }
+
     [Fact]
     public void The_enumeration_reads_only_the_demonstrations_and_is_deterministic()
     {

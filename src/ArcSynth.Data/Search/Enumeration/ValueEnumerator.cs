@@ -14,7 +14,8 @@ namespace ArcSynth.Data.Search.Enumeration;
 /// A grid equal to every demonstration output is a solution; so are up to three patches and objects that,
 /// filled or painted into the input, give every output (<see cref="PieceCover"/>); so is a crop of every
 /// output out of the input at a patch's box or a pair's corner (<see cref="CropGoal"/>), and the canvas of
-/// one-coloured outputs; after these, cell-wise rules over grids of the outputs' shape (<see cref="CellwiseGoal"/>). The edit search
+/// one-coloured outputs; after these, cell-wise rules over grids of the outputs' shape (<see cref="CellwiseGoal"/>) and
+/// outputs laid out in blocks of the input's mirror images (<see cref="BlockLayout"/>). The edit search
 /// reaches what is near its seeds; this reaches what is short, whatever the seeds are.
 /// </summary>
 /// <param name="maxCalls">Primitive calls per task (one per demonstration input a value is computed on).</param>
@@ -132,6 +133,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             foreach (var q in owner._passable)
                 _functions[q] = new Term(q.Name, q, [], Enumerable.Repeat<Value>(q, _inputs.Length).ToArray(), DslType.Callable, 0);
             Parts();
+            Layouts();
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
             {
                 NewDepth();
@@ -410,6 +412,46 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                         if (Apply("remove", last, parts) is { } before && Apply("last", before) is { } third) Cellwise(third);
                         Cellwise(last);
                     }
+        }
+
+        /// <summary>
+        /// Where the outputs are blocks of the input's shape (<see cref="BlockLayout"/>): the input's symmetries (or a
+        /// one-coloured canvas) that are the blocks on every demonstration, laid out, as a rule; and the input tiled into
+        /// the blocks, and upscaled by their number, offered to the cell-wise goal (a copy kept where the input's cell is
+        /// set: 5b6cbef5).
+        /// </summary>
+        private void Layouts()
+        {
+            if (BlockLayout.Of(_inputs, _outputs) is not { } layout) return;
+            var input = _byType[0][DslType.Grid][0];
+            var copies = new[] { "hmirror", "vmirror", "rot180", "dmirror", "cmirror", "rot90", "rot270" }
+                .Select(name => Apply(name, input)).OfType<Term>().Prepend(input).ToList();
+            var canvases = new Dictionary<int, Term?>();
+            var concatenated = new Dictionary<(string, Term, Term), Term?>();
+            // The same pair concatenated is one term, so a row that repeats is written once.
+            Term? Concat(string name, Term? a, Term b) =>
+                a is null ? b : concatenated.TryGetValue((name, a, b), out var t) ? t : concatenated[(name, a, b)] = Apply(name, a, b);
+            Term? Canvas(int colour) =>
+                canvases.TryGetValue(colour, out var t) ? t
+                : canvases[colour] = Apply("shape", input) is { } shape ? Apply("canvas", Number(colour), shape) : null;
+            Term? Laid(Func<int, int, Term?> block)
+            {
+                Term? grid = null;
+                for (var i = 0; i < layout.Rows; i++)
+                {
+                    Term? row = null;
+                    for (var j = 0; j < layout.Columns; j++)
+                        if (block(i, j) is not { } b || (row = Concat("hconcat", row, b)) is null) return null;
+                    if ((grid = Concat("vconcat", grid, row!)) is null) return null;
+                }
+                return grid;
+            }
+            var symmetric = Laid((i, j) => copies.FirstOrDefault(c => layout.IsBlock(c.Values, i, j)) ??
+                (layout.Colour(i, j) is { } colour ? Canvas(colour) : null));
+            if (symmetric is not null && GivesOutputs(symmetric)) _rules.Add(symmetric);
+            if (Laid((_, _) => input) is { } tiled) Cellwise(tiled);
+            if (layout.Rows == layout.Columns && Constant(layout.Rows) is { } factor && Apply("upscale", input, factor) is { } upscaled)
+                Cellwise(upscaled);
         }
 
         /// <summary>Whether every output has the height and width <paramref name="height"/> and <paramref name="width"/> make of its input's.</summary>
