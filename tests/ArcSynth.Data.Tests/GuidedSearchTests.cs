@@ -263,6 +263,7 @@ public sealed class GuidedSearchTests
     [InlineData("8d5021e8", "rot180(")]  // three rows of two blocks, each a mirror image of the input
     [InlineData("46442a0e", "rot270(")]  // the input's four rotations, two by two
     [InlineData("007bbfb7", "upscale(")] // a copy of the input where its cell is set: the input tiled and upscaled, cell by cell
+    [InlineData("c3e719e8", "mostcolor(")] // a copy where its cell is its commonest colour, which differs between demonstrations
     public void The_enumeration_lays_out_blocks_of_the_inputs_shape(string id, string written)
     {
         var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });

@@ -21,6 +21,15 @@ internal sealed class CellwiseGoal
     /// <summary>Grids laid over one another, at most.</summary>
     private const int MaxLayers = 4;
 
+    /// <summary>
+    /// A colour that differs between demonstrations, as a table reads it where a colour term is that colour on each
+    /// (leastcolor(I): a copy kept where the input's cell is its rarest colour, 48f8583b): one entry for all of them.
+    /// </summary>
+    public const int Varying = 10;
+
+    /// <summary>The colours a table tells apart: ARC's ten and <see cref="Varying"/>.</summary>
+    private const int Colours = 11;
+
     private readonly Grid[] _outputs;
 
     /// <summary>The outputs' cells, all demonstrations together.</summary>
@@ -32,6 +41,9 @@ internal sealed class CellwiseGoal
     /// <summary>The colours a layer's unset cells may have: the inputs' commonest, and those of an input no output has (noise to see through).</summary>
     private readonly int[] _unset;
     private readonly List<Term> _grids = [];
+
+    /// <summary>Colour terms a table may read as <see cref="Varying"/>, one at a time.</summary>
+    private readonly List<Term> _varying = [];
     private readonly HashSet<string> _overlays = [];
 
     private CellwiseGoal(Grid[] inputs, Grid[] outputs)
@@ -54,9 +66,18 @@ internal sealed class CellwiseGoal
         return Array.IndexOf(counts, counts.Max());
     }
 
+    /// <summary>Keeps <paramref name="colour"/> for tables to read as <see cref="Varying"/>, where it is an ARC colour on every demonstration and not one colour on all.</summary>
+    public void Vary(Term colour)
+    {
+        if (colour.Values.All(v => v is Int { V: >= 0 and <= 9 }) && colour.Values.Any(v => !v.Equals(colour.Values[0])))
+            _varying.Add(colour);
+    }
+
     /// <summary>
     /// Keeps <paramref name="grid"/> where it has the outputs' shape and ARC's colours on every demonstration, and
-    /// returns the rules of two grids it gives with each grid kept before it and with itself.
+    /// returns the rules of two grids it gives with each grid kept before it and with itself: of its colours as they
+    /// are, or with a colour term's read as <see cref="Varying"/>, whichever takes the fewest calls (0692e18c's colour
+    /// swapped with 0 is one fill, where its colours one by one are three).
     /// </summary>
     public IEnumerable<FillRule> Offer(Term grid)
     {
@@ -67,8 +88,13 @@ internal sealed class CellwiseGoal
         if (_grids.Any(g => g.Values.AsSpan().SequenceEqual(grid.Values))) yield break;
         _grids.Add(grid);
         foreach (var first in _grids)
-            if (Table(first, grid) is { } table && Rule(first, grid, table) is { } rule)
-                yield return rule;
+        {
+            FillRule? best = null;
+            foreach (var varying in _varying.Prepend(null))
+                if (Table(first, grid, varying) is { } table && Rule(first, grid, table, varying) is { } rule && rule.Calls < (best?.Calls ?? int.MaxValue))
+                    best = rule;
+            if (best is not null) yield return best;
+        }
     }
 
     /// <summary>
@@ -84,33 +110,38 @@ internal sealed class CellwiseGoal
 
     private ReadOnlySpan<int> Cells(Term grid, int d) => ((Grid)grid.Values[d]).Cells;
 
-    /// <summary>The output colour of each pair of colours (10 a + b) seen, -1 where none is; null where one pair gives two colours.</summary>
-    private int[]? Table(Term first, Term second)
+    /// <summary>
+    /// The output colour of each pair of colours (11 a + b) seen, -1 where none is, <paramref name="varying"/>'s colour
+    /// read as <see cref="Varying"/> on each demonstration; null where one pair gives two colours.
+    /// </summary>
+    private int[]? Table(Term first, Term second, Term? varying)
     {
-        var table = new int[100];
+        var table = new int[Colours * Colours];
         Array.Fill(table, -1);
         for (var d = 0; d < _outputs.Length; d++)
         {
             var a = Cells(first, d);
             var b = Cells(second, d);
             var o = _outputs[d].Cells;
+            var v = varying is null ? -1 : ((Int)varying.Values[d]).V;
             for (var k = 0; k < o.Length; k++)
             {
-                ref var seen = ref table[10 * a[k] + b[k]];
-                if (seen == -1) seen = o[k];
-                else if (seen != o[k]) return null;
+                var (x, y, z) = (a[k] == v ? Varying : a[k], b[k] == v ? Varying : b[k], o[k] == v ? Varying : o[k]);
+                ref var seen = ref table[Colours * x + y];
+                if (seen == -1) seen = z;
+                else if (seen != z) return null;
             }
         }
         return table;
     }
 
     /// <summary>The rule of fewest calls that writes <paramref name="table"/>, starting from either grid or a canvas; null where none is short enough or one grid is already every output.</summary>
-    private FillRule? Rule(Term first, Term second, int[] table)
+    private FillRule? Rule(Term first, Term second, int[] table, Term? varying)
     {
-        var keys = Enumerable.Range(0, 100).Where(k => table[k] >= 0).ToArray();
+        var keys = Enumerable.Range(0, table.Length).Where(k => table[k] >= 0).ToArray();
         // A table of about as many pairs as cells fits by chance (a 1x1 output's colours mapped one by one).
         if (2 * keys.Length > _cells) return null;
-        if (keys.All(k => table[k] == k / 10) || keys.All(k => table[k] == k % 10)) return null;
+        if (keys.All(k => table[k] == k / Colours) || keys.All(k => table[k] == k % Colours)) return null;
         var one = ReferenceEquals(first, second);
         FillRule? best = null;
         var bestCalls = MaxRuleCalls + 1;
@@ -122,16 +153,16 @@ internal sealed class CellwiseGoal
             {
                 var wanted = keys.Where(k => table[k] == colour && start(k) != colour).ToArray();
                 if (wanted.Length == 0) continue;
-                if (Cover(wanted, keys.Where(k => table[k] != colour).ToArray(), one) is not { } sets) return;
+                if (Cover(wanted, keys.Where(k => table[k] != colour).ToArray(), one, varying is null ? 10 : Colours) is not { } sets) return;
                 // The second grid is the first of the rule's grids where it starts from it.
                 fills.Add((colour, ReferenceEquals(grids[0], first) ? sets : [.. sets.Select(Swapped)]));
                 calls += sets.Sum(s => s.Calls) + sets.Length;
                 if (calls >= bestCalls) return;
             }
-            if (fills.Count > 0) (best, bestCalls) = (new FillRule(grids, canvas, [.. fills]), calls);
+            if (fills.Count > 0) (best, bestCalls) = (new FillRule(grids, canvas, [.. fills], varying), calls);
         }
-        Try([first, second], null, k => k / 10, 0);
-        if (!one) Try([second, first], null, k => k % 10, 0);
+        Try([first, second], null, k => k / Colours, 0);
+        if (!one) Try([second, first], null, k => k % Colours, 0);
         Try([first, second], _commonest, _ => _commonest, 2);
         return best;
     }
@@ -141,32 +172,37 @@ internal sealed class CellwiseGoal
 
     /// <summary>
     /// The fewest sets, chosen greedily, that together hold every pair of <paramref name="wanted"/> and none of
-    /// <paramref name="unwanted"/>; null where none do. With <paramref name="one"/>, the two grids are one.
+    /// <paramref name="unwanted"/>, over the first <paramref name="colours"/> colours; null where none do. With
+    /// <paramref name="one"/>, the two grids are one.
     /// </summary>
-    private static CellSet[]? Cover(int[] wanted, int[] unwanted, bool one)
+    private static CellSet[]? Cover(int[] wanted, int[] unwanted, bool one, int colours)
     {
-        var candidates = Candidates(wanted, one).Where(s => !unwanted.Any(k => s.Holds(k / 10, k % 10))).ToList();
+        var candidates = Candidates(wanted, one, colours).Where(s => !unwanted.Any(k => s.Holds(k / Colours, k % Colours))).ToList();
         var left = new HashSet<int>(wanted);
         var chosen = new List<CellSet>();
         while (left.Count > 0)
         {
-            var next = candidates.Select(s => (Set: s, Gain: left.Count(k => s.Holds(k / 10, k % 10))))
+            var next = candidates.Select(s => (Set: s, Gain: left.Count(k => s.Holds(k / Colours, k % Colours))))
                 .Where(x => x.Gain > 0).OrderByDescending(x => (double)x.Gain / x.Set.Calls).FirstOrDefault();
             if (next.Gain == 0) return null;
             chosen.Add(next.Set);
-            left.RemoveWhere(k => next.Set.Holds(k / 10, k % 10));
+            left.RemoveWhere(k => next.Set.Holds(k / Colours, k % Colours));
         }
         return [.. chosen];
     }
 
     /// <summary>The sets over the colours of <paramref name="wanted"/>'s pairs: each grid's colour alone, then crossed and taken apart.</summary>
-    private static IEnumerable<CellSet> Candidates(int[] wanted, bool one)
+    private static IEnumerable<CellSet> Candidates(int[] wanted, bool one, int colours)
     {
-        var atoms = wanted.Select(k => new ColourCells(0, k / 10))
-            .Concat(one ? [] : wanted.Select(k => new ColourCells(1, k % 10))).Distinct().ToList();
+        var atoms = wanted.Select(k => new ColourCells(0, k / Colours))
+            .Concat(one ? [] : wanted.Select(k => new ColourCells(1, k % Colours))).Distinct().ToList();
         foreach (var x in atoms) yield return new CellSet(x, null, false);
+        // Where a grid is not a colour: a copy kept where a mask is its rarest colour, whatever the copy's colours are (48f8583b).
+        foreach (var grid in one ? [0] : new[] { 0, 1 })
+            for (var c = 0; c < colours; c++)
+                yield return new CellSet(new ColourCells(grid, ColourCells.Any), new ColourCells(grid, c), true);
         if (one) yield break;
-        var all = Enumerable.Range(0, 10).SelectMany(c => new[] { new ColourCells(0, c), new ColourCells(1, c) }).ToList();
+        var all = Enumerable.Range(0, colours).SelectMany(c => new[] { new ColourCells(0, c), new ColourCells(1, c) }).ToList();
         foreach (var x in atoms)
             foreach (var y in all.Where(y => y.Grid != x.Grid))
             {

@@ -132,6 +132,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 Add(Leaf(c));
             foreach (var q in owner._passable)
                 _functions[q] = new Term(q.Name, q, [], Enumerable.Repeat<Value>(q, _inputs.Length).ToArray(), DslType.Callable, 0);
+            Vary();
             Parts();
             Layouts();
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
@@ -383,6 +384,19 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         }
 
         /// <summary>
+        /// The input's rarest and commonest colours, and its colour other than 0 (other(palette(I), ZERO)), which cell-wise
+        /// tables may read where they differ between demonstrations.
+        /// </summary>
+        private void Vary()
+        {
+            if (_cellwise is null) return;
+            var input = _byType[0][DslType.Grid][0];
+            foreach (var name in new[] { "leastcolor", "mostcolor" })
+                if (Apply(name, input) is { } colour) _cellwise.Vary(colour);
+            if (Apply("palette", input) is { } palette && Apply("other", palette, Number(0)) is { } other) _cellwise.Vary(other);
+        }
+
+        /// <summary>
         /// The input's halves, quarters (lefthalf(tophalf(I))), thirds and fourths (first(remove(first(x), x)) of
         /// x = hsplit(I, THREE)) where the outputs have their shape, offered to the cell-wise goal before the
         /// enumeration begins: parts laid over or combined are common, and its budget reaches a quarter late and a
@@ -484,8 +498,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private Term? Written(FillRule rule)
         {
             var colours = new Dictionary<ColourCells, Term?>();
+            Term? Colour(int c) => c == CellwiseGoal.Varying ? rule.Varying : Number(c);
             Term? Cells(ColourCells c) =>
-                colours.TryGetValue(c, out var t) ? t : colours[c] = Apply("ofcolor", rule.Grids[c.Grid], Number(c.Colour));
+                colours.TryGetValue(c, out var t) ? t
+                : colours[c] = c.Colour == ColourCells.Any ? Apply("asindices", rule.Grids[c.Grid])
+                : Colour(c.Colour) is { } colour ? Apply("ofcolor", rule.Grids[c.Grid], colour) : null;
             Term? Set(CellSet s) =>
                 Cells(s.First) is not { } first ? null
                 : s.Second is not { } second ? first
@@ -494,8 +511,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             foreach (var (colour, sets) in rule.Fills)
             {
                 var union = sets.Select(Set).Aggregate((x, y) => x is null || y is null ? null : Apply("combine", x, y));
-                if (grid is null || union is null) return null;
-                grid = Apply("fill", grid, Number(colour), union);
+                if (grid is null || union is null || Colour(colour) is not { } filled) return null;
+                grid = Apply("fill", grid, filled, union);
             }
             return grid;
         }
