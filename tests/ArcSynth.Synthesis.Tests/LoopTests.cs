@@ -120,9 +120,10 @@ public sealed class LoopTests : IDisposable
         // Iteration 0 has no hindsight data yet: nothing is adapted, and the samples are the same as without adaptation.
         Assert.All(adapted.Steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration == 0), x => Assert.Equal(0, Adapted(x)));
         Assert.Equal(Sampled(plain.Programs, 0), Sampled(adapted.Programs, 0));
-        // Iteration 1 adapts every task not solved on its demonstrations (none is, in this tiny run), and samples differently.
-        Assert.All(adapted.Iterations, i => Assert.Equal(0, i.SolvedDemonstrations));
-        Assert.Equal(4, adapted.Steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration == 1).Sum(Adapted));
+        // Iteration 1 adapts every task not solved on its demonstrations in iteration 0 (the enumeration solves 007bbfb7), and samples differently.
+        var unsolved = 4 - adapted.Iterations.Single(i => i.Iteration == 0).SolvedDemonstrations;
+        Assert.InRange(unsolved, 1, 4);
+        Assert.Equal(unsolved, adapted.Steps.Where(x => x.Phase == LoopPhases.Sample && x.Iteration == 1).Sum(Adapted));
         Assert.All(plain.Steps.Where(x => x.Phase == LoopPhases.Sample), x => Assert.Equal(0, Adapted(x)));
         Assert.NotEqual(Sampled(plain.Programs, 1), Sampled(adapted.Programs, 1));
         // Every adapted sample is still a program of the DSL that type-checks.
