@@ -21,14 +21,17 @@ internal sealed class CellwiseGoal
     /// <summary>Grids laid over one another, at most.</summary>
     private const int MaxLayers = 4;
 
+    /// <summary>ARC's colours, 0 to 9.</summary>
+    private const int ArcColours = 10;
+
     /// <summary>
     /// A colour that differs between demonstrations, as a table reads it where a colour term is that colour on each
     /// (leastcolor(I): a copy kept where the input's cell is its rarest colour, 48f8583b): one entry for all of them.
     /// </summary>
-    public const int Varying = 10;
+    public const int Varying = ArcColours;
 
     /// <summary>The colours a table tells apart: ARC's ten and <see cref="Varying"/>.</summary>
-    private const int Colours = 11;
+    private const int Colours = ArcColours + 1;
 
     private readonly Grid[] _outputs;
 
@@ -153,7 +156,7 @@ internal sealed class CellwiseGoal
             {
                 var wanted = keys.Where(k => table[k] == colour && start(k) != colour).ToArray();
                 if (wanted.Length == 0) continue;
-                if (Cover(wanted, keys.Where(k => table[k] != colour).ToArray(), one, varying is null ? 10 : Colours) is not { } sets) return;
+                if (Cover(wanted, keys.Where(k => table[k] != colour).ToArray(), one, varying is null ? ArcColours : Colours) is not { } sets) return;
                 // The second grid is the first of the rule's grids where it starts from it.
                 fills.Add((colour, ReferenceEquals(grids[0], first) ? sets : [.. sets.Select(Swapped)]));
                 calls += sets.Sum(s => s.Calls) + sets.Length;
@@ -191,7 +194,7 @@ internal sealed class CellwiseGoal
         return [.. chosen];
     }
 
-    /// <summary>The sets over the colours of <paramref name="wanted"/>'s pairs: each grid's colour alone, then crossed and taken apart.</summary>
+    /// <summary>The sets over the colours of <paramref name="wanted"/>'s pairs: each grid's colour alone, each grid's cells but one colour's, then colours crossed and taken apart.</summary>
     private static IEnumerable<CellSet> Candidates(int[] wanted, bool one, int colours)
     {
         var atoms = wanted.Select(k => new ColourCells(0, k / Colours))
