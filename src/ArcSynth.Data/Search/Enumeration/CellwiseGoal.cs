@@ -54,7 +54,7 @@ internal sealed class CellwiseGoal
         _outputs = outputs;
         _cells = outputs.Sum(o => o.Cells.Length);
         _commonest = Commonest(outputs);
-        _unset = [Commonest(inputs), .. Enumerable.Range(0, 10).Where(c => inputs.Any(i => i.Cells.Contains(c)) && !outputs.Any(o => o.Cells.Contains(c)))];
+        _unset = [Commonest(inputs), .. Enumerable.Range(0, ArcColours).Where(c => inputs.Any(i => i.Cells.Contains(c)) && !outputs.Any(o => o.Cells.Contains(c)))];
     }
 
     /// <summary>The goal of outputs in ARC's colours; null where one is not.</summary>
@@ -72,7 +72,7 @@ internal sealed class CellwiseGoal
     /// <summary>Keeps <paramref name="colour"/> for tables to read as <see cref="Varying"/>, where it is an ARC colour on every demonstration and not one colour on all.</summary>
     public void Vary(Term colour)
     {
-        if (colour.Values.All(v => v is Int { V: >= 0 and <= 9 }) && colour.Values.Any(v => !v.Equals(colour.Values[0])))
+        if (colour.Values.All(v => v is Int { V: >= 0 and < ArcColours }) && colour.Values.Any(v => !v.Equals(colour.Values[0])))
             _varying.Add(colour);
     }
 
