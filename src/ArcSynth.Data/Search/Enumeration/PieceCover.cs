@@ -8,9 +8,10 @@ namespace ArcSynth.Data.Search.Enumeration;
 /// <summary>
 /// A value the enumeration built that agrees with every demonstration output wherever it lands: a patch
 /// whose cells the output holds in one colour, filled with a term that is that colour, or an object whose
-/// cells the output holds as they are, painted. <paramref name="Covers"/> marks the changed cells it sets.
+/// cells the output holds as they are, painted; or, with underfill and underpaint, so on the input's
+/// background cells alone (<paramref name="OnBackground"/>). <paramref name="Covers"/> marks the changed cells it sets.
 /// </summary>
-internal sealed record Piece(Term Patch, PrimitiveFunction Into, Term? Colour, ulong[] Covers);
+internal sealed record Piece(Term Patch, PrimitiveFunction Into, Term? Colour, ulong[] Covers, bool OnBackground);
 
 /// <summary>
 /// Where every demonstration output is its input with some cells changed: the changed cells, and the
@@ -27,7 +28,11 @@ internal sealed class PieceCover
     /// <summary>Sets of pieces looked at, at most, each time covers are asked for.</summary>
     private const int MaxSteps = 100_000;
 
+    private readonly Grid[] _inputs;
     private readonly Grid[] _outputs;
+
+    /// <summary>Each input's commonest colour: the cells underfill and underpaint set.</summary>
+    private readonly int[] _backgrounds;
 
     /// <summary>Per demonstration, each cell's bit among the changed cells of all demonstrations, or -1 where it keeps its colour.</summary>
     private readonly int[][] _bitOf;
@@ -41,17 +46,22 @@ internal sealed class PieceCover
     private readonly HashSet<string> _coverages = [];
     private readonly HashSet<string> _covers = [];
 
-    private PieceCover(Grid[] outputs, int[][] bitOf, int changed)
+    private PieceCover(Grid[] inputs, Grid[] outputs, int[] backgrounds, int[][] bitOf, int changed)
     {
+        _inputs = inputs;
         _outputs = outputs;
+        _backgrounds = backgrounds;
         _bitOf = bitOf;
         _all = new ulong[(changed + 63) / 64];
         for (var b = 0; b < changed; b++) _all[b >> 6] |= 1UL << b;
         _setting = Enumerable.Range(0, changed).Select(_ => new List<int>()).ToArray();
     }
 
-    /// <summary>The changed cells of the demonstrations; null where an output differs from its input in shape, or none changes a cell.</summary>
-    public static PieceCover? Of(Grid[] inputs, Grid[] outputs)
+    /// <summary>
+    /// The changed cells of the demonstrations, <paramref name="backgrounds"/> each input's commonest colour; null where an
+    /// output differs from its input in shape, or none changes a cell.
+    /// </summary>
+    public static PieceCover? Of(Grid[] inputs, Grid[] outputs, int[] backgrounds)
     {
         var bitOf = new int[inputs.Length][];
         var changed = 0;
@@ -62,22 +72,39 @@ internal sealed class PieceCover
             bitOf[d] = new int[i.Height * i.Width];
             for (var k = 0; k < bitOf[d].Length; k++) bitOf[d][k] = i.Cells[k] == o.Cells[k] ? -1 : changed++;
         }
-        return changed == 0 ? null : new PieceCover(outputs, bitOf, changed);
+        return changed == 0 ? null : new PieceCover(inputs, outputs, backgrounds, bitOf, changed);
     }
 
     /// <summary>
     /// Keeps <paramref name="term"/> (a patch or an object) as pieces where it agrees with the outputs and
     /// sets a changed cell no piece before it sets alone: painted, for an object, and filled with the colour
     /// the outputs hold under it, given by <paramref name="colour"/> (null where no term is that colour).
-    /// Returns the pieces that set every changed cell alone.
+    /// Where it agrees only on the input's background, underpainted or underfilled instead: a box or a line
+    /// drawn across what is there (e7639916's rectangle through three points). Returns the pieces that set
+    /// every changed cell alone.
     /// </summary>
-    public IEnumerable<Piece> Offer(Term term, PrimitiveFunction? fill, PrimitiveFunction? paint, Func<int[], Term?> colour)
+    public IEnumerable<Piece> Offer(Term term, Into into, Func<int[], Term?> colour)
     {
-        if (term.Type == DslType.Object && paint is not null && Painted(term) is { } covers && Keep(new Piece(term, paint, null, covers)) is { } painted)
+        if (term.Type == DslType.Object && Painting(term, into) is var (paint, covers, under) && Keep(new Piece(term, paint, null, covers, under)) is { } painted)
             yield return painted;
-        if (fill is not null && Filled(term) is var (cells, colours) && colour(colours) is { } c && Keep(new Piece(term, fill, c, cells)) is { } filled)
+        if (Filling(term, into) is var (fill, cells, colours, background) && colour(colours) is { } c && Keep(new Piece(term, fill, c, cells, background)) is { } filled)
             yield return filled;
     }
+
+    /// <summary>The primitives that put pieces into a grid: fill and paint, and their background-only forms; any may be missing from the registry.</summary>
+    public sealed record Into(PrimitiveFunction? Fill, PrimitiveFunction? Paint, PrimitiveFunction? Underfill, PrimitiveFunction? Underpaint);
+
+    /// <summary>How an object is painted so that it agrees with the outputs, the changed cells it sets, and whether on the background alone; null where no way does.</summary>
+    private (PrimitiveFunction, ulong[], bool)? Painting(Term term, Into into) =>
+        into.Paint is { } paint && Painted(term, onlyBackground: false) is { } covers ? (paint, covers, false)
+        : into.Underpaint is { } under && Painted(term, onlyBackground: true) is { } some ? (under, some, true)
+        : null;
+
+    /// <summary>How a patch is filled so that it agrees with the outputs, the changed cells it sets, the colours, and whether on the background alone; null where no way does.</summary>
+    private (PrimitiveFunction, ulong[], int[], bool)? Filling(Term term, Into into) =>
+        into.Fill is { } fill && Filled(term, onlyBackground: false) is var (covers, colours) ? (fill, covers, colours, false)
+        : into.Underfill is { } under && Filled(term, onlyBackground: true) is var (cells, background) ? (under, cells, background, true)
+        : null;
 
     /// <summary>Whether every changed cell is set by a piece.</summary>
     private bool Complete(ulong[] covers) => covers.AsSpan().SequenceEqual(_all);
@@ -98,8 +125,11 @@ internal sealed class PieceCover
         return null;
     }
 
-    /// <summary>The changed cells an object sets where each of its cells is the output's; null where one is not, or it sets none.</summary>
-    private ulong[]? Painted(Term term)
+    /// <summary>
+    /// The changed cells an object sets where each of its cells is the output's (those on the input's background
+    /// alone, where <paramref name="onlyBackground"/>); null where one is not, or it sets none.
+    /// </summary>
+    private ulong[]? Painted(Term term, bool onlyBackground)
     {
         var covers = new ulong[_all.Length];
         for (var d = 0; d < _outputs.Length; d++)
@@ -108,7 +138,7 @@ internal sealed class PieceCover
             foreach (var item in ((FrozenSetValue)term.Values[d]).Items())
             {
                 if (item is not Cell c) return null;
-                if (c.I < 0 || c.I >= o.Height || c.J < 0 || c.J >= o.Width) continue;
+                if (c.I < 0 || c.I >= o.Height || c.J < 0 || c.J >= o.Width || onlyBackground && !Background(d, c.I, c.J)) continue;
                 if (o[c.I, c.J] != c.Color) return null;
                 Set(covers, d, c.I * o.Width + c.J);
             }
@@ -119,8 +149,9 @@ internal sealed class PieceCover
     /// <summary>
     /// The changed cells a patch (or an object's cells) sets, and the one colour the outputs hold under it on
     /// each demonstration (-1 where none of it lands on the grid); null where the colours under it differ, or it sets none.
+    /// Where <paramref name="onlyBackground"/>, the cells on the input's background alone.
     /// </summary>
-    private (ulong[] Covers, int[] Colours)? Filled(Term term)
+    private (ulong[] Covers, int[] Colours)? Filled(Term term, bool onlyBackground)
     {
         var covers = new ulong[_all.Length];
         var colours = new int[_outputs.Length];
@@ -131,7 +162,7 @@ internal sealed class PieceCover
             foreach (var item in ((FrozenSetValue)term.Values[d]).Items())
             {
                 if (Location(item) is not (var i, var j)) return null;
-                if (i < 0 || i >= o.Height || j < 0 || j >= o.Width) continue;
+                if (i < 0 || i >= o.Height || j < 0 || j >= o.Width || onlyBackground && !Background(d, i, j)) continue;
                 if (colours[d] >= 0 && o[i, j] != colours[d]) return null;
                 colours[d] = o[i, j];
                 Set(covers, d, i * o.Width + j);
@@ -139,6 +170,8 @@ internal sealed class PieceCover
         }
         return Sets(covers) ? (covers, colours) : null;
     }
+
+    private bool Background(int demonstration, int i, int j) => _inputs[demonstration][i, j] == _backgrounds[demonstration];
 
     /// <summary>Where a patch's item lies: an index pair, or a cell of an object; null for anything else.</summary>
     private static (int I, int J)? Location(Value item) => item switch

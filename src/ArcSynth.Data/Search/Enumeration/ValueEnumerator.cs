@@ -49,12 +49,13 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
     /// <summary>Primitives that may be passed as a function: of one or two parameters, not building functions.</summary>
     private readonly PrimitiveFunction[] _passable = registry.All.Where(q => q.Arity is 1 or 2 && q.Signature.Returns != DslType.Callable).ToArray();
-    private readonly PrimitiveFunction? _fill = registry.TryGet("fill", out var f) ? f : null;
-    private readonly PrimitiveFunction? _paint = registry.TryGet("paint", out var p) ? p : null;
+    private readonly PieceCover.Into _into = new(Named(registry, "fill"), Named(registry, "paint"), Named(registry, "underfill"), Named(registry, "underpaint"));
     private readonly PrimitiveFunction? _subgrid = registry.TryGet("subgrid", out var s) ? s : null;
     private readonly PrimitiveFunction? _crop = registry.TryGet("crop", out var c) ? c : null;
     private readonly PrimitiveFunction? _astuple = registry.TryGet("astuple", out var a) ? a : null;
     private readonly PrimitiveFunction? _canvas = registry.TryGet("canvas", out var v) ? v : null;
+
+    private static PrimitiveFunction? Named(PrimitiveRegistry registry, string name) => registry.TryGet(name, out var p) ? p : null;
 
     /// <summary>
     /// The solutions found, then the grids nearest to the outputs, as programs named <c>enumerated{k}_{taskId}</c>.
@@ -123,7 +124,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         public IReadOnlyList<FunctionDef> Run()
         {
-            _cover = PieceCover.Of(_inputs, _outputs);
+            _cover = PieceCover.Of(_inputs, _outputs, Backgrounds());
             _crops = owner._subgrid is null ? null : CropGoal.Of(_inputs, _outputs);
             _cellwise = CellwiseGoal.Of(_inputs, _outputs);
             NewDepth();
@@ -348,7 +349,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 else _near.Add((distance / _inputs.Length, term));
             }
             else if (term.Type is DslType.Indices or DslType.Object && term.Calls > 0 && _cover is not null)
-                foreach (var piece in _cover.Offer(term, owner._fill, owner._paint, Integer))
+                foreach (var piece in _cover.Offer(term, owner._into, Integer))
                     _solutions.Add([piece]);
         }
 
@@ -382,6 +383,10 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if (Written(rule) is { } written && GivesOutputs(written))
                     _rules.Add(written);
         }
+
+        /// <summary>Each input's commonest colour, as mostcolor gives it (-1 where the registry lacks it: no cell is background then).</summary>
+        private int[] Backgrounds() =>
+            [.. _inputs.Select(i => owner._registry.TryGet("mostcolor", out var m) && m.Call([i]) is Int c ? c.V : -1)];
 
         /// <summary>
         /// The input's rarest and commonest colours, and its colour other than 0 (other(palette(I), ZERO)), which cell-wise
@@ -608,6 +613,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             // A grid program returns its last line by name (x3 = ...; O = x3): the search edits it better so
             // than with the call on O's line (on the held-out half, 194 solved at 4 seeds against 184).
             var result = grid is not null ? Name(grid) : "I";
+            // Background-only pieces first, while the background is the input's: what they were checked against.
+            pieces = [.. pieces.OrderByDescending(p => p.OnBackground)];
             for (var k = 0; k < pieces.Length; k++)
             {
                 var (patch, into, colour) = (Name(pieces[k].Patch), pieces[k].Into.Name, pieces[k].Colour is { } c ? Name(c) + ", " : "");
