@@ -238,10 +238,13 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// <summary>
         /// Whether a parameter of <paramref name="parameter"/> takes a value of <paramref name="value"/>: as the
         /// lattice says, but a grid only where a piece or an element is asked for: a container parameter
-        /// iterates it by rows (sizefilter(I, 2), apply(f, I)), which is almost never meant.
+        /// iterates it by rows (sizefilter(I, 2), apply(f, I)), which is almost never meant. And indices where
+        /// a container of containers is asked for, as arc-dsl's solvers pass them (mapply(neighbors, x1): its
+        /// items are pairs); the lattice keeps that out of generated programs.
         /// </summary>
         private static bool Takes(DslType parameter, DslType value) =>
-            TypeLattice.IsAssignable(value, parameter) && (value != DslType.Grid || parameter is DslType.Grid or DslType.Piece or DslType.Element or DslType.Any);
+            (TypeLattice.IsAssignable(value, parameter) || parameter == DslType.ContainerContainer && value == DslType.Indices)
+            && (value != DslType.Grid || parameter is DslType.Grid or DslType.Piece or DslType.Element or DslType.Any);
 
         private void Call(PrimitiveFunction primitive, Term[] args)
         {
@@ -311,10 +314,10 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             if (_seen.TryGetValue(key, out var same))
             {
                 // Values equal as Python compares them are one behaviour, whatever their types: ZERO and ONE
-                // are F and T, so no integer term is 0 or 1 on every input. Kept apart, they made every depth wider and
-                // solved 405 held-out tasks over 8 seeds against 422; the integers the goals ask for are written
-                // as constants instead (Integer).
-                if (same.Any(s => s.Values.AsSpan().SequenceEqual(term.Values))) return;
+                // are F and T, so no integer call is 0 or 1 on every input. Kept apart, they made every depth wider and
+                // solved 405 held-out tasks over 8 seeds against 422. The leaves are kept apart: without ZERO and
+                // ONE no call could ask for colour 0 or 1 (ofcolor(I, ONE)).
+                if (term.Calls > 0 && same.Any(s => s.Values.AsSpan().SequenceEqual(term.Values))) return;
                 same.Add(term);
             }
             else _seen[key] = [term];
