@@ -29,6 +29,22 @@ public sealed class ValueEnumeratorTests
     }
 
     [Fact]
+    public void A_function_gives_what_the_primitive_uses_a_condition_to_filter_by_a_number_to_order_by_a_container_to_merge()
+    {
+        var conditions = Enumerator.FunctionsFor(P("sfilter"), 1, DslType.Object).ToList();
+        Assert.Contains(conditions, f => f.Name == "vline");
+        Assert.All(conditions, f => Assert.Contains(f.Signature.Returns, new[] { DslType.Boolean, DslType.Any }));
+        var keys = Enumerator.FunctionsFor(P("argmax"), 1, DslType.Object).Select(f => f.Name).ToList();
+        Assert.Contains("size", keys);
+        Assert.DoesNotContain("vline", keys);
+        var merged = Enumerator.FunctionsFor(P("mapply"), 0, DslType.IntegerTuple).Select(f => f.Name).ToList();
+        Assert.Contains("neighbors", merged);
+        Assert.DoesNotContain("double", merged);
+        // apply keeps whatever the function gives.
+        Assert.Contains("size", Enumerator.FunctionsFor(P("apply"), 0, DslType.Object).Select(f => f.Name));
+    }
+
+    [Fact]
     public void A_primitive_whose_container_holds_functions_is_not_called_for_the_enumeration_builds_none()
     {
         Assert.False(ValueEnumerator.Usable(P("rapply")));

@@ -80,13 +80,29 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
     /// <summary>
     /// The primitives that may be passed as <paramref name="primitive"/>'s function parameter <paramref name="k"/> over items
-    /// of <paramref name="item"/>: those taking as many arguments as it is called with (one for apply, two for prapply's pairs), the first the items.
+    /// of <paramref name="item"/>: those taking as many arguments as it is called with (one for apply, two for prapply's pairs), the first the items,
+    /// and giving what the primitive makes use of (<see cref="FunctionResults"/>).
     /// </summary>
     internal IEnumerable<PrimitiveFunction> FunctionsFor(PrimitiveFunction primitive, int k, DslType item)
     {
         var function = primitive.Signature.Parameters[k];
-        return _passable.Where(q => function.Takes(q) && TypeLattice.IsAssignable(item, q.Signature.Parameters[0].Type));
+        var result = FunctionResults.GetValueOrDefault(primitive.Name, DslType.Any);
+        return _passable.Where(q => function.Takes(q) && TypeLattice.IsAssignable(item, q.Signature.Parameters[0].Type)
+            && (q.Signature.Returns == DslType.Any || TypeLattice.IsAssignable(q.Signature.Returns, result)));
     }
+
+    /// <summary>
+    /// What the function passed to a primitive must give for the call to differ from a plainer one: a condition
+    /// to filter by, a number or pair to order by, a container to merge. Python takes any value there (sfilter(x, size)
+    /// keeps every non-empty item), and such calls took most of a depth's budget: mapply(neighbors, ofcolor(I, ONE))
+    /// lay beyond 25,000 calls (f0df5ff0).
+    /// </summary>
+    private static readonly Dictionary<string, DslType> FunctionResults = new(StringComparer.Ordinal)
+    {
+        ["sfilter"] = DslType.Boolean, ["mfilter"] = DslType.Boolean, ["extract"] = DslType.Boolean,
+        ["argmax"] = DslType.Numerical, ["argmin"] = DslType.Numerical, ["valmax"] = DslType.Numerical, ["valmin"] = DslType.Numerical,
+        ["order"] = DslType.Numerical, ["mapply"] = DslType.Container, ["mpapply"] = DslType.Container,
+    };
 
     private static bool IsContainer(DslType t) => t is not (DslType.Grid or DslType.Any) && TypeLattice.IsAssignable(t, DslType.Container);
 
@@ -358,7 +374,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         /// <summary>
         /// The term of fewest calls that is <paramref name="values"/> on each demonstration (any value where -1):
-        /// leastcolor(I)..., or else the constant they all are (ZERO and ONE too, which the terms never are: Add).
+        /// leastcolor(I)..., or else the constant they all are.
         /// </summary>
         private Term? Integer(int[] values)
         {
