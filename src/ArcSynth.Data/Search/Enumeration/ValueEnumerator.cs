@@ -50,10 +50,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// <summary>Primitives that may be passed as a function: of one or two parameters, not building functions.</summary>
     private readonly PrimitiveFunction[] _passable = registry.All.Where(q => q.Arity is 1 or 2 && q.Signature.Returns != DslType.Callable).ToArray();
     private readonly PieceCover.Into _into = new(Named(registry, "fill"), Named(registry, "paint"), Named(registry, "underfill"), Named(registry, "underpaint"));
-    private readonly PrimitiveFunction? _subgrid = registry.TryGet("subgrid", out var s) ? s : null;
-    private readonly PrimitiveFunction? _crop = registry.TryGet("crop", out var c) ? c : null;
-    private readonly PrimitiveFunction? _astuple = registry.TryGet("astuple", out var a) ? a : null;
-    private readonly PrimitiveFunction? _canvas = registry.TryGet("canvas", out var v) ? v : null;
+    private readonly PrimitiveFunction? _subgrid = Named(registry, "subgrid");
+    private readonly PrimitiveFunction? _crop = Named(registry, "crop");
+    private readonly PrimitiveFunction? _astuple = Named(registry, "astuple");
+    private readonly PrimitiveFunction? _canvas = Named(registry, "canvas");
+    private readonly PrimitiveFunction? _mostcolor = Named(registry, "mostcolor");
 
     private static PrimitiveFunction? Named(PrimitiveRegistry registry, string name) => registry.TryGet(name, out var p) ? p : null;
 
@@ -405,7 +406,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         /// <summary>Each input's commonest colour, as mostcolor gives it (-1 where the registry lacks it: no cell is background then).</summary>
         private int[] Backgrounds() =>
-            [.. _inputs.Select(i => owner._registry.TryGet("mostcolor", out var m) && m.Call([i]) is Int c ? c.V : -1)];
+            [.. _inputs.Select(i => owner._mostcolor?.Call([i]) is Int c ? c.V : -1)];
 
         /// <summary>
         /// The input's rarest and commonest colours, and its colour other than 0 (other(palette(I), ZERO)), which cell-wise
