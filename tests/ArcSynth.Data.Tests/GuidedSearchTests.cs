@@ -267,6 +267,23 @@ public sealed class GuidedSearchTests
     }
 
     [Fact]
+    public void The_enumeration_passes_first_the_functions_its_pool_passes()
+    {
+        // f0df5ff0 (evaluation): the 1s' neighbours filled with 1 where the input is background. Its 25,000 calls
+        // run out before mapply is passed neighbors, unless a program of the pool passes it so (here one that
+        // fills the 2s' neighbours with 3, which solves nothing itself).
+        var task = ArcTaskLoader.LoadFile(Path.Combine(TestData.Evaluation, "f0df5ff0.json"));
+        var pool = new[] { ProgramParser.ParseFunction("def around(I):\n    x1 = ofcolor(I, TWO)\n    x2 = mapply(neighbors, x1)\n    O = fill(I, THREE, x2)\n    return O\n") };
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        Assert.False(enumerating.Search(task, []).Solved(3));
+        Assert.False(Search(0).Search(task, pool).Solved(3));
+        var outcome = enumerating.Search(task, pool);
+        Assert.True(outcome.Solved(3), ProgramPrinter.Print(outcome.Best));
+        Assert.StartsWith("enumerated", outcome.Best.Name);
+        Assert.Contains("mapply(neighbors, ", ProgramPrinter.Print(outcome.Best));
+    }
+
+    [Fact]
     public void The_enumeration_reads_only_the_demonstrations_and_is_deterministic()
     {
         var tasks = new[] { "32597951", "9565186b", "a699fb00" }.Select(Task).ToList();

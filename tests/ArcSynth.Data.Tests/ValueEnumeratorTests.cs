@@ -1,6 +1,8 @@
 using ArcSynth.Data.Search.Enumeration;
+using ArcSynth.Dsl.Language.Syntax;
 using ArcSynth.Dsl.Registry;
 using ArcSynth.Dsl.Values;
+using ArcSynth.Tests.Shared;
 
 namespace ArcSynth.Data.Tests;
 
@@ -42,6 +44,23 @@ public sealed class ValueEnumeratorTests
         Assert.DoesNotContain("double", merged);
         // apply keeps whatever the function gives.
         Assert.Contains("size", Enumerator.FunctionsFor(P("apply"), 0, DslType.Object).Select(f => f.Name));
+    }
+
+    [Fact]
+    public void The_prior_counts_per_program_the_primitives_passed_to_each_parameter()
+    {
+        var seeds = ProgramParser.Parse(File.ReadAllText(TestData.SeedsFile), "training.py").Functions;
+        var prior = new FunctionPrior(seeds);
+        // largest_be94b721: x2 = argmax(x1, size).
+        Assert.True(prior.Passes("argmax", 1, "size") >= 1);
+        Assert.Equal(0, prior.Passes("argmax", 0, "size"));
+        // A variable is not a primitive passed, whatever it holds (interior_50cb2852: mapply(x2, x1)).
+        Assert.Equal(0, prior.Passes("mapply", 0, "x2"));
+        var twice = ProgramParser.ParseFunction(
+            "def twice(I):\n    x1 = ofcolor(I, ONE)\n    x2 = mapply(neighbors, x1)\n    x3 = mapply(neighbors, x2)\n    O = fill(I, TWO, x3)\n    return O\n");
+        var once = new FunctionPrior([twice]);
+        Assert.Equal(1, once.Passes("mapply", 0, "neighbors"));
+        Assert.Equal(2, new FunctionPrior([twice, twice]).Passes("mapply", 0, "neighbors"));
     }
 
     [Fact]

@@ -6,6 +6,9 @@ internal static class TestData
     /// <summary>ARC-AGI-1's training folder.</summary>
     public static string Training => ArcSynth.Tasks.Loading.ArcData.Folder("arc-agi-1", "training");
 
+    /// <summary>ARC-AGI-1's evaluation folder.</summary>
+    public static string Evaluation => ArcSynth.Tasks.Loading.ArcData.Folder("arc-agi-1", "evaluation");
+
     /// <summary>The project's own seed programs, seeds/training.py.</summary>
     public static string SeedsFile => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(File("handwritten.py"))!, "..", "..", "seeds", "training.py"));
 

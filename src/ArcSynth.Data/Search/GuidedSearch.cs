@@ -81,7 +81,7 @@ public sealed class GuidedSearch(PrimitiveRegistry registry, Limits limits, Guid
         // the top of the frontier from the seeds' and lost tasks that only edits of a seed solve.
         var enumerated = new List<SearchCandidate>();
         if (_enumerator is not null)
-            foreach (var program in _enumerator.Programs(task))
+            foreach (var program in _enumerator.Programs(task, new FunctionPrior(pool)))
                 if (tried.Add(CanonicalForm.Of(program)) && runner.Run(program, fromPool: false) is { } e)
                     enumerated.Add(e);
         foreach (var program in pool.Prepend(Identity))

@@ -60,9 +60,10 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
     /// <summary>
     /// The solutions found, then the grids nearest to the outputs, as programs named <c>enumerated{k}_{taskId}</c>.
-    /// Test inputs are not run and no output but the demonstrations' is read.
+    /// Test inputs are not run and no output but the demonstrations' is read. The functions the <paramref name="prior"/>'s
+    /// programs pass to a primitive most are passed first.
     /// </summary>
-    public IReadOnlyList<FunctionDef> Programs(ArcTask task) => new Enumeration(this, task).Run();
+    public IReadOnlyList<FunctionDef> Programs(ArcTask task, FunctionPrior prior) => new Enumeration(this, task, prior).Run();
 
     /// <summary>
     /// Primitives the enumeration calls: those that do not build functions, and whose one function
@@ -107,7 +108,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
     private static bool IsContainer(DslType t) => t is not (DslType.Grid or DslType.Any) && TypeLattice.IsAssignable(t, DslType.Container);
 
-    private sealed class Enumeration(ValueEnumerator owner, ArcTask task)
+    private sealed class Enumeration(ValueEnumerator owner, ArcTask task, FunctionPrior prior)
     {
         private readonly Grid[] _inputs = task.Train.Select(e => e.Input).ToArray();
         private readonly Grid[] _outputs = task.Train.Select(e => e.Output!).ToArray();
@@ -232,11 +233,14 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 }
         }
 
-        /// <summary>Chooses the primitive passed as parameter <paramref name="k"/> among those that take the items of <paramref name="container"/>, then the rest.</summary>
+        /// <summary>
+        /// Chooses the primitive passed as parameter <paramref name="k"/> among those that take the items of <paramref name="container"/>,
+        /// those the prior passes there most first, the rest in the registry's order.
+        /// </summary>
         private void Functions(PrimitiveFunction primitive, Term[] args, int k, Term container, int left, int stop, int chosen)
         {
             if (RuntimeType.ItemOf(container.Values[0]) is not { } item) return;
-            foreach (var fn in owner.FunctionsFor(primitive, k, item))
+            foreach (var fn in owner.FunctionsFor(primitive, k, item).OrderByDescending(q => prior.Passes(primitive.Name, k, q.Name)))
             {
                 if (_calls >= stop || Done) return;
                 args[k] = _functions[fn];
