@@ -121,6 +121,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private readonly Dictionary<long, List<Term>> _seen = [];
         /// <summary>The primitives that may be passed as functions, as leaves.</summary>
         private readonly Dictionary<PrimitiveFunction, Term> _functions = [];
+        /// <summary>Per primitive, function parameter and item type, the functions passed there, in the prior's order (made when first asked for).</summary>
+        private readonly Dictionary<(PrimitiveFunction, int, DslType), Term[]> _passed = [];
         /// <summary>Sets of pieces that give every output when put into the input.</summary>
         private readonly List<Piece[]> _solutions = [];
         private readonly List<(double Distance, Term Grid)> _near = [];
@@ -240,10 +242,13 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void Functions(PrimitiveFunction primitive, Term[] args, int k, Term container, int left, int stop, int chosen)
         {
             if (RuntimeType.ItemOf(container.Values[0]) is not { } item) return;
-            foreach (var fn in owner.FunctionsFor(primitive, k, item).OrderByDescending(q => prior.Passes(primitive.Name, k, q.Name)))
+            if (!_passed.TryGetValue((primitive, k, item), out var functions))
+                _passed[(primitive, k, item)] = functions =
+                    [.. owner.FunctionsFor(primitive, k, item).OrderByDescending(q => prior.Passes(primitive.Name, k, q.Name)).Select(q => _functions[q])];
+            foreach (var fn in functions)
             {
                 if (_calls >= stop || Done) return;
-                args[k] = _functions[fn];
+                args[k] = fn;
                 Combine(primitive, args, k + 1, left, stop, chosen);
             }
         }
