@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ArcSynth.Dsl.Values;
 
 /// <summary>
@@ -30,7 +28,7 @@ public sealed record Limits
     /// <summary>Deepest nesting of calls through closures (compose, fork, rbind...).</summary>
     public int MaxCallDepth { get; init; } = 1000;
 
-    /// <summary>Wall-clock time one run may take; null for none.</summary>
+    /// <summary>Time one run may take, on the running thread's CPU clock where there is one (<see cref="RunClock"/>); null for none.</summary>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Bytes one run may allocate, checked by <see cref="Budget"/> in the loops of submitted primitives.</summary>
@@ -46,7 +44,7 @@ public sealed record Limits
     internal sealed class RunState
     {
         public Limits Limits = Default;
-        public long Deadline; // Stopwatch ticks; 0 for none
+        public long Deadline; // RunClock ticks; 0 for none
         public int Depth;
         public int Steps;
         public long AllocatedAtStart;
@@ -54,7 +52,7 @@ public sealed record Limits
         /// <summary>Counts one unit of work and checks the deadline every 256 of them.</summary>
         public void Step()
         {
-            if ((++Steps & 255) == 0 && Deadline != 0 && Stopwatch.GetTimestamp() > Deadline)
+            if ((++Steps & 255) == 0 && Deadline != 0 && RunClock.Now() > Deadline)
                 throw new DslError("TimeoutError", $"the run took longer than {Limits.Timeout?.TotalMilliseconds} ms");
         }
 
@@ -87,7 +85,7 @@ public sealed record Limits
         var previous = (state.Limits, state.Deadline, state.Depth, state.AllocatedAtStart);
         state.Limits = this;
         state.AllocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
-        state.Deadline = Timeout is { } t ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * Stopwatch.Frequency) : 0;
+        state.Deadline = Timeout is { } t ? RunClock.Now() + (long)(t.TotalSeconds * RunClock.Frequency) : 0;
         state.Depth = 0;
         return new Scope(previous);
     }
