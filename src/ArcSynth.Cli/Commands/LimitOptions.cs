@@ -6,7 +6,7 @@ namespace ArcSynth.Cli.Commands;
 /// <summary>The execution limits as options, shared by every command that runs programs.</summary>
 internal sealed class LimitOptions(int defaultTimeoutMs)
 {
-    private readonly Option<int> _timeout = new("--timeout-ms") { Description = "Time limit for one program on one example.", DefaultValueFactory = _ => defaultTimeoutMs };
+    private readonly Option<int> _timeout = new("--timeout-ms") { Description = "Time limit for one program on one example (its thread's CPU time on Linux, wall-clock elsewhere).", DefaultValueFactory = _ => defaultTimeoutMs };
     private readonly Option<int> _maxContainer = new("--max-container") { Description = "Largest tuple, frozenset or grid (in cells) a program may build.", DefaultValueFactory = _ => Limits.Default.MaxContainerSize };
     private readonly Option<int> _maxGridSide = new("--max-grid-side") { Description = "Largest height or width of a grid a program may build.", DefaultValueFactory = _ => Limits.Default.MaxGridSide };
     private readonly Option<int> _maxDepth = new("--max-call-depth") { Description = "Deepest nesting of calls through closures (CPython's recursion limit by default).", DefaultValueFactory = _ => Limits.Default.MaxCallDepth };
