@@ -266,21 +266,38 @@ public sealed class GuidedSearchTests
         Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
     }
 
+    [Theory]
+    [InlineData("0ca9ddb6", "mapply(ineighbors, ")] // 7s beside each 1, 4s at each 2's corners: two pieces, the cells around two colours' cells
+    [InlineData("3aa6fb7a", "mapply(box, ")]        // each L of 8s completed to its square with a 1: the objects' boxes, underfilled
+    [InlineData("d5d6de2d", "mapply(backdrop, ")]   // each frame of 2s becomes its inside in 3s: the objects' areas, then their boxes erased
+    public void The_enumeration_offers_the_outlines_and_surroundings_of_short_patches_as_pieces(string id, string written)
+    {
+        // Each is one call past a patch the enumeration builds early, beyond its depth's share of calls without a pool.
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        var outcome = enumerating.Search(Task(id), []);
+        var program = ProgramPrinter.Print(outcome.Best);
+        Assert.True(outcome.Solved(3), $"{id}: {program}");
+        Assert.StartsWith("enumerated", outcome.Best.Name);
+        Assert.Contains(written, program);
+        Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
+    }
+
     [Fact]
     public void The_enumeration_passes_first_the_functions_its_pool_passes()
     {
-        // f0df5ff0 (evaluation): the 1s' neighbours filled with 1 where the input is background. Its 25,000 calls
-        // run out before mapply is passed neighbors, unless a program of the pool passes it so (here one that
-        // fills the 2s' neighbours with 3, which solves nothing itself).
-        var task = ArcTaskLoader.LoadFile(Path.Combine(TestData.Evaluation, "f0df5ff0.json"));
-        var pool = new[] { ProgramParser.ParseFunction("def around(I):\n    x1 = ofcolor(I, TWO)\n    x2 = mapply(neighbors, x1)\n    O = fill(I, THREE, x2)\n    return O\n") };
+        // 332efdb3 (evaluation): a grid of 0s turned to 1s but where row and column are both odd (built around the doubled indices).
+        // Its 25,000 calls run out before apply is passed double, unless a program of the pool passes it so (here one
+        // that fills the 2s' doubled indices with 3, which solves nothing itself). (f0df5ff0 was the example until the
+        // cells around a short patch were offered as pieces: mapply(neighbors, ofcolor(I, ONE)) needs no prior now.)
+        var task = ArcTaskLoader.LoadFile(Path.Combine(TestData.Evaluation, "332efdb3.json"));
+        var pool = new[] { ProgramParser.ParseFunction("def evens(I):\n    x1 = ofcolor(I, TWO)\n    x2 = apply(double, x1)\n    O = fill(I, THREE, x2)\n    return O\n") };
         var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
         Assert.False(enumerating.Search(task, []).Solved(3));
         Assert.False(Search(0).Search(task, pool).Solved(3));
         var outcome = enumerating.Search(task, pool);
         Assert.True(outcome.Solved(3), ProgramPrinter.Print(outcome.Best));
         Assert.StartsWith("enumerated", outcome.Best.Name);
-        Assert.Contains("mapply(neighbors, ", ProgramPrinter.Print(outcome.Best));
+        Assert.Contains("apply(double, ", ProgramPrinter.Print(outcome.Best));
     }
 
     [Fact]

@@ -39,6 +39,12 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// <summary>Calls in a grid that cell-wise rules are looked for over, at most: tophalf(I), vmirror(lefthalf(I)).</summary>
     private const int MaxCellwiseCalls = 2;
 
+    /// <summary>
+    /// Calls in a patch (or a set of patches) whose outlines and surroundings are offered as pieces, one call past it,
+    /// at most: ofcolor(I, ONE), merge(fgpartition(I)).
+    /// </summary>
+    private const int MaxShapedCalls = 2;
+
     /// <summary>Grid programs nearest to the outputs given to the edit search besides the solutions.</summary>
     private const int NearPrograms = 12;
 
@@ -55,6 +61,15 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     private readonly PrimitiveFunction? _astuple = Named(registry, "astuple");
     private readonly PrimitiveFunction? _canvas = Named(registry, "canvas");
     private readonly PrimitiveFunction? _mostcolor = Named(registry, "mostcolor");
+    private readonly PrimitiveFunction? _mapply = Named(registry, "mapply");
+
+    /// <summary>A patch's outlines and areas (box(x), delta(x)), tried as pieces on every short patch and, merged, on every short set of them.</summary>
+    private readonly PrimitiveFunction[] _outlines = Each(registry, "box", "backdrop", "delta", "inbox", "outbox", "corners");
+
+    /// <summary>The cells around a cell and the lines through it (mapply(dneighbors, x)), tried as pieces, merged, on every short patch of indices.</summary>
+    private readonly PrimitiveFunction[] _around = Each(registry, "dneighbors", "ineighbors", "neighbors", "hfrontier", "vfrontier");
+
+    private static PrimitiveFunction[] Each(PrimitiveRegistry registry, params string[] names) => [.. names.Select(n => Named(registry, n)).OfType<PrimitiveFunction>()];
 
     private static PrimitiveFunction? Named(PrimitiveRegistry registry, string name) => registry.TryGet(name, out var p) ? p : null;
 
@@ -377,10 +392,38 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if (exact) _solved = term;
                 else _near.Add((distance / _inputs.Length, term));
             }
-            else if (term.Type is DslType.Indices or DslType.Object && term.Calls > 0 && _cover is not null)
-                foreach (var piece in _cover.Offer(term, owner._into, Integer))
-                    _solutions.Add([piece]);
+            else if (term.Type is DslType.Indices or DslType.Object or DslType.Objects or DslType.IndicesSet && term.Calls > 0 && _cover is not null)
+            {
+                if (term.Type is DslType.Indices or DslType.Object) Offer(term);
+                if (term.Calls <= MaxShapedCalls) Shapes(term);
+            }
         }
+
+        private void Offer(Term patch)
+        {
+            foreach (var piece in _cover!.Offer(patch, owner._into, Integer))
+                _solutions.Add([piece]);
+        }
+
+        /// <summary>
+        /// Offers as pieces, not as terms, what one more call makes of a short patch: its outlines and areas (the box of
+        /// the 8s), the cells around its cells or the lines through them (mapply(dneighbors, ofcolor(I, ONE))), and of a
+        /// set of patches each one's outline, merged (mapply(box, objects(I, F, F, T))). Drawing around what is there is
+        /// common; as terms these take a depth's share that rarely reaches them, and would widen every depth after.
+        /// </summary>
+        private void Shapes(Term term)
+        {
+            var patch = term.Type is DslType.Indices or DslType.Object;
+            foreach (var outline in owner._outlines)
+                if ((patch ? Apply(outline, [term]) : Merged(outline, term)) is { Type: DslType.Indices } shape) Offer(shape);
+            if (term.Type == DslType.Indices)
+                foreach (var around in owner._around)
+                    if (Merged(around, term) is { Type: DslType.Indices } shape) Offer(shape);
+        }
+
+        /// <summary>mapply(<paramref name="function"/>, <paramref name="container"/>); null where the registry lacks mapply or a call fails.</summary>
+        private Term? Merged(PrimitiveFunction function, Term container) =>
+            owner._mapply is { } mapply && _functions.TryGetValue(function, out var passed) ? Apply(mapply, [passed, container]) : null;
 
         /// <summary>
         /// The term of fewest calls that is <paramref name="values"/> on each demonstration (any value where -1):
