@@ -282,6 +282,22 @@ public sealed class GuidedSearchTests
         Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
     }
 
+    [Theory]
+    [InlineData("10fcaaa3", "mapply(ineighbors, ")] // the input tiled two by two, 8s underfilled at the corners of its coloured cells
+    [InlineData("f5b8619d", "mapply(vfrontier, ")]  // the input tiled two by two, 8s underfilled along the columns of its coloured cells
+    public void The_enumeration_puts_pieces_into_a_grid_of_the_outputs_shape_where_the_input_has_another(string id, string written)
+    {
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        var outcome = enumerating.Search(Task(id), []);
+        var program = ProgramPrinter.Print(outcome.Best);
+        Assert.True(outcome.Solved(3), $"{id}: {program}");
+        Assert.StartsWith("enumerated", outcome.Best.Name);
+        Assert.Contains("vconcat(", program);
+        Assert.Contains("underfill(", program);
+        Assert.Contains(written, program);
+        Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
+    }
+
     [Fact]
     public void The_enumeration_passes_first_the_functions_its_pool_passes()
     {

@@ -15,7 +15,8 @@ namespace ArcSynth.Data.Search.Enumeration;
 /// filled or painted into the input, give every output (<see cref="PieceCover"/>); so is a crop of every
 /// output out of the input at a patch's box or a pair's corner (<see cref="CropGoal"/>), and the canvas of
 /// one-coloured outputs; after these, cell-wise rules over grids of the outputs' shape (<see cref="CellwiseGoal"/>) and
-/// outputs laid out in blocks of the input's mirror images (<see cref="BlockLayout"/>). The edit search
+/// outputs laid out in blocks of the input's mirror images (<see cref="BlockLayout"/>); and, where the outputs differ from
+/// the inputs in shape, the same from a grid of the outputs' shape built from the input (the input tiled). The edit search
 /// reaches what is near its seeds; this reaches what is short, whatever the seeds are.
 /// </summary>
 /// <param name="maxCalls">Primitive calls per task (one per demonstration input a value is computed on).</param>
@@ -123,9 +124,23 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
     private static bool IsContainer(DslType t) => t is not (DslType.Grid or DslType.Any) && TypeLattice.IsAssignable(t, DslType.Container);
 
-    private sealed class Enumeration(ValueEnumerator owner, ArcTask task, FunctionPrior prior)
+    /// <summary>
+    /// One task's enumeration: from its inputs, or, where <paramref name="root"/> is given, from that grid of the
+    /// outputs' shape built from them (a base), with <paramref name="budget"/> calls.
+    /// </summary>
+    private sealed class Enumeration(ValueEnumerator owner, ArcTask task, FunctionPrior prior, Term? root = null, int? budget = null)
     {
-        private readonly Grid[] _inputs = task.Train.Select(e => e.Input).ToArray();
+        private readonly Grid[] _inputs = root is null ? task.Train.Select(e => e.Input).ToArray() : [.. root.Values.Cast<Grid>()];
+        private readonly int _budget = budget ?? owner._maxCalls;
+
+        /// <summary>The input I, or the base the enumeration starts from, written out as its calls.</summary>
+        private Term _root = null!;
+
+        /// <summary>The input tiled into the outputs' blocks, where the outputs are blocks of its shape: a base before any other.</summary>
+        private Term? _tiled;
+
+        /// <summary>The solutions found from bases.</summary>
+        private readonly List<FunctionDef> _based = [];
         private readonly Grid[] _outputs = task.Train.Select(e => e.Output!).ToArray();
 
         /// <summary>Per number of calls, the terms of each runtime type.</summary>
@@ -163,7 +178,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             _crops = owner._subgrid is null ? null : CropGoal.Of(_inputs, _outputs);
             _cellwise = CellwiseGoal.Of(_inputs, _outputs);
             NewDepth();
-            Add(new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true });
+            _root = root ?? new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true };
+            Add(_root);
             foreach (var c in DslConstants.All)
                 Add(Leaf(c));
             foreach (var q in owner._passable)
@@ -174,7 +190,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
             {
                 NewDepth();
-                var allowance = (owner._maxCalls - _calls) / (MaxDepth - depth + 1);
+                var allowance = (_budget - _calls) / (MaxDepth - depth + 1);
                 var start = _calls;
                 for (var i = 0; i < owner._usable.Length && !Done; i++)
                 {
@@ -192,8 +208,46 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 Canvas();
                 CropAtCorners();
                 if (_cellwise is not null) Keep(_cellwise.Overlays().ToList());
+                if (depth == BaseDepth && root is null && _cover is null && _solved is null) Based();
             }
             return Programs();
+        }
+
+        /// <summary>Calls in a base at most, and the depth after which bases are enumerated from.</summary>
+        private const int BaseDepth = 3;
+
+        /// <summary>Bases enumerated from, at most, each with at most <see cref="BaseCalls"/> of the budget.</summary>
+        private const int MaxBases = 2;
+        private const int BaseCalls = 4_000;
+
+        /// <summary>The solved grid, the sets of pieces and the rules, as programs.</summary>
+        private List<FunctionDef> Solutions()
+        {
+            var programs = new List<FunctionDef>();
+            if (_solved is not null) programs.Add(Program(_solved, []));
+            foreach (var pieces in _solutions) programs.Add(Program(null, pieces));
+            foreach (var rule in _rules.OrderBy(r => r.Calls).Take(MaxRules)) programs.Add(Program(rule, []));
+            return programs;
+        }
+
+        /// <summary>
+        /// Where the outputs differ from the inputs in shape, so no piece can be put into the input: a grid of the outputs'
+        /// shape (the input tiled, else the nearest of at most three calls) is enumerated from as if it were the input, so
+        /// its pieces and rules are found (10fcaaa3: the input tiled two by two, its 0s' surroundings underfilled with 8).
+        /// Its calls count against this enumeration's budget.
+        /// </summary>
+        private void Based()
+        {
+            var shaped = _near.Where(n => n.Grid.Calls <= BaseDepth && n.Grid.Values.Select((v, d) => v is Grid g && g.Height == _outputs[d].Height && g.Width == _outputs[d].Width).All(x => x))
+                .OrderBy(n => n.Distance).ThenBy(n => n.Grid.Calls).Select(n => n.Grid);
+            foreach (var grid in (_tiled is null ? shaped : shaped.Prepend(_tiled)).Take(MaxBases).ToList())
+            {
+                var rooted = new Term(null, grid.Callee, grid.Args, grid.Values, DslType.Grid, 0) { FromInput = true };
+                var sub = new Enumeration(owner, task, prior, rooted, Math.Min(BaseCalls, Math.Max(0, _budget - _calls)));
+                sub.Run();
+                _calls += sub._calls;
+                _based.AddRange(sub.Solutions());
+            }
         }
 
         private void NewDepth()
@@ -202,7 +256,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             _byParameter.Add([]);
         }
 
-        private bool Done => _solved is not null || _solutions.Count >= MaxSolutions || _calls >= owner._maxCalls;
+        private bool Done => _solved is not null || _solutions.Count >= MaxSolutions || _calls >= _budget;
 
         /// <summary>
         /// Calls <paramref name="primitive"/> on every typed choice of arguments from parameter <paramref name="k"/> on
@@ -540,7 +594,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             var symmetric = Laid((i, j) => copies.FirstOrDefault(c => layout.IsBlock(c.Values, i, j)) ??
                 (layout.Colour(i, j) is { } colour ? Canvas(colour) : null));
             if (symmetric is not null && GivesOutputs(symmetric)) _rules.Add(symmetric);
-            if (Laid((_, _) => input) is { } tiled) Cellwise(tiled);
+            if (Laid((_, _) => input) is { } tiled)
+            {
+                Cellwise(tiled);
+                _tiled = tiled;
+            }
             if (layout.Rows == layout.Columns && Constant(layout.Rows) is { } factor && Apply("upscale", input, factor) is { } upscaled)
                 Cellwise(upscaled);
         }
@@ -659,10 +717,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         private IReadOnlyList<FunctionDef> Programs()
         {
-            var programs = new List<FunctionDef>();
-            if (_solved is not null) programs.Add(Program(_solved, []));
-            foreach (var pieces in _solutions) programs.Add(Program(null, pieces));
-            foreach (var rule in _rules.OrderBy(r => r.Calls).Take(MaxRules)) programs.Add(Program(rule, []));
+            var programs = Solutions();
+            programs.AddRange(_based);
             foreach (var (_, grid) in _near.OrderBy(n => n.Distance).ThenBy(n => n.Grid.Calls).Take(NearPrograms)) programs.Add(Program(grid, []));
             return programs.Select((p, k) => p with { Name = $"enumerated{k + 1}_{task.Id}" }).ToList();
         }
@@ -684,7 +740,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             }
             // A grid program returns its last line by name (x3 = ...; O = x3): the search edits it better so
             // than with the call on O's line (on the held-out half, 194 solved at 4 seeds against 184).
-            var result = grid is not null ? Name(grid) : "I";
+            var result = grid is not null ? Name(grid) : Name(_root);
             // Background-only pieces first, while the background is the input's: what they were checked against.
             pieces = [.. pieces.OrderByDescending(p => p.OnBackground)];
             for (var k = 0; k < pieces.Length; k++)
