@@ -130,11 +130,12 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// </summary>
     private sealed class Enumeration(ValueEnumerator owner, ArcTask task, FunctionPrior prior, Term? root = null, int? budget = null)
     {
-        private readonly Grid[] _inputs = root is null ? task.Train.Select(e => e.Input).ToArray() : [.. root.Values.Cast<Grid>()];
-        private readonly int _budget = budget ?? owner._maxCalls;
-
         /// <summary>The input I, or the base the enumeration starts from, written out as its calls.</summary>
-        private Term _root = null!;
+        private readonly Term _root = root ?? new Term("I", null, [], [.. task.Train.Select(e => e.Input)], DslType.Grid, 0) { FromInput = true };
+
+        /// <summary>What the enumeration builds from on each demonstration: its input, or the base's value there.</summary>
+        private readonly Grid[] _inputs = root is null ? [.. task.Train.Select(e => e.Input)] : [.. root.Values.Cast<Grid>()];
+        private readonly int _budget = budget ?? owner._maxCalls;
 
         /// <summary>The input tiled into the outputs' blocks, where the outputs are blocks of its shape: a base before any other.</summary>
         private Term? _tiled;
@@ -174,11 +175,17 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         public IReadOnlyList<FunctionDef> Run()
         {
+            Enumerate();
+            return Programs();
+        }
+
+        /// <summary>Builds the terms depth by depth, keeping the solutions, rules and near grids met on the way.</summary>
+        private void Enumerate()
+        {
             _cover = PieceCover.Of(_inputs, _outputs, Backgrounds());
             _crops = owner._subgrid is null ? null : CropGoal.Of(_inputs, _outputs);
             _cellwise = CellwiseGoal.Of(_inputs, _outputs);
             NewDepth();
-            _root = root ?? new Term("I", null, [], [.. _inputs], DslType.Grid, 0) { FromInput = true };
             Add(_root);
             foreach (var c in DslConstants.All)
                 Add(Leaf(c));
@@ -210,7 +217,6 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if (_cellwise is not null) Keep(_cellwise.Overlays().ToList());
                 if (depth == BaseDepth && root is null && _cover is null && _solved is null) Based();
             }
-            return Programs();
         }
 
         /// <summary>Calls in a base at most, and the depth after which bases are enumerated from.</summary>
@@ -244,7 +250,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             {
                 var rooted = new Term(null, grid.Callee, grid.Args, grid.Values, DslType.Grid, 0) { FromInput = true };
                 var sub = new Enumeration(owner, task, prior, rooted, Math.Min(BaseCalls, Math.Max(0, _budget - _calls)));
-                sub.Run();
+                sub.Enumerate();
                 _calls += sub._calls;
                 _based.AddRange(sub.Solutions());
             }
