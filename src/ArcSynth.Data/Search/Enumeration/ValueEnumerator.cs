@@ -46,6 +46,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// </summary>
     private const int MaxShapedCalls = 2;
 
+    /// <summary>Cells of a patch, at most, on every demonstration, for the cells around or the lines through each to be offered.</summary>
+    private const int MaxAroundCells = 24;
+
     /// <summary>Grid programs nearest to the outputs given to the edit search besides the solutions.</summary>
     private const int NearPrograms = 12;
 
@@ -164,6 +167,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// the commonest colour stays and the rest become 5).
         /// </summary>
         private readonly List<Term> _rules = [];
+
+        /// <summary>The short patches built at this depth, whose outlines and surroundings are offered after it.</summary>
+        private readonly List<Term> _shaped = [];
         private PieceCover? _cover;
         private CropGoal? _crops;
         private CellwiseGoal? _cellwise;
@@ -208,6 +214,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                     var primitive = owner._usable[i];
                     Combine(primitive, new Term[primitive.Arity], 0, depth - 1, stop);
                 }
+                // The depth's short patches' shapes, from what it left: offered as they were built, they spent the
+                // share of the primitive that built them (33 calls each at 3 demonstrations), and ofcolor(I, THREE) was never built.
+                foreach (var term in _shaped)
+                    if (!Done) Shapes(term);
+                _shaped.Clear();
                 // After each depth, as the budget can end the last one midway.
                 if (_cover is not null && _solved is null && _solutions.Count < MaxSolutions && Covers < MaxCovers)
                     _solutions.AddRange(_cover.Covers(Math.Min(MaxSolutions - _solutions.Count, MaxCovers - Covers)));
@@ -455,7 +466,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             else if (term.Type is DslType.Indices or DslType.Object or DslType.Objects or DslType.IndicesSet && term.Calls > 0 && _cover is not null)
             {
                 if (term.Type is DslType.Indices or DslType.Object) Offer(term);
-                if (term.Calls <= MaxShapedCalls) Shapes(term);
+                if (term.Calls <= MaxShapedCalls) _shaped.Add(term);
             }
         }
 
@@ -476,7 +487,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             var patch = term.Type is DslType.Indices or DslType.Object;
             foreach (var outline in owner._outlines)
                 if ((patch ? Apply(outline, [term]) : Merged(outline, term)) is { Type: DslType.Indices } shape) Offer(shape);
-            if (term.Type == DslType.Indices)
+            // Around or through every cell of a large patch is most of the grid, and the calls cost the most.
+            if (term.Type == DslType.Indices && term.Values.All(v => ((FrozenSetValue)v).Count <= MaxAroundCells))
                 foreach (var around in owner._around)
                     if (Merged(around, term) is { Type: DslType.Indices } shape) Offer(shape);
         }
