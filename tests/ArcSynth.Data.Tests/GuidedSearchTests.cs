@@ -239,6 +239,7 @@ public sealed class GuidedSearchTests
     [InlineData("3aa6fb7a", "mapply(box, ")]        // each L of 8s completed to its square with a 1: the objects' boxes, underfilled
     [InlineData("d5d6de2d", "mapply(backdrop, ")]   // each frame of 2s becomes its inside in 3s: the objects' areas, then their boxes erased
     [InlineData("913fb3ed", "ofcolor(I, EIGHT)")]  // 1s, 6s and 4s around the 2s, 3s and 8s: ofcolor of colours past 2 built, the shapes paid after the depth
+    [InlineData("178fcbfb", "mapply(vfrontier, ")]  // columns of 2 under rows of 1 and 3: a lower layer whose crossings later pieces fill over
     [InlineData("10fcaaa3", "mapply(ineighbors, ")] // another shape: the input tiled two by two, 8s underfilled at its coloured cells' corners
     [InlineData("f5b8619d", "mapply(vfrontier, ")]  // another shape: the input tiled two by two, 8s underfilled along its coloured cells' columns
     public void The_enumeration_writes_crops_canvases_colours_and_fills_that_the_outputs_ask_for(string id, string written)

@@ -10,15 +10,18 @@ namespace ArcSynth.Data.Search.Enumeration;
 /// whose cells the output holds in one colour, filled with a term that is that colour, or an object whose
 /// cells the output holds as they are, painted; or, with underfill and underpaint, so on the input's
 /// background cells alone (<paramref name="OnBackground"/>). <paramref name="Covers"/> marks the changed cells it sets.
+/// A lower layer (<paramref name="Overwritten"/> not null) is a patch filled with the colour the outputs hold under most
+/// of it, whose other cells are changed cells that later pieces set: crossing lines, the later on top (178fcbfb).
 /// </summary>
-internal sealed record Piece(Term Patch, PrimitiveFunction Into, Term? Colour, ulong[] Covers, bool OnBackground);
+internal sealed record Piece(Term Patch, PrimitiveFunction Into, Term? Colour, ulong[] Covers, bool OnBackground, ulong[]? Overwritten = null);
 
 /// <summary>
 /// Where every demonstration output is its input with some cells changed: the changed cells, and the
 /// pieces that set some of them. Pieces that agree with the outputs never undo one another, so a few of
 /// them put into the input, in any order, give every output as soon as together they cover every changed
 /// cell. Outputs that change cells to several colours, or along several shapes, are reached so from
-/// short terms that each explain one part.
+/// short terms that each explain one part. A set may start with one lower layer, filled first, whose
+/// wrong cells the set's other pieces fill or paint over.
 /// </summary>
 internal sealed class PieceCover
 {
@@ -80,15 +83,20 @@ internal sealed class PieceCover
     /// sets a changed cell no piece before it sets alone: painted, for an object, and filled with the colour
     /// the outputs hold under it, given by <paramref name="colour"/> (null where no term is that colour).
     /// Where it agrees only on the input's background, underpainted or underfilled instead: a box or a line
-    /// drawn across what is there (e7639916's rectangle through three points). Returns the pieces that set
-    /// every changed cell alone.
+    /// drawn across what is there (e7639916's rectangle through three points). Where it agrees on neither, but
+    /// only changed cells under it differ from its commonest colour, filled as a lower layer. Returns the pieces
+    /// that set every changed cell alone.
     /// </summary>
     public IEnumerable<Piece> Offer(Term term, Into into, Func<int[], Term?> colour)
     {
         if (term.Type == DslType.Object && Painting(term, into) is var (paint, covers, under) && Keep(new Piece(term, paint, null, covers, under)) is { } painted)
             yield return painted;
-        if (Filling(term, into) is var (fill, cells, colours, background) && colour(colours) is { } c && Keep(new Piece(term, fill, c, cells, background)) is { } filled)
-            yield return filled;
+        if (Filling(term, into) is var (fill, cells, colours, background))
+        {
+            if (colour(colours) is { } c && Keep(new Piece(term, fill, c, cells, background)) is { } filled) yield return filled;
+        }
+        else if (into.Fill is { } layered && Layer(term) is var (right, wrong, most) && colour(most) is { } m)
+            Keep(new Piece(term, layered, m, right, false, wrong));
     }
 
     /// <summary>The primitives that put pieces into a grid: fill and paint, and their background-only forms; any may be missing from the registry.</summary>
@@ -106,6 +114,49 @@ internal sealed class PieceCover
         : into.Underfill is { } under && Filled(term, onlyBackground: true) is var (cells, background) ? (under, cells, background, true)
         : null;
 
+    /// <summary>
+    /// A patch as a lower layer: filled with the colour the outputs hold under most of it on each demonstration, the changed
+    /// cells it sets right, and those it sets wrong, where at least twice as many of its cells are right as wrong; null where it
+    /// would set a cell that keeps its colour wrong (no later piece sets those), or sets nothing wrong or nothing right.
+    /// </summary>
+    private (ulong[] Right, ulong[] Wrong, int[] Colours)? Layer(Term term)
+    {
+        var right = new ulong[_all.Length];
+        var wrong = new ulong[_all.Length];
+        var colours = new int[_outputs.Length];
+        Span<int> counts = stackalloc int[10];
+        var (agreeing, disagreeing) = (0, 0);
+        for (var d = 0; d < _outputs.Length; d++)
+        {
+            var o = _outputs[d];
+            var items = ((FrozenSetValue)term.Values[d]).Items();
+            counts.Clear();
+            foreach (var item in items)
+                if (Location(item) is (var i, var j) && i >= 0 && i < o.Height && j >= 0 && j < o.Width) counts[o[i, j]]++;
+            colours[d] = -1;
+            for (var c = 0; c < counts.Length; c++)
+                if (counts[c] > 0 && (colours[d] < 0 || counts[c] > counts[colours[d]])) colours[d] = c;
+            foreach (var item in items)
+            {
+                if (Location(item) is not (var i, var j)) return null;
+                if (i < 0 || i >= o.Height || j < 0 || j >= o.Width) continue;
+                var b = _bitOf[d][i * o.Width + j];
+                if (o[i, j] == colours[d])
+                {
+                    agreeing++;
+                    if (b >= 0) right[b >> 6] |= 1UL << b;
+                }
+                else if (b < 0) return null;
+                else
+                {
+                    disagreeing++;
+                    wrong[b >> 6] |= 1UL << b;
+                }
+            }
+        }
+        return disagreeing > 0 && agreeing >= 2 * disagreeing && Sets(right) ? (right, wrong, colours) : null;
+    }
+
     /// <summary>Whether every changed cell is set by a piece.</summary>
     private bool Complete(ulong[] covers) => covers.AsSpan().SequenceEqual(_all);
 
@@ -116,12 +167,15 @@ internal sealed class PieceCover
     /// </summary>
     private Piece? Keep(Piece piece)
     {
-        if (Complete(piece.Covers)) return piece;
-        if (!_coverages.Add(Convert.ToBase64String(MemoryMarshal.AsBytes(piece.Covers.AsSpan())))) return null;
+        if (piece.Overwritten is null && Complete(piece.Covers)) return piece;
+        var key = Convert.ToBase64String(MemoryMarshal.AsBytes(piece.Covers.AsSpan()));
+        if (!_coverages.Add(piece.Overwritten is null ? key : key + "/" + Convert.ToBase64String(MemoryMarshal.AsBytes(piece.Overwritten.AsSpan())))) return null;
         var index = _pieces.Count;
         _pieces.Add(piece);
-        for (var b = 0; b < _setting.Length; b++)
-            if ((piece.Covers[b >> 6] >> b & 1) != 0) _setting[b].Add(index);
+        // A lower layer only starts a set: later pieces go over it.
+        if (piece.Overwritten is null)
+            for (var b = 0; b < _setting.Length; b++)
+                if ((piece.Covers[b >> 6] >> b & 1) != 0) _setting[b].Add(index);
         return null;
     }
 
@@ -217,9 +271,12 @@ internal sealed class PieceCover
             return;
         }
         if (chosen.Count == MaxPieces) return;
+        // A lower layer's wrong cells are set over it by pieces checked against every cell, not the input's background alone.
+        var overwritten = _pieces[chosen[0]].Overwritten is { } wrong && (wrong[first >> 6] >> first & 1) != 0;
         foreach (var next in _setting[first])
         {
             if (found.Count >= most || steps <= 0) return;
+            if (overwritten && _pieces[next].OnBackground) continue;
             chosen.Add(next);
             Grow(chosen, found, most, ref steps);
             chosen.RemoveAt(chosen.Count - 1);
