@@ -237,9 +237,10 @@ public sealed class GuidedSearchTests
     [InlineData("dc1df850", "mapply(")]  // the 2s' neighbours filled with 1: a primitive mapped over indices, as arc-dsl's solvers write it
     [InlineData("0ca9ddb6", "mapply(ineighbors, ")] // 7s beside each 1, 4s at each 2's corners: the cells around two colours' cells, as pieces
     [InlineData("3aa6fb7a", "mapply(box, ")]        // each L of 8s completed to its square with a 1: the objects' boxes, underfilled
-    [InlineData("d5d6de2d", "mapply(backdrop, ")]   // each frame of 2s becomes its inside in 3s: the objects' areas, then their boxes erased
+    [InlineData("60b61512", "mapply(backdrop, ")]   // each shape's bounding square completed in 7s: the objects' areas, underfilled
     [InlineData("913fb3ed", "ofcolor(I, EIGHT)")]  // 1s, 6s and 4s around the 2s, 3s and 8s: ofcolor of colours past 2 built, the shapes paid after the depth
     [InlineData("178fcbfb", "mapply(vfrontier, ")]  // columns of 2 under rows of 1 and 3: a lower layer whose crossings later pieces fill over
+    [InlineData("7b6016b9", "compose(flip, ")]      // the insides of closed lines in 2 over a background turned to 3: the background's parts off the border
     [InlineData("10fcaaa3", "mapply(ineighbors, ")] // another shape: the input tiled two by two, 8s underfilled at its coloured cells' corners
     [InlineData("f5b8619d", "mapply(vfrontier, ")]  // another shape: the input tiled two by two, 8s underfilled along its coloured cells' columns
     public void The_enumeration_writes_crops_canvases_colours_and_fills_that_the_outputs_ask_for(string id, string written)

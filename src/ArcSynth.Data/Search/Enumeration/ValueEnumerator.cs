@@ -200,6 +200,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             Vary();
             Parts();
             Layouts();
+            Enclosed();
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
             {
                 NewDepth();
@@ -576,6 +577,33 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                         Cellwise(last);
                     }
         }
+
+        /// <summary>
+        /// Where outputs are their inputs with cells changed, the background cells that no path along the background reaches
+        /// from the border (the insides of closed shapes: 00d62c1b, 7b6016b9), offered as a piece: the background's parts
+        /// (of colour 0, and of the commonest colour where that differs) that do not touch the border, merged, and those
+        /// that do (83302e8f: closed cells one colour, open ones another). Filling what a shape encloses is common, and
+        /// its five calls, two of them building functions, lie beyond the depths.
+        /// </summary>
+        private void Enclosed()
+        {
+            if (_cover is null || Apply("objects", _root, Flag("T"), Flag("F"), Flag("F")) is not { } parts
+                || Passed("bordering") is not { } bordering || Passed("flip") is not { } flip
+                || Apply("rbind", bordering, _root) is not { } touching || Apply("compose", flip, touching) is not { } inside) return;
+            var colours = new List<Term> { Number(0) };
+            if (Apply("mostcolor", _root) is { } common && !common.Values.SequenceEqual(colours[0].Values)) colours.Add(common);
+            foreach (var colour in colours)
+                if (Apply("colorfilter", parts, colour) is { } background)
+                    foreach (var side in new[] { inside, touching })
+                        if (Apply("mfilter", background, side) is { Type: DslType.Object } region) Offer(region);
+        }
+
+        /// <summary>The boolean constant named <paramref name="name"/> (T or F) as a leaf.</summary>
+        private Term Flag(string name) => Leaf(DslConstants.All.First(c => c.Name == name));
+
+        /// <summary>The primitive named <paramref name="name"/> as a function passed to another; null where the registry lacks it or it cannot be passed.</summary>
+        private Term? Passed(string name) =>
+            owner._registry.TryGet(name, out var primitive) && _functions.TryGetValue(primitive, out var passed) ? passed : null;
 
         /// <summary>
         /// Where the outputs are blocks of the input's shape (<see cref="BlockLayout"/>): the input's symmetries (or a
