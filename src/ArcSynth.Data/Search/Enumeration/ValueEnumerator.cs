@@ -492,6 +492,18 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             if (term.Type == DslType.Indices && term.Values.All(v => ((FrozenSetValue)v).Count <= MaxAroundCells))
                 foreach (var around in owner._around)
                     if (Merged(around, term) is { Type: DslType.Indices } shape) Offer(shape);
+            if (term.Type == DslType.Objects && term.Calls == 1) Sized(term);
+        }
+
+        /// <summary>
+        /// Offers the parts of each size the demonstrations' parts have (up to TEN), merged: merge(sizefilter(objects(I, T, F, T), FOUR)).
+        /// Recolouring parts by their size is common (6e82a1ae), and the size a task picks rarely comes early among a depth's integers.
+        /// </summary>
+        private void Sized(Term parts)
+        {
+            var sizes = parts.Values.SelectMany(v => ((FrozenSetValue)v).Items().Select(p => ((FrozenSetValue)p).Count)).Where(n => n <= 10).Distinct().Order();
+            foreach (var size in sizes)
+                if (Apply("sizefilter", parts, Number(size)) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged) Offer(merged);
         }
 
         /// <summary>mapply(<paramref name="function"/>, <paramref name="container"/>); null where the registry lacks mapply or a call fails.</summary>
