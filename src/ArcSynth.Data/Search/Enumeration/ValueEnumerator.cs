@@ -480,8 +480,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// <summary>
         /// Offers as pieces, not as terms, what one more call makes of a short patch: its outlines and areas (the box of
         /// the 8s), the cells around its cells or the lines through them (mapply(dneighbors, ofcolor(I, ONE))), and of a
-        /// set of patches each one's outline, merged (mapply(box, objects(I, F, F, T))). Drawing around what is there is
-        /// common; as terms these take a depth's share that rarely reaches them, and would widen every depth after.
+        /// set of patches each one's outline, merged (mapply(box, objects(I, F, F, T))), and of a set of one call its parts
+        /// by size (<see cref="Sized"/>). Drawing around what is there is common; as terms these take a depth's share that
+        /// rarely reaches them, and would widen every depth after.
         /// </summary>
         private void Shapes(Term term)
         {
@@ -594,8 +595,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// Where outputs are their inputs with cells changed, the background cells that no path along the background reaches
         /// from the border (the insides of closed shapes: 00d62c1b, 7b6016b9), offered as a piece: the background's parts
         /// (of colour 0, and of the commonest colour where that differs) that do not touch the border, merged, and those
-        /// that do (83302e8f: closed cells one colour, open ones another). Filling what a shape encloses is common, and
-        /// its five calls, two of them building functions, lie beyond the depths.
+        /// that do (84db8fc4: the enclosed cells one colour, the open ones another). Filling what a shape encloses is
+        /// common, and its five calls, two of them building functions, lie beyond the depths.
         /// </summary>
         private void Enclosed()
         {
