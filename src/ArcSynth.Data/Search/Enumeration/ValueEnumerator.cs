@@ -502,9 +502,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// </summary>
         private void Sized(Term parts)
         {
-            var sizes = parts.Values.SelectMany(v => ((FrozenSetValue)v).Items().Select(p => ((FrozenSetValue)p).Count)).Where(n => n <= 10).Distinct().Order();
+            var sizes = parts.Values.SelectMany(v => ((FrozenSetValue)v).Items().Select(p => ((FrozenSetValue)p).Count)).Distinct().Order();
             foreach (var size in sizes)
-                if (Apply("sizefilter", parts, Number(size)) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged) Offer(merged);
+                if (Constant(size) is { } k && Apply("sizefilter", parts, k) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged) Offer(merged);
         }
 
         /// <summary>mapply(<paramref name="function"/>, <paramref name="container"/>); null where the registry lacks mapply or a call fails.</summary>
@@ -612,7 +612,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         }
 
         /// <summary>The boolean constant named <paramref name="name"/> (T or F) as a leaf.</summary>
-        private Term Flag(string name) => Leaf(DslConstants.All.First(c => c.Name == name));
+        private Term Flag(string name) => DslConstants.TryGet(name, out var flag) ? Leaf(flag) : throw new ArgumentException($"no constant {name}", nameof(name));
 
         /// <summary>The primitive named <paramref name="name"/> as a function passed to another; null where the registry lacks it or it cannot be passed.</summary>
         private Term? Passed(string name) =>
