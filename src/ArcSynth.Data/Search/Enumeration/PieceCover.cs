@@ -11,7 +11,7 @@ namespace ArcSynth.Data.Search.Enumeration;
 /// cells the output holds as they are, painted; or, with underfill and underpaint, so on the input's
 /// background cells alone (<paramref name="OnBackground"/>). <paramref name="Covers"/> marks the changed cells it sets.
 /// A lower layer (<paramref name="Overwritten"/> not null) is a patch filled with the colour the outputs hold under most
-/// of it, whose other cells are changed cells that later pieces set: crossing lines, the later on top (178fcbfb).
+/// of it (on each demonstration, or over all of them), whose other cells are changed cells that later pieces set: crossing lines, the later on top (178fcbfb).
 /// </summary>
 internal sealed record Piece(Term Patch, PrimitiveFunction Into, Term? Colour, ulong[] Covers, bool OnBackground, ulong[]? Overwritten = null);
 
@@ -95,8 +95,13 @@ internal sealed class PieceCover
         {
             if (colour(colours) is { } c && Keep(new Piece(term, fill, c, cells, background)) is { } filled) yield return filled;
         }
-        else if (into.Fill is { } layered && Layer(term) is var (right, wrong, most) && colour(most) is { } m)
-            Keep(new Piece(term, layered, m, right, false, wrong));
+        else if (into.Fill is { } layered && Commonest(term) is var (each, overall))
+        {
+            // The colour under most of it on each demonstration, else, where no term is that (2 on one, 1 on the others:
+            // d2abd087), the colour under most of it on all of them.
+            var (layerColours, c) = colour(each) is { } e ? (each, e) : (overall, colour(overall));
+            if (c is not null && Layer(term, layerColours) is var (right, wrong)) Keep(new Piece(term, layered, c, right, false, wrong));
+        }
     }
 
     /// <summary>The primitives that put pieces into a grid: fill and paint, and their background-only forms; any may be missing from the registry.</summary>
@@ -115,30 +120,54 @@ internal sealed class PieceCover
         : null;
 
     /// <summary>
-    /// A patch as a lower layer: filled with the colour the outputs hold under most of it on each demonstration, the changed
-    /// cells it sets right, and those it sets wrong, where at least twice as many of its cells are right as wrong; null where it
-    /// would set a cell that keeps its colour wrong (no later piece sets those), or sets nothing wrong or nothing right.
+    /// The colour the outputs hold under most of a patch on each demonstration (-1 where none of it lands on the grid), and
+    /// that colour over all demonstrations, on each of them; null where an item of it is not a cell.
     /// </summary>
-    private (ulong[] Right, ulong[] Wrong, int[] Colours)? Layer(Term term)
+    private (int[] Each, int[] Overall)? Commonest(Term term)
+    {
+        var each = new int[_outputs.Length];
+        var overall = new int[10];
+        Span<int> counts = stackalloc int[10];
+        for (var d = 0; d < _outputs.Length; d++)
+        {
+            var o = _outputs[d];
+            counts.Clear();
+            foreach (var item in ((FrozenSetValue)term.Values[d]).Items())
+            {
+                if (Location(item) is not (var i, var j)) return null;
+                if (i >= 0 && i < o.Height && j >= 0 && j < o.Width) counts[o[i, j]]++;
+            }
+            each[d] = Most(counts);
+            for (var c = 0; c < counts.Length; c++) overall[c] += counts[c];
+        }
+        return (each, Enumerable.Repeat(Most(overall), _outputs.Length).ToArray());
+    }
+
+    /// <summary>The colour counted most (the smallest of equals), or -1 where none is counted.</summary>
+    private static int Most(ReadOnlySpan<int> counts)
+    {
+        var most = -1;
+        for (var c = 0; c < counts.Length; c++)
+            if (counts[c] > 0 && (most < 0 || counts[c] > counts[most])) most = c;
+        return most;
+    }
+
+    /// <summary>
+    /// A patch as a lower layer filled with <paramref name="colours"/> (one per demonstration): the changed cells it sets
+    /// right, and those it sets wrong, where at least as many of its cells are right as wrong; null where it would set a
+    /// cell that keeps its colour wrong (no later piece sets those), or sets nothing wrong or nothing right.
+    /// </summary>
+    private (ulong[] Right, ulong[] Wrong)? Layer(Term term, int[] colours)
     {
         var right = new ulong[_all.Length];
         var wrong = new ulong[_all.Length];
-        var colours = new int[_outputs.Length];
-        Span<int> counts = stackalloc int[10];
         var (agreeing, disagreeing) = (0, 0);
         for (var d = 0; d < _outputs.Length; d++)
         {
             var o = _outputs[d];
-            var items = ((FrozenSetValue)term.Values[d]).Items();
-            counts.Clear();
-            foreach (var item in items)
-                if (Location(item) is (var i, var j) && i >= 0 && i < o.Height && j >= 0 && j < o.Width) counts[o[i, j]]++;
-            colours[d] = -1;
-            for (var c = 0; c < counts.Length; c++)
-                if (counts[c] > 0 && (colours[d] < 0 || counts[c] > counts[colours[d]])) colours[d] = c;
-            foreach (var item in items)
+            foreach (var item in ((FrozenSetValue)term.Values[d]).Items())
             {
-                if (Location(item) is not (var i, var j)) return null;
+                var (i, j) = Location(item)!.Value;
                 if (i < 0 || i >= o.Height || j < 0 || j >= o.Width) continue;
                 var b = _bitOf[d][i * o.Width + j];
                 if (o[i, j] == colours[d])
@@ -154,7 +183,7 @@ internal sealed class PieceCover
                 }
             }
         }
-        return disagreeing > 0 && agreeing >= 2 * disagreeing && Sets(right) ? (right, wrong, colours) : null;
+        return disagreeing > 0 && agreeing >= disagreeing && Sets(right) ? (right, wrong) : null;
     }
 
     /// <summary>Whether every changed cell is set by a piece.</summary>
