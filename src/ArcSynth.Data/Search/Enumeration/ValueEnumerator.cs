@@ -73,6 +73,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// <summary>The cells around a cell and the lines through it (mapply(dneighbors, x)), tried as pieces, merged, on every short patch of indices.</summary>
     private readonly PrimitiveFunction[] _around = Each(registry, "dneighbors", "ineighbors", "neighbors", "hfrontier", "vfrontier");
 
+    /// <summary>The primitives that pick a container's item by a key: the largest and smallest part.</summary>
+    private readonly PrimitiveFunction[] _extremes = Each(registry, "argmax", "argmin");
+
     private static PrimitiveFunction[] Each(PrimitiveRegistry registry, params string[] names) => [.. names.Select(n => Named(registry, n)).OfType<PrimitiveFunction>()];
 
     private static PrimitiveFunction? Named(PrimitiveRegistry registry, string name) => registry.TryGet(name, out var p) ? p : null;
@@ -204,6 +207,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
             {
                 NewDepth();
+                if (depth == 2) Extremes();
                 var allowance = (_budget - _calls) / (MaxDepth - depth + 1);
                 var start = _calls;
                 for (var i = 0; i < owner._usable.Length && !Done; i++)
@@ -505,6 +509,19 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             var sizes = parts.Values.SelectMany(v => ((FrozenSetValue)v).Items().Select(p => ((FrozenSetValue)p).Count)).Distinct().Order();
             foreach (var size in sizes)
                 if (Constant(size) is { } k && Apply("sizefilter", parts, k) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged) Offer(merged);
+        }
+
+        /// <summary>
+        /// Builds first, at the depth of two calls, the largest and the smallest part of every set of parts of one call
+        /// (argmax(objects(I, T, F, T), size)): arc-dsl's solvers pick a part so 46 times, and argmax's share of the depth
+        /// ran out on the sets built before objects (a61f2674: the tallest bar in 1, the shortest in 2).
+        /// </summary>
+        private void Extremes()
+        {
+            if (Passed("size") is not { } size || !_byType[1].TryGetValue(DslType.Objects, out var sets)) return;
+            foreach (var pick in owner._extremes)
+                foreach (var parts in sets.ToList())
+                    Call(pick, [parts, size]);
         }
 
         /// <summary>mapply(<paramref name="function"/>, <paramref name="container"/>); null where the registry lacks mapply or a call fails.</summary>
