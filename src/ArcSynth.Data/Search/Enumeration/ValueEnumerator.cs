@@ -49,6 +49,12 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
     /// <summary>Cells of a patch, at most, on every demonstration, for the cells around or the lines through each to be offered.</summary>
     private const int MaxAroundCells = 24;
 
+    /// <summary>
+    /// Parts of a set, at most, on every demonstration, for each to be drawn around in its own colour: the tasks that do so
+    /// have a few, and through each of a large grid's hundred parts the calls cost the most.
+    /// </summary>
+    private const int MaxColouredParts = 12;
+
     /// <summary>Grid programs nearest to the outputs given to the edit search besides the solutions.</summary>
     private const int NearPrograms = 12;
 
@@ -497,7 +503,39 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             if (term.Type == DslType.Indices && term.Values.All(v => ((FrozenSetValue)v).Count <= MaxAroundCells))
                 foreach (var around in owner._around)
                     if (Merged(around, term) is { Type: DslType.Indices } shape) Offer(shape);
-            if (term.Type == DslType.Objects && term.Calls == 1) Sized(term);
+            if (term.Type == DslType.Objects && term.Calls == 1)
+            {
+                Sized(term);
+                if (term.Values.All(v => ((FrozenSetValue)v).Count <= MaxColouredParts)) Coloured(term);
+            }
+        }
+
+        /// <summary>
+        /// Offers each part's outline or area, or the cells around its centre or the lines through it, in the part's own
+        /// colour: mapply(fork(recolor, color, backdrop), fgpartition(I)), painted (56ff96f3). Each part keeping its colour is
+        /// common (21 of arc-dsl's solvers write fork(recolor, color, ...)), and the functions are built, beyond the depths.
+        /// </summary>
+        private void Coloured(Term parts)
+        {
+            _recoloured ??= Recolourings();
+            foreach (var function in _recoloured)
+                if (Apply("mapply", function, parts) is { Type: DslType.Object } painted) Offer(painted);
+        }
+
+        /// <summary>fork(recolor, color, f) for each outline f and each compose(g, center) of a surrounding g: made once a task.</summary>
+        private List<Term>? _recoloured;
+
+        private List<Term> Recolourings()
+        {
+            var functions = new List<Term>();
+            if (Passed("recolor") is not { } recolor || Passed("color") is not { } colour) return functions;
+            var shapes = owner._outlines.Select(o => _functions.GetValueOrDefault(o)).OfType<Term>().ToList();
+            if (Passed("center") is { } centre)
+                foreach (var around in owner._around)
+                    if (_functions.TryGetValue(around, out var a) && Apply("compose", a, centre) is { } centred) shapes.Add(centred);
+            foreach (var shape in shapes)
+                if (Apply("fork", recolor, colour, shape) is { } function) functions.Add(function);
+            return functions;
         }
 
         /// <summary>
