@@ -246,6 +246,8 @@ public sealed class GuidedSearchTests
     [InlineData("d2abd087", "sizefilter(")]         // 5s in 2 where a shape has 6 cells, else in 1: a lower layer of the colour under most of the 5s over all demonstrations
     [InlineData("56ff96f3", "fork(recolor, color, backdrop)")] // each pair of dots spans a rectangle of its colour: every part's area in its own colour
     [InlineData("41e4d17e", "compose(vfrontier, center)")]     // lines of 6 through each square's centre: the lines through every part's centre
+    [InlineData("dbc1a6ce", "fork(either, hline, vline)")]     // 1s in a row or a column joined by 8s: the lines along a row or column joining a patch's cells
+    [InlineData("1f876c06", "lbind(prapply, connect)")]        // each pair of cells joined by a diagonal in its colour: the lines joining every part's cells
     [InlineData("10fcaaa3", "mapply(ineighbors, ")] // another shape: the input tiled two by two, 8s underfilled at its coloured cells' corners
     [InlineData("f5b8619d", "mapply(vfrontier, ")]  // another shape: the input tiled two by two, 8s underfilled along its coloured cells' columns
     public void The_enumeration_writes_crops_canvases_colours_and_fills_that_the_outputs_ask_for(string id, string written)

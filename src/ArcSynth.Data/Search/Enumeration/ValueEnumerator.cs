@@ -489,10 +489,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         /// <summary>
         /// Offers as pieces, not as terms, what one more call makes of a short patch: its outlines and areas (the box of
-        /// the 8s), the cells around its cells or the lines through them (mapply(dneighbors, ofcolor(I, ONE))), and of a
-        /// set of patches each one's outline, merged (mapply(box, objects(I, F, F, T))), and of a set of one call its parts
-        /// by size (<see cref="Sized"/>). Drawing around what is there is common; as terms these take a depth's share that
-        /// rarely reaches them, and would widen every depth after.
+        /// the 8s), the cells around its cells, the lines through them (mapply(dneighbors, ofcolor(I, ONE))) and the lines
+        /// joining them (<see cref="Joined"/>), and of a set of patches each one's outline, merged (mapply(box, objects(I, F,
+        /// F, T))), and of a set of one call its parts by size (<see cref="Sized"/>) and each part's shapes in its colour
+        /// (<see cref="Coloured"/>). Drawing around what is there is common; as terms these take a depth's share that rarely
+        /// reaches them, and would widen every depth after.
         /// </summary>
         private void Shapes(Term term)
         {
@@ -501,8 +502,13 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                 if ((patch ? Apply(outline, [term]) : Merged(outline, term)) is { Type: DslType.Indices } shape) Offer(shape);
             // Around or through every cell of a large patch is most of the grid, and the calls cost the most.
             if (term.Type == DslType.Indices && term.Values.All(v => ((FrozenSetValue)v).Count <= MaxAroundCells))
+            {
                 foreach (var around in owner._around)
                     if (Merged(around, term) is { Type: DslType.Indices } shape) Offer(shape);
+                if (Passed("connect") is { } connect && Apply("prapply", connect, term, term) is { } lines)
+                    foreach (var joined in Joined(lines))
+                        Offer(joined);
+            }
             if (term.Type == DslType.Objects && term.Calls == 1)
             {
                 Sized(term);
@@ -514,28 +520,68 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// Offers each part's outline or area, or the cells around its centre or the lines through it, in the part's own
         /// colour: mapply(fork(recolor, color, backdrop), fgpartition(I)), painted (56ff96f3). Each part keeping its colour is
         /// common (21 of arc-dsl's solvers write fork(recolor, color, ...)), and the functions are built, beyond the depths.
+        /// Where every part has at most <see cref="MaxAroundCells"/> cells, also the lines joining its cells (1f876c06).
         /// </summary>
         private void Coloured(Term parts)
         {
             _recoloured ??= Recolourings();
-            foreach (var function in _recoloured)
-                if (Apply("mapply", function, parts) is { Type: DslType.Object } painted) Offer(painted);
+            var small = parts.Values.All(v => ((FrozenSetValue)v).Items().All(p => ((FrozenSetValue)p).Count <= MaxAroundCells));
+            foreach (var (function, joining) in _recoloured)
+                if ((small || !joining) && Apply("mapply", function, parts) is { Type: DslType.Object } painted) Offer(painted);
         }
 
-        /// <summary>fork(recolor, color, f) for each outline f and each compose(g, center) of a surrounding g: made once a task.</summary>
-        private List<Term>? _recoloured;
+        /// <summary>
+        /// fork(recolor, color, f) for each outline f, each compose(g, center) of a surrounding g and each choice of the lines
+        /// joining a part's cells (those marked joining): made once a task.
+        /// </summary>
+        private List<(Term Function, bool Joining)>? _recoloured;
 
-        private List<Term> Recolourings()
+        private List<(Term, bool)> Recolourings()
         {
-            var functions = new List<Term>();
-            if (Passed("recolor") is not { } recolor || Passed("color") is not { } colour) return functions;
-            var shapes = owner._outlines.Select(o => _functions.GetValueOrDefault(o)).OfType<Term>().ToList();
+            var shapes = new List<(Term, bool)>();
+            if (Passed("recolor") is not { } recolor || Passed("color") is not { } colour) return shapes;
+            shapes.AddRange(owner._outlines.Select(o => _functions.GetValueOrDefault(o)).OfType<Term>().Select(f => (f, false)));
             if (Passed("center") is { } centre)
                 foreach (var around in owner._around)
-                    if (_functions.TryGetValue(around, out var a) && Apply("compose", a, centre) is { } centred) shapes.Add(centred);
-            foreach (var shape in shapes)
-                if (Apply("fork", recolor, colour, shape) is { } function) functions.Add(function);
+                    if (_functions.TryGetValue(around, out var a) && Apply("compose", a, centre) is { } centred) shapes.Add((centred, false));
+            // prapply(connect, x, x) of a part's cells: fork(lbind(prapply, connect), toindices, toindices).
+            if (Function("prapply") is { } prapply && Passed("connect") is { } connect && Passed("toindices") is { } cells
+                && Apply("lbind", prapply, connect) is { } pairwise && Apply("fork", pairwise, cells, cells) is { } lines)
+            {
+                if (Passed("merge") is { } merge && Apply("compose", merge, lines) is { } all) shapes.Add((all, true));
+                _straight ??= Straight();
+                if (Passed("mfilter") is { } filter)
+                    foreach (var condition in _straight)
+                        if (Apply("rbind", filter, condition) is { } keep && Apply("compose", keep, lines) is { } some) shapes.Add((some, true));
+            }
+            var functions = new List<(Term, bool)>();
+            foreach (var (shape, joining) in shapes)
+                if (Apply("fork", recolor, colour, shape) is { } function) functions.Add((function, joining));
             return functions;
+        }
+
+        /// <summary>
+        /// The lines joining a short patch's cells, from prapply(connect, x, x): all of them, merged (1f876c06's diagonals), and
+        /// those along a row, a column, or either (22168020: each V shape filled across; dbc1a6ce: 1s joined by 8s).
+        /// </summary>
+        private IEnumerable<Term> Joined(Term lines)
+        {
+            if (Apply("merge", lines) is { Type: DslType.Indices } all) yield return all;
+            _straight ??= Straight();
+            foreach (var condition in _straight)
+                if (Apply("mfilter", lines, condition) is { Type: DslType.Indices } some) yield return some;
+        }
+
+        /// <summary>hline, vline and fork(either, hline, vline): made once a task.</summary>
+        private List<Term>? _straight;
+
+        private List<Term> Straight()
+        {
+            var conditions = new List<Term>();
+            if (Passed("hline") is not { } h || Passed("vline") is not { } v) return conditions;
+            conditions.AddRange([h, v]);
+            if (Passed("either") is { } either && Apply("fork", either, h, v) is { } both) conditions.Add(both);
+            return conditions;
         }
 
         /// <summary>
@@ -668,6 +714,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         /// <summary>The boolean constant named <paramref name="name"/> (T or F) as a leaf.</summary>
         private Term Flag(string name) => DslConstants.TryGet(name, out var flag) ? Leaf(flag) : throw new ArgumentException($"no constant {name}", nameof(name));
+
+        /// <summary>The primitive named <paramref name="name"/> as a leaf, of any arity (prapply, passed to lbind); null where the registry lacks it.</summary>
+        private Term? Function(string name) =>
+            Passed(name) ?? (owner._registry.TryGet(name, out var primitive)
+                ? new Term(name, primitive, [], Enumerable.Repeat<Value>(primitive, _inputs.Length).ToArray(), DslType.Callable, 0) : null);
 
         /// <summary>The primitive named <paramref name="name"/> as a function passed to another; null where the registry lacks it or it cannot be passed.</summary>
         private Term? Passed(string name) =>
