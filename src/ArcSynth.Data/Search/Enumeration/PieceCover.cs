@@ -155,7 +155,8 @@ internal sealed class PieceCover
     /// <summary>
     /// A patch as a lower layer filled with <paramref name="colours"/> (one per demonstration): the changed cells it sets
     /// right, and those it sets wrong, where at least as many of its cells are right as wrong; null where it would set a
-    /// cell that keeps its colour wrong (no later piece sets those), or sets nothing wrong or nothing right.
+    /// cell that keeps its colour wrong (no later piece sets those), or sets nothing wrong or nothing right. Asked only of a
+    /// patch <see cref="Commonest"/> found every item of to be a cell.
     /// </summary>
     private (ulong[] Right, ulong[] Wrong)? Layer(Term term, int[] colours)
     {
