@@ -282,6 +282,21 @@ public sealed class GuidedSearchTests
     }
 
     [Fact]
+    public void The_enumeration_draws_the_rays_from_each_parts_centre()
+    {
+        // f0afb749 (evaluation): the input upscaled two by two, a diagonal of 1s through each block of colour, both ways to
+        // the border: rbind(shoot, UNITY) and rbind(shoot, NEG_UNITY) from every part's centre, on the base of the outputs' shape.
+        var task = ArcTaskLoader.LoadFile(Path.Combine(TestData.Evaluation, "f0afb749.json"));
+        var enumerating = new GuidedSearch(PrimitiveRegistry.BuiltIn, Limits, new GuidedSearchSettings(0) { EnumerationCalls = GuidedSearchSettings.EnumerationDefault });
+        var outcome = enumerating.Search(task, []);
+        var program = ProgramPrinter.Print(outcome.Best);
+        Assert.True(outcome.Solved(3), program);
+        Assert.StartsWith("enumerated", outcome.Best.Name);
+        Assert.Contains("rbind(shoot, ", program);
+        Assert.Empty(TypeChecker.Check(outcome.Best, PrimitiveRegistry.BuiltIn));
+    }
+
+    [Fact]
     public void The_enumeration_passes_first_the_functions_its_pool_passes()
     {
         // 332efdb3 (evaluation): a grid of 0s turned to 1s but where row and column are both odd (built around the doubled indices).

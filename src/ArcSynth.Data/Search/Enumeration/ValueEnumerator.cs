@@ -517,7 +517,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         }
 
         /// <summary>
-        /// Offers each part's outline or area, or the cells around its centre or the lines through it, in the part's own
+        /// Offers each part's outline or area, or the cells around its centre, the lines through it or the rays from it, in the part's own
         /// colour: mapply(fork(recolor, color, backdrop), fgpartition(I)), painted (56ff96f3). Each part keeping its colour is
         /// common (21 of arc-dsl's solvers write fork(recolor, color, ...)), and the functions are built, beyond the depths.
         /// Where every part has at most <see cref="MaxAroundCells"/> cells, also the lines joining its cells (1f876c06).
@@ -531,7 +531,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         }
 
         /// <summary>
-        /// fork(recolor, color, f) for each outline f, each compose(g, center) of a surrounding g and each choice of the lines
+        /// fork(recolor, color, f) for each outline f, each compose(g, center) of a surrounding or ray g and each choice of the lines
         /// joining a part's cells (those marked joining): made once a task.
         /// </summary>
         private List<(Term Function, bool Joining)>? _recoloured;
@@ -542,8 +542,8 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             if (Passed("recolor") is not { } recolor || Passed("color") is not { } colour) return shapes;
             shapes.AddRange(owner._outlines.Select(o => _functions.GetValueOrDefault(o)).OfType<Term>().Select(f => (f, false)));
             if (Passed("center") is { } centre)
-                foreach (var around in owner._around)
-                    if (_functions.TryGetValue(around, out var a) && Apply("compose", a, centre) is { } centred) shapes.Add((centred, false));
+                foreach (var around in owner._around.Select(a => _functions.GetValueOrDefault(a)).OfType<Term>().Concat(Rays()))
+                    if (Apply("compose", around, centre) is { } centred) shapes.Add((centred, false));
             // prapply(connect, x, x) of a part's cells: fork(lbind(prapply, connect), toindices, toindices).
             if (Function("prapply") is { } prapply && Passed("connect") is { } connect && Passed("toindices") is { } cells
                 && Apply("lbind", prapply, connect) is { } pairwise && Apply("fork", pairwise, cells, cells) is { } lines)
@@ -571,6 +571,16 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             foreach (var condition in _straight)
                 if (Apply("mfilter", lines, condition) is { Type: DslType.Indices } some) yield return some;
         }
+
+        /// <summary>rbind(shoot, d) for each of the eight directions d: the rays from a cell to the border.</summary>
+        private IEnumerable<Term> Rays()
+        {
+            if (Passed("shoot") is not { } shoot) yield break;
+            foreach (var name in Directions)
+                if (DslConstants.TryGet(name, out var direction) && Apply("rbind", shoot, Leaf(direction)) is { } ray) yield return ray;
+        }
+
+        private static readonly string[] Directions = ["DOWN", "UP", "RIGHT", "LEFT", "UNITY", "NEG_UNITY", "UP_RIGHT", "DOWN_LEFT"];
 
         /// <summary>hline, vline and fork(either, hline, vline): made once a task.</summary>
         private List<Term>? _straight;
