@@ -205,7 +205,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             foreach (var c in DslConstants.All)
                 Add(Leaf(c));
             foreach (var q in owner._passable)
-                _functions[q] = new Term(q.Name, q, [], Enumerable.Repeat<Value>(q, _inputs.Length).ToArray(), DslType.Callable, 0);
+                _functions[q] = Leaf(q);
             Vary();
             Parts();
             Layouts();
@@ -727,8 +727,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
 
         /// <summary>The primitive named <paramref name="name"/> as a leaf, of any arity (prapply, passed to lbind); null where the registry lacks it.</summary>
         private Term? Function(string name) =>
-            Passed(name) ?? (owner._registry.TryGet(name, out var primitive)
-                ? new Term(name, primitive, [], Enumerable.Repeat<Value>(primitive, _inputs.Length).ToArray(), DslType.Callable, 0) : null);
+            Passed(name) ?? (owner._registry.TryGet(name, out var primitive) ? Leaf(primitive) : null);
+
+        /// <summary>The primitive as a leaf passed to another, the same function on every demonstration.</summary>
+        private Term Leaf(PrimitiveFunction primitive) =>
+            new(primitive.Name, primitive, [], Enumerable.Repeat<Value>(primitive, _inputs.Length).ToArray(), DslType.Callable, 0);
 
         /// <summary>The primitive named <paramref name="name"/> as a function passed to another; null where the registry lacks it or it cannot be passed.</summary>
         private Term? Passed(string name) =>
