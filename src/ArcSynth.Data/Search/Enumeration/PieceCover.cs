@@ -275,19 +275,22 @@ internal sealed class PieceCover
 
     /// <summary>
     /// Sets of two or three pieces that together set every changed cell, not returned before, the fewest
-    /// calls first: each set grows from a piece by the pieces that set the first cell still unset, in a
+    /// calls first: each set grows from a piece by the pieces that set the first cell still unset, pairs before threes, in a
     /// bounded number of steps (pieces can be many, and most sets of them cover nothing new).
     /// </summary>
     public IReadOnlyList<Piece[]> Covers(int most)
     {
         var found = new List<Piece[]>();
         var steps = MaxSteps;
-        for (var a = 0; a < _pieces.Count && found.Count < 4 * most && steps > 0; a++)
-            Grow([a], found, 4 * most, ref steps);
+        // Pairs from every piece before any three: grown three deep from the first pieces, the steps ran out before a pair
+        // of later ones was looked at (31aa019c: 718 pieces, the lower layer and its cover among the last).
+        for (var size = 2; size <= MaxPieces; size++)
+            for (var a = 0; a < _pieces.Count && found.Count < 4 * most && steps > 0; a++)
+                Grow([a], size, found, 4 * most, ref steps);
         return found.OrderBy(s => s.Sum(p => p.Patch.Calls + (p.Colour?.Calls ?? 0))).ThenBy(s => s.Length).Take(most).ToList();
     }
 
-    private void Grow(List<int> chosen, List<Piece[]> found, int most, ref int steps)
+    private void Grow(List<int> chosen, int size, List<Piece[]> found, int most, ref int steps)
     {
         steps--;
         var left = (ulong[])_all.Clone();
@@ -300,7 +303,7 @@ internal sealed class PieceCover
             if (set.Length > 1 && _covers.Add(string.Join(',', set))) found.Add(set.Select(k => _pieces[k]).ToArray());
             return;
         }
-        if (chosen.Count == MaxPieces) return;
+        if (chosen.Count == size) return;
         // A lower layer's wrong cells are set over it by pieces checked against every cell, not the input's background alone.
         var overwritten = _pieces[chosen[0]].Overwritten is { } wrong && (wrong[first >> 6] >> first & 1) != 0;
         foreach (var next in _setting[first])
@@ -308,7 +311,7 @@ internal sealed class PieceCover
             if (found.Count >= most || steps <= 0) return;
             if (overwritten && _pieces[next].OnBackground) continue;
             chosen.Add(next);
-            Grow(chosen, found, most, ref steps);
+            Grow(chosen, size, found, most, ref steps);
             chosen.RemoveAt(chosen.Count - 1);
         }
     }
