@@ -242,6 +242,7 @@ public sealed class GuidedSearchTests
     [InlineData("178fcbfb", "mapply(vfrontier, ")]  // columns of 2 under rows of 1 and 3: a lower layer whose crossings later pieces fill over
     [InlineData("7b6016b9", "compose(flip, ")]      // the insides of closed lines in 2 over a background turned to 3: the background's parts off the border
     [InlineData("6e82a1ae", "sizefilter(")]         // the 5s' shapes recoloured by their size, 4 cells to 1, 3 to 2, 2 to 3: the parts of each size, merged
+    [InlineData("31aa019c", "rbind(greater, ONE)")] // all but the colour seen once erased, 2s around it: the parts larger than one cell, merged
     [InlineData("a61f2674", "argmin(")]             // the tallest bar in 1, the shortest in 2, the rest erased: the largest and smallest parts built first
     [InlineData("d2abd087", "sizefilter(")]         // 5s in 2 where a shape has 6 cells, else in 1: a lower layer of the colour under most of the 5s over all demonstrations
     [InlineData("56ff96f3", "fork(recolor, color, backdrop)")] // each pair of dots spans a rectangle of its colour: every part's area in its own colour

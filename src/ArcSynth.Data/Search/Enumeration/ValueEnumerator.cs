@@ -213,7 +213,11 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             for (var depth = 1; depth <= MaxDepth && !Done; depth++)
             {
                 NewDepth();
-                if (depth == 2) Extremes();
+                if (depth == 2)
+                {
+                    Extremes();
+                    Thresholds();
+                }
                 var allowance = (_budget - _calls) / (MaxDepth - depth + 1);
                 var start = _calls;
                 for (var i = 0; i < owner._usable.Length && !Done; i++)
@@ -600,9 +604,28 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// </summary>
         private void Sized(Term parts)
         {
-            var sizes = parts.Values.SelectMany(v => ((FrozenSetValue)v).Items().Select(p => ((FrozenSetValue)p).Count)).Distinct().Order();
-            foreach (var size in sizes)
+            foreach (var size in Sizes(parts))
                 if (Constant(size) is { } k && Apply("sizefilter", parts, k) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged) Offer(merged);
+        }
+
+        /// <summary>The sizes of the parts of <paramref name="parts"/> on any demonstration, smallest first.</summary>
+        private static List<int> Sizes(Term parts) =>
+            [.. parts.Values.SelectMany(v => ((FrozenSetValue)v).Items().Select(p => ((FrozenSetValue)p).Count)).Distinct().Order()];
+
+        /// <summary>
+        /// Offers, of every set of parts of one call, those at least and those under each size its parts have, merged:
+        /// mfilter(x, compose(rbind(greater, ONE), size)) (e0fb7511: the 0s in 8 but single cells). After the largest and smallest
+        /// parts, for a size read off the demonstrations fits them by chance where argmax(x, size) is meant (a61f2674), and the
+        /// piece offered first is kept.
+        /// </summary>
+        private void Thresholds()
+        {
+            if (_cover is null || Passed("greater") is not { } greater || Passed("size") is not { } size || !_byType[1].TryGetValue(DslType.Objects, out var sets)) return;
+            foreach (var parts in sets.ToList())
+                foreach (var threshold in Sizes(parts).Skip(1))
+                    foreach (var (side, k) in new[] { ("rbind", Constant(threshold - 1)), ("lbind", Constant(threshold)) })
+                        if (k is not null && Apply(side, greater, k) is { } than && Apply("compose", than, size) is { } keep
+                            && Apply("mfilter", parts, keep) is { Type: DslType.Object } some) Offer(some);
         }
 
         /// <summary>
