@@ -613,19 +613,38 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             [.. parts.Values.SelectMany(v => ((FrozenSetValue)v).Items().Select(p => ((FrozenSetValue)p).Count)).Distinct().Order()];
 
         /// <summary>
+        /// Offers the largest parts and the smallest, all of them where several are: merge(sizefilter(x, valmin(x, size)))
+        /// (6455b5f5: the largest space in 1, the smallest ones in 8, of sizes that differ between demonstrations).
+        /// </summary>
+        private void Largest(Term parts)
+        {
+            if (Passed("size") is not { } size) return;
+            foreach (var value in new[] { "valmax", "valmin" })
+                if (Apply(value, parts, size) is { } k && Apply("sizefilter", parts, k) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged)
+                    Offer(merged);
+        }
+
+        /// <summary>
         /// Offers, of every set of parts of one call, those at least and those under each size its parts have, merged:
         /// mfilter(x, compose(rbind(greater, ONE), size)) (e0fb7511: the 0s in 8 but single cells). After the largest and smallest
         /// parts, for a size read off the demonstrations fits them by chance where argmax(x, size) is meant (a61f2674), and the
-        /// piece offered first is kept.
+        /// piece offered first is kept. Not on a base, whose few calls went on these before the pieces it is built for (10fcaaa3).
         /// </summary>
         private void Thresholds()
         {
-            if (_cover is null || Passed("greater") is not { } greater || Passed("size") is not { } size || !_byType[1].TryGetValue(DslType.Objects, out var sets)) return;
+            if (_cover is null || root is not null || Passed("greater") is not { } greater || Passed("size") is not { } size || !_byType[1].TryGetValue(DslType.Objects, out var sets)) return;
+            // The conditions do not depend on the parts: each is built once.
+            var conditions = new Dictionary<(string, int), Term?>();
+            Term? Condition(string side, int k) =>
+                conditions.TryGetValue((side, k), out var known) ? known : conditions[(side, k)] =
+                    Constant(k) is { } n && Apply(side, greater, n) is { } than ? Apply("compose", than, size) : null;
             foreach (var parts in sets.ToList())
+            {
+                Largest(parts);
                 foreach (var threshold in Sizes(parts).Skip(1))
-                    foreach (var (side, k) in new[] { ("rbind", Constant(threshold - 1)), ("lbind", Constant(threshold)) })
-                        if (k is not null && Apply(side, greater, k) is { } than && Apply("compose", than, size) is { } keep
-                            && Apply("mfilter", parts, keep) is { Type: DslType.Object } some) Offer(some);
+                    foreach (var (side, k) in new[] { ("rbind", threshold - 1), ("lbind", threshold) })
+                        if (Condition(side, k) is { } keep && Apply("mfilter", parts, keep) is { Type: DslType.Object } some) Offer(some);
+            }
         }
 
         /// <summary>
@@ -729,8 +748,9 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         /// Where outputs are their inputs with cells changed, the background cells that no path along the background reaches
         /// from the border (the insides of closed shapes: 00d62c1b, 7b6016b9), offered as a piece: the background's parts
         /// (of colour 0, and of the commonest colour where that differs) that do not touch the border, merged, and those
-        /// that do (84db8fc4: the enclosed cells one colour, the open ones another). Filling what a shape encloses is
-        /// common, and its five calls, two of them building functions, lie beyond the depths.
+        /// that do (84db8fc4: the enclosed cells one colour, the open ones another); and the background's largest and
+        /// smallest parts (<see cref="Largest"/>) and its enclosed parts of each size (84f2aca1: holes of one cell in 5, of two in 7). Filling what a
+        /// shape encloses is common, and its five calls, two of them building functions, lie beyond the depths.
         /// </summary>
         private void Enclosed()
         {
@@ -740,9 +760,15 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             var colours = new List<Term> { Number(0) };
             if (Apply("mostcolor", _root) is { } common && !common.Values.SequenceEqual(colours[0].Values)) colours.Add(common);
             foreach (var colour in colours)
-                if (Apply("colorfilter", parts, colour) is { } background)
+                if (Apply("colorfilter", parts, colour) is { Type: DslType.Objects } background)
+                {
                     foreach (var side in new[] { inside, touching })
                         if (Apply("mfilter", background, side) is { Type: DslType.Object } region) Offer(region);
+                    // Not on a base: its few calls (BaseCalls) went on these before the pieces it is built for (10fcaaa3).
+                    if (root is not null) continue;
+                    Largest(background);
+                    if (Apply("sfilter", background, inside) is { Type: DslType.Objects } holes) Sized(holes);
+                }
         }
 
         /// <summary>The boolean constant named <paramref name="name"/> (T or F) as a leaf.</summary>
