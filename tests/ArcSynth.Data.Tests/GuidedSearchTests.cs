@@ -245,6 +245,7 @@ public sealed class GuidedSearchTests
     [InlineData("31aa019c", "rbind(greater, ONE)")] // all but the colour seen once erased, 2s around it: the parts larger than one cell, merged
     [InlineData("a61f2674", "argmin(")]             // the tallest bar in 1, the shortest in 2, the rest erased: the largest and smallest parts built first
     [InlineData("6455b5f5", "valmin(")]             // the largest space in 1, the smallest ones in 8: the background's largest and smallest parts, ties kept
+    [InlineData("ae4f1146", "rbind(colorcount, ONE)")] // the square with the most 1s, cropped: the part with the most cells of a colour built first
     [InlineData("d2abd087", "sizefilter(")]         // 5s in 2 where a shape has 6 cells, else in 1: a lower layer of the colour under most of the 5s over all demonstrations
     [InlineData("56ff96f3", "fork(recolor, color, backdrop)")] // each pair of dots spans a rectangle of its colour: every part's area in its own colour
     [InlineData("41e4d17e", "compose(vfrontier, center)")]     // lines of 6 through each square's centre: the lines through every part's centre

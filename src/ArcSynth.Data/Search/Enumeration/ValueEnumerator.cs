@@ -218,6 +218,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                     Extremes();
                     Thresholds();
                 }
+                if (depth == 3) Counted();
                 var allowance = (_budget - _calls) / (MaxDepth - depth + 1);
                 var start = _calls;
                 for (var i = 0; i < owner._usable.Length && !Done; i++)
@@ -658,6 +659,33 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
             foreach (var pick in owner._extremes)
                 foreach (var parts in sets.ToList())
                     Call(pick, [parts, size]);
+        }
+
+        /// <summary>
+        /// Builds first, at the depth of three calls, the part with the most cells of a colour and the one with the fewest, of every
+        /// set of parts of one call whose parts have several colours, for each colour all inputs have: argmax(x, rbind(colorcount, ONE))
+        /// (ae4f1146: the square with the most 1s, cropped; 7bb29440: the one with the fewest dots).
+        /// </summary>
+        private void Counted()
+        {
+            if (Passed("colorcount") is not { } count || !_byType[1].TryGetValue(DslType.Objects, out var sets)) return;
+            var colours = _inputs.Select(Palette).Aggregate((a, b) => a & b);
+            foreach (var parts in sets.ToList())
+            {
+                if (!parts.Values.Any(v => ((FrozenSetValue)v).Items().Any(p => ((FrozenSetValue)p).Items().OfType<Cell>().Select(c => c.Color).Distinct().Count() > 1))) continue;
+                for (var c = 0; c < 10; c++)
+                    if ((colours >> c & 1) != 0 && Constant(c) is { } colour && Apply("rbind", count, colour) is { } key)
+                        foreach (var pick in owner._extremes)
+                            Call(pick, [parts, key]);
+            }
+        }
+
+        /// <summary>The colours a grid has, as bits.</summary>
+        private static int Palette(Grid grid)
+        {
+            var bits = 0;
+            foreach (var c in grid.Cells) bits |= 1 << c;
+            return bits;
         }
 
         /// <summary>mapply(<paramref name="function"/>, <paramref name="container"/>); null where the registry lacks mapply or a call fails.</summary>
