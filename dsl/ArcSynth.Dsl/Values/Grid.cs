@@ -65,6 +65,14 @@ public sealed class Grid : TupleValue
     /// <summary>Whether this is a valid ARC grid: 1 to 30 rows and columns, colours 0 to 9.</summary>
     public bool IsArcGrid => Height is >= 1 and <= 30 && Width is >= 1 and <= 30 && !Cells.ContainsAnyExceptInRange(0, 9);
 
+    /// <summary>The grid's colours as a bit set (bit c for colour c; any value outside 0-9 sets bit 15).</summary>
+    public ushort ColourBits()
+    {
+        var set = 0;
+        foreach (var c in _cells) set |= c is >= 0 and <= 9 ? 1 << c : 1 << 15;
+        return (ushort)set;
+    }
+
     public int this[int i, int j] => _cells[i * Width + j];
 
     public ReadOnlySpan<int> Row(int i) => _cells.AsSpan(i * Width, Width);

@@ -30,30 +30,22 @@ public sealed class DemonstrationInvariants
         _any = pairs.Count > 0;
         _sameShape = pairs.All(p => SameShape(p.In, p.Out));
         _changed = pairs.All(p => !p.Out.Equals(p.In));
-        _severalColours = pairs.All(p => ushort.PopCount(Colours(p.Out)) >= 2);
-        _sameColours = pairs.All(p => Colours(p.Out) == Colours(p.In));
-        foreach (var p in pairs) _addedColours |= (ushort)(Colours(p.Out) & ~Colours(p.In));
+        _severalColours = pairs.All(p => ushort.PopCount(p.Out.ColourBits()) >= 2);
+        _sameColours = pairs.All(p => p.Out.ColourBits() == p.In.ColourBits());
+        foreach (var p in pairs) _addedColours |= (ushort)(p.Out.ColourBits() & ~p.In.ColourBits());
     }
 
     /// <summary>Whether <paramref name="answer"/> to <paramref name="input"/> keeps every rule the demonstrations keep.</summary>
     public bool Admits(Grid input, Grid answer)
     {
         if (!_any) return true;
-        var colours = Colours(answer);
+        var colours = answer.ColourBits();
         return (!_sameShape || SameShape(input, answer))
-            && (colours & ~(Colours(input) | _addedColours)) == 0
+            && (colours & ~(input.ColourBits() | _addedColours)) == 0
             && (!_changed || !answer.Equals(input))
             && (!_severalColours || ushort.PopCount(colours) >= 2)
-            && (!_sameColours || colours == Colours(input));
+            && (!_sameColours || colours == input.ColourBits());
     }
 
     private static bool SameShape(Grid a, Grid b) => a.Height == b.Height && a.Width == b.Width;
-
-    /// <summary>The grid's colours as a bit set (bit c for colour c; any value outside 0-9 sets bit 15).</summary>
-    private static ushort Colours(Grid grid)
-    {
-        var set = 0;
-        foreach (var c in grid.Cells) set |= c is >= 0 and <= 9 ? 1 << c : 1 << 15;
-        return (ushort)set;
-    }
 }

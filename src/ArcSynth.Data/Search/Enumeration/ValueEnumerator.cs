@@ -606,7 +606,13 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void Sized(Term parts)
         {
             foreach (var size in Sizes(parts))
-                if (Constant(size) is { } k && Apply("sizefilter", parts, k) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged) Offer(merged);
+                if (Constant(size) is { } k) OfSize(parts, k);
+        }
+
+        /// <summary>Offers the parts of <paramref name="parts"/> of size <paramref name="k"/>, merged: merge(sizefilter(x, k)).</summary>
+        private void OfSize(Term parts, Term k)
+        {
+            if (Apply("sizefilter", parts, k) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged) Offer(merged);
         }
 
         /// <summary>The sizes of the parts of <paramref name="parts"/> on any demonstration, smallest first.</summary>
@@ -621,8 +627,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         {
             if (Passed("size") is not { } size) return;
             foreach (var value in new[] { "valmax", "valmin" })
-                if (Apply(value, parts, size) is { } k && Apply("sizefilter", parts, k) is { } sized && Apply("merge", sized) is { Type: DslType.Object } merged)
-                    Offer(merged);
+                if (Apply(value, parts, size) is { } k) OfSize(parts, k);
         }
 
         /// <summary>
@@ -669,7 +674,7 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
         private void Counted()
         {
             if (Passed("colorcount") is not { } count || !_byType[1].TryGetValue(DslType.Objects, out var sets)) return;
-            var colours = _inputs.Select(Palette).Aggregate((a, b) => a & b);
+            var colours = _inputs.Select(i => i.ColourBits()).Aggregate((a, b) => (ushort)(a & b));
             foreach (var parts in sets.ToList())
             {
                 if (!parts.Values.Any(v => ((FrozenSetValue)v).Items().Any(p => ((FrozenSetValue)p).Items().OfType<Cell>().Select(c => c.Color).Distinct().Count() > 1))) continue;
@@ -678,14 +683,6 @@ internal sealed class ValueEnumerator(PrimitiveRegistry registry, Limits limits,
                         foreach (var pick in owner._extremes)
                             Call(pick, [parts, key]);
             }
-        }
-
-        /// <summary>The colours a grid has, as bits.</summary>
-        private static int Palette(Grid grid)
-        {
-            var bits = 0;
-            foreach (var c in grid.Cells) bits |= 1 << c;
-            return bits;
         }
 
         /// <summary>mapply(<paramref name="function"/>, <paramref name="container"/>); null where the registry lacks mapply or a call fails.</summary>
